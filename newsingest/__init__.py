@@ -1,0 +1,83 @@
+"""newsingest: messy news articles in, clean structured multilingual data out.
+
+    >>> import newsingest
+    >>> article = newsingest.ingest(Path("story.html"))
+    >>> article.title, article.authors, article.language
+
+``ingest`` uses a shared default :class:`Pipeline`; build your own to change
+plugins, the language detector, limits or translation settings.
+"""
+
+from __future__ import annotations
+
+import threading
+from importlib import metadata as _metadata
+
+from .decode import Source
+from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
+from .model import Article, Block, Removed, Translation
+from .pipeline import Pipeline
+from .plugin import Plugin, Signature
+from .registry import PluginRegistry, default_registry
+from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
+
+try:
+    __version__ = _metadata.version("newsingest")
+except _metadata.PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"
+
+_default_pipeline: Pipeline | None = None
+_default_lock = threading.Lock()
+
+
+def default_pipeline() -> Pipeline:
+    """The shared pipeline behind :func:`ingest`, built on first use."""
+    global _default_pipeline
+    if _default_pipeline is None:
+        with _default_lock:
+            if _default_pipeline is None:
+                _default_pipeline = Pipeline()
+    return _default_pipeline
+
+
+def ingest(
+    source: Source,
+    *,
+    url: str | None = None,
+    outlet: str | None = None,
+    translate: bool = False,
+) -> Article:
+    """Clean one article: ``str`` (HTML or text), ``bytes`` or a ``pathlib.Path``.
+
+    ``outlet`` forces a plugin by name, or ``"none"`` for generic cleaning only;
+    ``url`` helps pick the plugin; ``translate`` fills ``Article.translation``
+    with an English version (needs the ``translate`` extra and a model).
+    """
+    return default_pipeline().ingest(source, url=url, outlet=outlet, translate=translate)
+
+
+__all__ = [
+    "Article",
+    "Block",
+    "DropFrom",
+    "DropLine",
+    "DropRelatedBlock",
+    "Extract",
+    "InputError",
+    "ModelNotInstalledError",
+    "NewsingestError",
+    "Pipeline",
+    "Plugin",
+    "PluginError",
+    "PluginRegistry",
+    "Removed",
+    "Rule",
+    "Signature",
+    "Source",
+    "Translation",
+    "TranslationError",
+    "__version__",
+    "default_pipeline",
+    "default_registry",
+    "ingest",
+]

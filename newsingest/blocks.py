@@ -1,0 +1,106 @@
+"""Split plain text into blocks, and guess each block's kind.
+
+Scrapers leave paragraphs one per line, or separated by blank lines, and
+sometimes hard-wrap them. Every non-empty line starts a new block unless it
+plainly continues the previous one (the previous line did not end a sentence and
+this one starts in lower case), so a heading glued to the paragraph below it is
+still seen as its own block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Block
+
+_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
+_HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
+_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse runs of spaces, drop zero-width characters, keep the words."""
+    return " ".join(text.translate(_ZERO_WIDTH).split())
+
+
+def normalize_text(text: str) -> str:
+    """Unify line endings and Unicode form so rules see one spelling of each character."""
+    text = unicodedata.normalize("NFC", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Turn plain text into paragraph, heading and list-item blocks."""
+    blocks: list[Block] = []
+    previous_line = ""
+    for raw_line in normalize_text(text).split("\n"):
+        if not raw_line.strip():
+            previous_line = ""
+            continue
+        bullet = _BULLET.match(raw_line)
+        line = normalize_whitespace(raw_line[bullet.end() :] if bullet else raw_line)
+        if not line:
+            continue
+        if bullet:
+            blocks.append(Block(line, "list_item"))
+        elif blocks and previous_line and _continues(previous_line, line) and blocks[-1].kind == "paragraph":
+            blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")
+        else:
+            blocks.append(Block(line, "paragraph"))
+        previous_line = line
+    return mark_headings(blocks)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped line: the previous one stopped mid-sentence, this one goes on in lower case."""
+    return not previous.endswith(_SENTENCE_END) and line[:1].islower()
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+
+
+def looks_like_heading(text: str, max_words: int = 12) -> bool:
+    """Short, unpunctuated and mostly capitalised: a subheading, not a sentence."""
+    words = text.split()
+    if not 0 < len(words) <= max_words or text.endswith(_HEADING_NOT_END):
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not content:
+        return False
+    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    return capitalised / len(content) >= 0.75
+
+
+def mark_headings(blocks: list[Block]) -> list[Block]:
+    """Mark heading-like paragraphs that introduce more text as headings."""
+    marked = list(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind == "paragraph" and looks_like_heading(block.text):
+            marked[index] = Block(block.text, "heading", block.language)
+    return marked

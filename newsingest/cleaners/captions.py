@@ -1,0 +1,105 @@
+"""Photo captions: paragraphs that end in a photographer or agency credit.
+
+A caption is recognised by its tail, the text after its last sentence end: when
+that tail is nothing but credits (``Name/AFP via Getty Images``, ``REUTERS/Name``,
+``AP Photo/Name``, ``Sergey Shestak/AFP/Getty``, several joined by ``;``) the
+paragraph is a caption. Only the tail (at most :data:`MAX_CREDIT_CHARS`) is
+matched, which keeps the pattern cheap on long paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..draft import Draft
+
+AGENCIES = (
+    "AFP",
+    "AP",
+    "AP Photo",
+    "AP Images",
+    "Getty",
+    "Getty Images",
+    "Reuters",
+    "REUTERS",
+    "EPA",
+    "EPA-EFE",
+    "Bloomberg",
+    "Anadolu",
+    "Anadolu Agency",
+    "Sipa USA",
+    "Sipa",
+    "NurPhoto",
+    "SOPA Images",
+    "LightRocket",
+    "Xinhua",
+    "TASS",
+    "Sputnik",
+    "Kyodo",
+    "Shutterstock",
+    "iStock",
+    "Alamy",
+    "Pool",
+    "Handout",
+    "ANTARA FOTO",
+    "Newsweek",
+    "NBC News",
+    "dpa",
+    "picture alliance",
+    "Imago",
+)
+
+MAX_CREDIT_CHARS = 200
+
+_NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4}"
+_AGENCY = "(?:" + "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True)) + ")"
+_ONE_CREDIT = (
+    r"(?:(?:Photo(?:graph)?(?: illustration)?(?: by)?|Foto|Credit)\s*:?\s*)?"
+    r"(?:"
+    rf"(?:{_NAME}/)?{_AGENCY}(?:/{_AGENCY})*(?: via {_AGENCY})?"  # Name/AFP/Getty, AFP via Getty Images
+    rf"|{_AGENCY}/{_NAME}"  # REUTERS/Name, AP Photo/Name
+    rf"|{_NAME} (?:via|for) {_AGENCY}"  # Name via Getty Images
+    r")"
+)
+CREDIT = re.compile(rf"{_ONE_CREDIT}(?:\s*[;,]\s*{_ONE_CREDIT})*")
+# The tail starts after the last sentence end (". ", "… ", ") ") or the start.
+_TAIL_START = re.compile(r"(?:[.!?…)\]]|\.\.\.)\s+(?=[^.!?…)\]]*$)")
+
+
+def credit_tail(text: str) -> str | None:
+    """The credit at the end of ``text``, or ``None`` if it does not end in one."""
+    text = text.strip()
+    tail_start = 0
+    window = text[-MAX_CREDIT_CHARS:]
+    offset = len(text) - len(window)
+    for match in _TAIL_START.finditer(window):
+        tail_start = offset + match.end()
+    if tail_start == 0 and offset:
+        return None  # a long paragraph with no sentence end near its end
+    tail = text[tail_start:]
+    return tail if CREDIT.fullmatch(tail) else None
+
+
+@attrs.frozen
+class Captions:
+    """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``."""
+
+    name: str = "caption"
+    reason: str = "photo caption (ends in an agency or photographer credit)"
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            block = draft.blocks[index]
+            credit = credit_tail(block.text) if block.kind != "list_item" else None
+            if credit is None:
+                index += 1
+                continue
+            caption = block.text.strip()[: -len(credit)].strip()
+            draft.remove(index, self.reason, self.name, moved_to="metadata.captions")
+            draft.add_metadata("captions", {"text": caption, "credit": credit}, many=True)
+
+
+CAPTIONS = Captions()

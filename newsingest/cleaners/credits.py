@@ -1,0 +1,34 @@
+"""Contributor and wire credits at the end of a story (``X and Reuters contributed.``)."""
+
+from __future__ import annotations
+
+import re
+
+from ..rules import Extract
+
+_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*|;\s*)")
+
+
+def split_names(names: str) -> list[str]:
+    """``"A, B and Reuters"`` → ``["A", "B", "Reuters"]``."""
+    return [name.strip() for name in _SPLIT.split(names) if name and name.strip()]
+
+
+CONTRIBUTORS = Extract(
+    name="contributors",
+    pattern=r"(?P<value>[A-Z][^.\n]{0,200}?)\s+(?:also\s+)?contributed(?:\s+to\s+this\s+(?:report|story|article))?(?:\s+reporting)?\.",
+    field="metadata.contributors",
+    reason="contributor credit line",
+    convert=split_names,
+    many=True,
+    max_chars=240,
+)
+
+WIRE_CREDITS = Extract(
+    name="wire-credits",
+    pattern=r"(?P<value>(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+[^\n]{1,200}?)\.?",
+    field="metadata.credits",
+    reason="reporting/editing credit line",
+    many=True,
+    max_chars=240,
+)

@@ -1,0 +1,269 @@
+"""The ``newsingest`` command line.
+
+``newsingest ingest PATH...`` cleans files, folders (recursively: ``*.txt``,
+``*.html``, ``*.htm``) or standard input (``-``) and writes one record per
+input: the article, or an error record saying why that input failed. A failing
+input never stops the run. Exit codes: 0 all inputs ok, 1 some failed, 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import logging
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO, Any
+
+from . import __version__
+from .errors import NewsingestError
+from .model import Article
+
+INPUT_SUFFIXES = (".txt", ".html", ".htm")
+#: Articles translated together in one batch by ``--translate``.
+TRANSLATE_BATCH = 32
+
+logger = logging.getLogger("newsingest")
+
+
+class UsageError(Exception):
+    """A command line that cannot be run as given (exit code 2)."""
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[str | Path]:
+    """Files as given, folders walked recursively (sorted) for article files, ``-`` kept."""
+    for raw in paths:
+        if raw == "-":
+            yield "-"
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
+            yield from found
+        else:
+            yield path  # missing files become error records, not a crash
+
+
+def error_record(source: str, err: BaseException, data: bytes | None = None) -> dict[str, Any]:
+    """The record written in place of an article for an input that failed."""
+    return {
+        "source": source,
+        "id": hashlib.sha256(data).hexdigest()[:16] if data else None,
+        "error": {"type": type(err).__name__, "message": str(err)},
+    }
+
+
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
+def ingest_inputs(
+    pipeline, inputs: Iterable[str | Path], *, url: str | None, outlet: str | None
+) -> Iterator[Article | dict]:
+    """Articles or error records, one per input, in input order."""
+    for item in inputs:
+        data: bytes | None = None
+        try:
+            if item == "-":
+                data = sys.stdin.buffer.read()
+                yield pipeline.clean(data, url=url, outlet=outlet, name="<stdin>")
+            else:
+                yield pipeline.clean(item, url=url, outlet=outlet)
+        except NewsingestError as err:
+            yield error_record(
+                "<stdin>" if item == "-" else str(item), err, data if item == "-" else _read_bytes(Path(item))
+            )
+        except Exception as err:
+            logger.exception("unexpected failure on %s", item)
+            yield error_record("<stdin>" if item == "-" else str(item), err)
+
+
+def translate_in_batches(
+    pipeline, results: Iterable[Article | dict], size: int = TRANSLATE_BATCH
+) -> Iterator[Article | dict]:
+    """Translate articles in batches (sentences are batched across articles), keep order."""
+    batch: list[Article | dict] = []
+
+    def flush() -> Iterator[Article | dict]:
+        articles = [r for r in batch if isinstance(r, Article)]
+        translated = iter(pipeline.translator().translate_articles(articles) if articles else [])
+        for record in batch:
+            yield next(translated) if isinstance(record, Article) else record
+        batch.clear()
+
+    for result in results:
+        batch.append(result)
+        if len(batch) >= size:
+            yield from flush()
+    yield from flush()
+
+
+class Writer:
+    """Writes records as JSON (an array), JSONL or readable text."""
+
+    def __init__(self, out: IO[str], fmt: str) -> None:
+        self.out, self.fmt, self.count = out, fmt, 0
+
+    def write(self, result: Article | dict) -> None:
+        record = result.to_dict() if isinstance(result, Article) else result
+        if self.fmt == "jsonl":
+            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        elif self.fmt == "json":
+            self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+        else:
+            self.out.write(render_text(record) + "\n")
+        self.out.flush()
+        self.count += 1
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            self.out.write("[]\n" if self.count == 0 else "\n]\n")
+        self.out.flush()
+
+
+def render_text(record: dict[str, Any]) -> str:
+    """A human-readable rendering of one record."""
+    lines = [f"=== {record.get('source')}"]
+    if "error" in record:
+        lines.append(f"ERROR {record['error']['type']}: {record['error']['message']}")
+        return "\n".join(lines) + "\n"
+    facts = [f"outlet: {record['outlet'] or '-'}", f"language: {record['language'] or '-'}"]
+    if record["authors"]:
+        facts.append("authors: " + ", ".join(record["authors"]))
+    if record["published"]:
+        facts.append(f"published: {record['published']}")
+    lines.append(" | ".join(facts))
+    if record["title"]:
+        lines += ["", record["title"], "=" * min(len(record["title"]), 80)]
+    lines += ["", record["text"]]
+    return "\n".join(lines) + "\n"
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from . import Pipeline
+
+    inputs = list(expand_paths(args.paths))
+    if args.url and len(inputs) > 1:
+        raise UsageError("--url names one article's address: give exactly one input with it")
+    if sum(1 for i in inputs if i == "-") > 1:
+        raise UsageError("'-' (standard input) can be given only once")
+    pipeline = Pipeline(translation_device=args.device)
+    if args.outlet not in (None, "none"):
+        pipeline.plugins.get(args.outlet)  # unknown outlet: a usage error before any work
+    results: Iterable[Article | dict] = ingest_inputs(pipeline, inputs, url=args.url, outlet=args.outlet)
+    if args.translate:
+        results = translate_in_batches(pipeline, results)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    failed = total = 0
+    try:
+        writer = Writer(out, args.format)
+        for result in results:
+            total += 1
+            if isinstance(result, dict):
+                failed += 1
+            elif result.metadata.get("translation_error"):
+                print(
+                    f"newsingest: {result.source}: not translated: {result.metadata['translation_error']['message']}",
+                    file=sys.stderr,
+                )
+            writer.write(result)
+        writer.close()
+    finally:
+        if args.output:
+            out.close()
+    if failed:
+        print(f"newsingest: {failed} of {total} inputs failed (see their error records)", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def cmd_plugins(args: argparse.Namespace) -> int:
+    from .registry import default_registry
+
+    infos = default_registry().infos()
+    if not infos:
+        print("no plugins installed")
+    for info in infos:
+        plugin = info.plugin
+        print(f"{plugin.name:<12} {plugin.display_name}")
+        print(f"{'':<12} domains:  {', '.join(plugin.domains) or '-'}")
+        print(f"{'':<12} language: {plugin.language or '-'}")
+        print(f"{'':<12} from:     {info.origin}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="newsingest", description="Clean, structured, multilingual news articles.")
+    parser.add_argument("--version", action="version", version=f"newsingest {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what happens to stderr")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    ingest = commands.add_parser("ingest", help="clean articles from files, folders or stdin")
+    ingest.add_argument(
+        "paths", nargs="+", metavar="PATH", help="a file, a folder (recursive: *.txt, *.html, *.htm) or - for stdin"
+    )
+    ingest.add_argument(
+        "--outlet", metavar="NAME|none", help="force a plugin by name, or 'none' for generic cleaning only"
+    )
+    ingest.add_argument("--url", help="the article's URL (one input only); helps pick the plugin")
+    ingest.add_argument(
+        "--format", choices=("json", "jsonl", "text"), default="jsonl", help="output format (default: jsonl)"
+    )
+    ingest.add_argument(
+        "--translate", action="store_true", help="add an English translation (needs the translate extra and a model)"
+    )
+    ingest.add_argument("--device", default="cpu", help="translation device: cpu (default) or cuda")
+    ingest.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of stdout")
+    ingest.set_defaults(handler=cmd_ingest)
+
+    plugins = commands.add_parser("plugins", help="list installed outlet plugins")
+    plugins.set_defaults(handler=cmd_plugins)
+
+    for extension in _extensions():
+        extension(commands)
+    return parser
+
+
+def _extensions() -> list:
+    """Sub-command groups that live in their own modules (models, plugin kit)."""
+    found = []
+    try:
+        from .translate.cli import add_models_parser
+    except ImportError:
+        pass
+    else:
+        found.append(add_models_parser)
+    try:
+        from .kit.cli import add_plugin_parser
+    except ImportError:
+        pass
+    else:
+        found.append(add_plugin_parser)
+    return found
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="newsingest: %(message)s")
+    if not args.verbose:
+        logging.getLogger("trafilatura").setLevel(logging.ERROR)
+        logging.getLogger("htmldate").setLevel(logging.ERROR)
+    try:
+        return args.handler(args)
+    except UsageError as err:
+        parser.print_usage(sys.stderr)
+        print(f"newsingest: error: {err}", file=sys.stderr)
+        return 2
+    except NewsingestError as err:
+        print(f"newsingest: error: {err}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0

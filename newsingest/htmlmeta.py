@@ -1,0 +1,204 @@
+"""Metadata from an HTML page: JSON-LD first, then meta tags, then the page itself.
+
+News sites publish their own metadata for search engines (schema.org JSON-LD and
+Open Graph tags). It is more reliable than anything read off the visible text,
+so it wins; trafilatura's guesses fill what is left (see :mod:`.htmlextract`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import attrs
+from lxml import html as lxml_html
+
+from .model import Date, parse_date
+
+_ARTICLE_TYPES = {
+    "newsarticle",
+    "article",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "blogposting",
+    "opinionnewsarticle",
+    "backgroundnewsarticle",
+    "webpage",
+    "liveblogposting",
+}
+
+
+@attrs.define
+class PageMetadata:
+    """What the page says about itself."""
+
+    title: str | None = None
+    authors: list[str] = attrs.field(factory=list)
+    published: Date | None = None
+    updated: Date | None = None
+    url: str | None = None
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    section: str | None = None
+    keywords: list[str] = attrs.field(factory=list)
+    captions: list[dict[str, str]] = attrs.field(factory=list)
+
+
+def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
+    """Collect metadata from JSON-LD, meta tags, ``<link rel=canonical>`` and ``<html lang>``."""
+    meta = PageMetadata()
+    for node in _jsonld_articles(tree):
+        _fill_from_jsonld(meta, node)
+    tags = _meta_tags(tree)
+    meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title") or _title_tag(tree)
+    if not meta.authors:
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
+            if tags.get(key) and not tags[key].startswith("http"):
+                meta.authors = [a.strip() for a in tags[key].split(",") if a.strip()]
+                break
+    meta.published = meta.published or _date(
+        tags.get("article:published_time")
+        or tags.get("og:article:published_time")
+        or tags.get("pubdate")
+        or tags.get("date")
+        or tags.get("dc.date")
+        or tags.get("publish-date")
+    )
+    meta.updated = meta.updated or _date(tags.get("article:modified_time") or tags.get("og:updated_time"))
+    canonical = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
+    meta.url = meta.url or (canonical[0].strip() if canonical else None) or tags.get("og:url")
+    meta.site_name = meta.site_name or tags.get("og:site_name")
+    meta.description = meta.description or tags.get("og:description") or tags.get("description")
+    meta.section = meta.section or tags.get("article:section")
+    if not meta.keywords and tags.get("keywords"):
+        meta.keywords = [k.strip() for k in tags["keywords"].split(",") if k.strip()]
+    lang = tree.get("lang") or tags.get("og:locale") or tags.get("content-language")
+    meta.language = lang.replace("_", "-").split("-")[0].lower() if lang else None
+    meta.captions = _figure_captions(tree)
+    return meta
+
+
+def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    tags: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (
+            (node.get("property") or node.get("name") or node.get("itemprop") or node.get("http-equiv") or "")
+            .strip()
+            .lower()
+        )
+        content = (node.get("content") or "").strip()
+        if key and content and key not in tags:
+            tags[key] = content
+    return tags
+
+
+def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
+    titles = tree.xpath("//title/text()")
+    return " ".join(titles[0].split()) if titles else None
+
+
+def _jsonld_articles(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except (ValueError, RecursionError):
+            continue
+        yield from _article_nodes(data)
+
+
+def _article_nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 4:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _article_nodes(item, depth + 1)
+    elif isinstance(data, dict):
+        types = data.get("@type")
+        types = types if isinstance(types, list) else [types]
+        if any(isinstance(t, str) and t.lower() in _ARTICLE_TYPES for t in types):
+            yield data
+        if "@graph" in data:
+            yield from _article_nodes(data["@graph"], depth + 1)
+
+
+def _fill_from_jsonld(meta: PageMetadata, node: dict[str, Any]) -> None:
+    meta.title = meta.title or _text(node.get("headline")) or _text(node.get("name"))
+    if not meta.authors:
+        meta.authors = list(_names(node.get("author")))
+    meta.published = meta.published or _date(_text(node.get("datePublished")))
+    meta.updated = meta.updated or _date(_text(node.get("dateModified")))
+    url = node.get("url") or node.get("mainEntityOfPage")
+    if isinstance(url, dict):
+        url = url.get("@id") or url.get("url")
+    meta.url = meta.url or _text(url)
+    publisher = node.get("publisher")
+    if isinstance(publisher, dict):
+        meta.site_name = meta.site_name or _text(publisher.get("name"))
+    meta.description = meta.description or _text(node.get("description"))
+    meta.section = meta.section or _text(node.get("articleSection"))
+    keywords = node.get("keywords")
+    if not meta.keywords and keywords:
+        meta.keywords = [
+            k.strip()
+            for k in (keywords.split(",") if isinstance(keywords, str) else keywords)
+            if isinstance(k, str) and k.strip()
+        ]
+
+
+def _names(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        if value.strip() and not value.startswith("http"):
+            yield value.strip()
+    elif isinstance(value, list):
+        for item in value:
+            yield from _names(item)
+    elif isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str) and name.strip():
+            yield " ".join(name.split())
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+
+
+def _date(value: str | None) -> Date | None:
+    if not value:
+        return None
+    try:
+        return parse_date(value.strip())
+    except ValueError:
+        return _loose_date(value)
+
+
+_LOOSE_DATE = re.compile(r"\s*(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}:\d{2}(?::\d{2})?)(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})?)?")
+
+
+def _loose_date(value: str) -> Date | None:
+    """Dates like ``2023-01-09T10:00:00+0000`` or ``2023-01-09 10:00`` that fromisoformat refuses."""
+    match = _LOOSE_DATE.match(value)
+    if not match:
+        return None
+    day, time, zone = match.groups()
+    if not time:
+        return parse_date(day)
+    if zone and zone != "Z" and ":" not in zone:
+        zone = zone[:3] + ":" + zone[3:]
+    try:
+        return parse_date(f"{day}T{time}{zone or ''}")
+    except ValueError:
+        return None
+
+
+def _figure_captions(tree: lxml_html.HtmlElement) -> list[dict[str, str]]:
+    captions = []
+    for node in tree.iter("figcaption"):
+        text = " ".join(node.text_content().split())
+        if text:
+            captions.append({"text": text})
+    return captions

@@ -1,0 +1,219 @@
+"""The Article model: what the pipeline produces, and its JSON form.
+
+Everything here is frozen so that an article can be shared between threads, cached
+and hashed without anyone changing it behind another's back. ``to_dict`` returns
+plain JSON types only (dates as ISO 8601 strings) and ``from_dict`` reads that
+form back, so a JSONL file written by the CLI round-trips into the same objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+
+#: Kinds a block of the body can have.
+BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item")
+
+Date = dt.datetime | dt.date
+
+
+def content_id(text: str) -> str:
+    """A stable id for an input: the first 16 hex digits of SHA-256 over its text.
+
+    Hashing the decoded text (not the raw bytes) gives the same id to the same
+    article whatever encoding it arrived in.
+    """
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _tuple(items: Iterable[Any] | None) -> tuple[Any, ...]:
+    return tuple(items) if items is not None else ()
+
+
+def _plain_dict(value: Mapping[str, Any] | None) -> dict[str, Any]:
+    return dict(value) if value else {}
+
+
+def _validate_kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    if value not in BLOCK_KINDS:
+        raise ValueError(f"{attribute.name} must be one of {BLOCK_KINDS}, got {value!r}")
+
+
+@attrs.frozen
+class Block:
+    """One block of the clean body, in reading order.
+
+    ``language`` is the block's own language where it was detected, so a stray
+    foreign-language line in an otherwise English article can be seen.
+    """
+
+    text: str
+    kind: str = attrs.field(default="paragraph", validator=_validate_kind)
+    language: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "kind": self.kind, "language": self.language}
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Block:
+        return cls(text=data["text"], kind=data.get("kind", "paragraph"), language=data.get("language"))
+
+
+@attrs.frozen
+class Removed:
+    """A piece of the input the pipeline took out, and why.
+
+    ``rule`` names the rule that took it; ``plugin`` is the plugin the rule belongs
+    to, or ``None`` for the generic cleaners. ``moved_to`` names the field the text
+    went to when it was moved rather than thrown away (``"metadata.captions"``,
+    ``"title"``, ...).
+    """
+
+    text: str
+    reason: str
+    rule: str
+    plugin: str | None = None
+    moved_to: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return attrs.asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Removed:
+        return cls(
+            text=data["text"],
+            reason=data["reason"],
+            rule=data["rule"],
+            plugin=data.get("plugin"),
+            moved_to=data.get("moved_to"),
+        )
+
+
+@attrs.frozen
+class Translation:
+    """An English rendering of an article, aligned 1:1 with its paragraphs."""
+
+    language: str
+    title: str | None
+    paragraphs: tuple[str, ...] = attrs.field(converter=_tuple)
+    model: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "language": self.language,
+            "title": self.title,
+            "paragraphs": list(self.paragraphs),
+            "model": self.model,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Translation:
+        return cls(
+            language=data["language"],
+            title=data.get("title"),
+            paragraphs=data.get("paragraphs", ()),
+            model=data.get("model", ""),
+        )
+
+
+def _date_to_json(value: Date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def parse_date(value: str | Date | None) -> Date | None:
+    """Read an ISO 8601 date or datetime; a bare ``YYYY-MM-DD`` stays a ``date``."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    text = value.strip()
+    if len(text) == 10:
+        return dt.date.fromisoformat(text)
+    return dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+@attrs.frozen
+class Article:
+    """A clean, structured news article.
+
+    ``text`` is always the kept ``paragraphs`` joined by blank lines; it is derived
+    by :func:`make_article` rather than stored independently by callers.
+    """
+
+    id: str
+    text: str
+    source: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+    title: str | None = None
+    paragraphs: tuple[Block, ...] = attrs.field(default=(), converter=_tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    published: Date | None = attrs.field(default=None, converter=parse_date)
+    updated: Date | None = attrs.field(default=None, converter=parse_date)
+    language: str | None = None
+    language_confidence: float | None = None
+    translation: Translation | None = None
+    removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
+    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_plain_dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The article as plain JSON types, ready for ``json.dumps``."""
+        return {
+            "id": self.id,
+            "source": self.source,
+            "url": self.url,
+            "outlet": self.outlet,
+            "title": self.title,
+            "text": self.text,
+            "paragraphs": [block.to_dict() for block in self.paragraphs],
+            "authors": list(self.authors),
+            "published": _date_to_json(self.published),
+            "updated": _date_to_json(self.updated),
+            "language": self.language,
+            "language_confidence": self.language_confidence,
+            "translation": self.translation.to_dict() if self.translation else None,
+            "removed": [item.to_dict() for item in self.removed],
+            "metadata": _jsonable(self.metadata),
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Article:
+        """Rebuild an article from :meth:`to_dict` output (or a JSONL record)."""
+        translation = data.get("translation")
+        return cls(
+            id=data["id"],
+            text=data.get("text", ""),
+            source=data.get("source"),
+            url=data.get("url"),
+            outlet=data.get("outlet"),
+            title=data.get("title"),
+            paragraphs=[Block.from_dict(b) for b in data.get("paragraphs", ())],
+            authors=data.get("authors", ()),
+            published=data.get("published"),
+            updated=data.get("updated"),
+            language=data.get("language"),
+            language_confidence=data.get("language_confidence"),
+            translation=Translation.from_dict(translation) if translation else None,
+            removed=[Removed.from_dict(r) for r in data.get("removed", ())],
+            metadata=data.get("metadata") or {},
+        )
+
+    def __repr__(self) -> str:
+        title = self.title or (self.text[:40] + "…" if len(self.text) > 40 else self.text)
+        return (
+            f"<Article {self.id} outlet={self.outlet!r} language={self.language!r} "
+            f"title={title!r} paragraphs={len(self.paragraphs)} removed={len(self.removed)}>"
+        )
+
+
+def _jsonable(value: Any) -> Any:
+    """Copy metadata into JSON types: dates become ISO strings, tuples become lists."""
+    if isinstance(value, Mapping):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value

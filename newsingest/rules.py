@@ -1,0 +1,248 @@
+"""Declarative text rules: the vocabulary both generic cleaners and plugins speak.
+
+A rule looks at the blocks of a :class:`~newsingest.draft.Draft` and takes out what
+it recognises, recording every removal with its reason. Three shapes cover most
+outlet noise:
+
+* :class:`DropLine`: drop every block that matches a pattern (``Baca juga: …``);
+* :class:`DropFrom`: drop from a marker block to the end (a footer);
+* :class:`Extract`: move a match into a field (``Penulis: X`` → ``authors``),
+  removing the block when the match is all of it, or cutting just the match out
+  of the block (a dateline glued to the first sentence).
+
+Patterns are compiled once, match against one block at a time, and are written
+so they cannot backtrack catastrophically (see ``tests/test_rules_redos.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from typing import Any, Protocol, runtime_checkable
+
+import attrs
+
+from .draft import Draft
+from .model import parse_date
+
+#: Fields an :class:`Extract` rule may fill besides ``metadata.<key>``.
+ARTICLE_FIELDS = ("title", "authors", "published", "updated", "url")
+
+
+@runtime_checkable
+class Rule(Protocol):
+    """Anything with a name that can clean a draft."""
+
+    name: str
+
+    def apply(self, draft: Draft) -> None: ...
+
+
+def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
+    return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
+
+
+def _valid_field(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    if value not in ARTICLE_FIELDS and not (value.startswith("metadata.") and len(value) > 9):
+        raise ValueError(f"field must be one of {ARTICLE_FIELDS} or 'metadata.<key>', got {value!r}")
+
+
+@attrs.frozen
+class DropLine:
+    """Drop every block whose whole text matches ``pattern``.
+
+    ``max_chars`` keeps a rule written for short noise lines from ever eating a
+    long body paragraph that happens to match.
+    """
+
+    name: str
+    pattern: re.Pattern[str] = attrs.field(converter=_compile)
+    reason: str
+    max_chars: int | None = 400
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            text = draft.blocks[index].text.strip()
+            if (self.max_chars is None or len(text) <= self.max_chars) and self.pattern.fullmatch(text):
+                draft.remove(index, self.reason, self.name)
+            else:
+                index += 1
+
+
+@attrs.frozen
+class DropFrom:
+    """Drop from the first block matching ``marker`` to the end of the body.
+
+    ``min_index`` stops a footer marker from wiping an article whose first lines
+    happen to match it: the marker only counts from that block on.
+    """
+
+    name: str
+    marker: re.Pattern[str] = attrs.field(converter=_compile)
+    reason: str
+    min_index: int = 1
+
+    def apply(self, draft: Draft) -> None:
+        for index in range(self.min_index, len(draft.blocks)):
+            if self.marker.fullmatch(draft.blocks[index].text.strip()):
+                while len(draft.blocks) > index:
+                    draft.remove(index, self.reason, self.name)
+                return
+
+
+@attrs.frozen
+class Extract:
+    """Move what ``pattern`` matches into ``field``.
+
+    The value is the named group ``value`` if the pattern has one, else the first
+    group, else the whole match; ``convert`` turns it into what the field holds
+    (a date, a list of names) and may return ``None`` to reject the match. When
+    the match covers the whole block the block is removed; otherwise only the
+    matched text is cut out and the rest of the block stays.
+
+    ``first_blocks`` limits the search to the first N blocks (datelines, reporter
+    lines); ``many`` appends to a list instead of keeping the first value. An
+    empty value (an optional group that did not take part) stores nothing but
+    still cuts the match. ``keep`` copies the value and leaves the text alone.
+    """
+
+    name: str
+    pattern: re.Pattern[str] = attrs.field(converter=_compile)
+    field: str = attrs.field(validator=_valid_field)
+    reason: str
+    convert: Callable[[str], Any] | None = None
+    many: bool = False
+    first_blocks: int | None = None
+    max_chars: int | None = None
+    keep: bool = False
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            if self.first_blocks is not None and index >= self.first_blocks:
+                return
+            if self._apply_to(draft, index):
+                if not self.many:
+                    return
+                continue  # the block at ``index`` is new (or changed): look again
+            index += 1
+
+    def _apply_to(self, draft: Draft, index: int) -> bool:
+        block = draft.blocks[index]
+        text = block.text.strip()
+        if self.max_chars is not None and len(text) > self.max_chars:
+            return False
+        match = self.pattern.search(text)
+        if match is None:
+            return False
+        value: Any = _match_value(match)
+        convert = self.convert or (_safe_date if self.field in ("published", "updated") else None)
+        if value and convert is not None:
+            value = convert(value)
+            if value is None:
+                return False
+        if value:
+            self._store(draft, value)
+        if self.keep:
+            return not self.many  # with many, move on to the next block
+        if match.start() == 0 and match.end() == len(text):
+            draft.remove(index, self.reason, self.name, moved_to=self.field)
+        else:
+            rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+            draft.record_strip(match.group(0).strip(), self.reason, self.name, moved_to=self.field)
+            if rest:
+                draft.blocks[index] = attrs.evolve(block, text=rest)
+            else:
+                draft.blocks.pop(index)
+            if self.many and rest:
+                return False  # the rest is kept: do not loop on the same block
+        return True
+
+    def _store(self, draft: Draft, value: Any) -> None:
+        if self.field == "authors":
+            for name in value if isinstance(value, (list, tuple)) else [value]:
+                draft.add_author(name)
+        elif self.field.startswith("metadata."):
+            key = self.field[len("metadata.") :]
+            if self.many and isinstance(value, (list, tuple)):
+                for item in value:
+                    draft.add_metadata(key, item, many=True)
+            else:
+                draft.add_metadata(key, value, many=self.many)
+        else:
+            if getattr(draft, self.field) is None or self.many:
+                setattr(draft, self.field, value)
+
+
+def _safe_date(value: str) -> Any:
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _match_value(match: re.Match[str]) -> str:
+    if "value" in match.re.groupindex:
+        value = match.group("value")
+    elif match.re.groups:
+        value = match.group(1)
+    else:
+        value = match.group(0)
+    return (value or "").strip()
+
+
+@attrs.frozen
+class DropRelatedBlock:
+    """Drop a related-links block: a header line, then headline and teaser lines.
+
+    The block ends at the first line that reads like body text again: a long
+    paragraph that is not a cut-off teaser. Teasers are recognised by their
+    trailing ellipsis, headlines by being short and unpunctuated.
+    """
+
+    name: str
+    header: re.Pattern[str] = attrs.field(converter=_compile)
+    reason: str
+    max_headline_words: int = 25
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            if not self.header.fullmatch(draft.blocks[index].text.strip()):
+                index += 1
+                continue
+            end = index + 1
+            while end < len(draft.blocks) and self._in_block(draft.blocks, end):
+                end += 1
+            if end == index + 1:  # a header with nothing under it is a heading, not a block
+                index += 1
+                continue
+            for _ in range(end - index):
+                draft.remove(index, self.reason, self.name)
+
+    def _in_block(self, blocks: list, at: int) -> bool:
+        """A teaser, a short headline, or any headline that a teaser follows."""
+        text = blocks[at].text.strip()
+        if _is_teaser(text):
+            return True
+        short = 0 < len(text.split()) <= self.max_headline_words
+        if short and at + 1 < len(blocks) and _is_teaser(blocks[at + 1].text.strip()):
+            return True
+        return short and not text.endswith((".", "!", "?", ":", '"', "”"))
+
+
+def _is_teaser(text: str) -> bool:
+    """A teaser line is cut off with an ellipsis."""
+    return text.endswith(("…", "..."))
+
+
+def apply_rules(draft: Draft, rules: Iterable[Rule], plugin: str | None = None) -> None:
+    """Apply ``rules`` in order, recording removals under ``plugin``."""
+    previous = draft.plugin
+    draft.plugin = plugin
+    try:
+        for rule in rules:
+            rule.apply(draft)
+    finally:
+        draft.plugin = previous

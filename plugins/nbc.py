@@ -1,0 +1,73 @@
+"""NBC News (nbcnews.com and the NBC-owned local stations).
+
+Noise: contributor and wire credits at the end, aggregator republication footers
+and ``You May Also Like`` / ``Related`` blocks, newsletter and follow prompts;
+on the page, recirculation rails, inline ``RELATED:`` links, video embeds and ad
+slots. The caps dateline (``WASHINGTON —``) opening the first paragraph is part
+of the sentence: it stays in the body and is copied to ``metadata.dateline``.
+"""
+
+from __future__ import annotations
+
+from newsingest import DropLine, Extract, Plugin, Signature
+
+NBC_LOCAL_DOMAINS = (
+    "nbcnewyork.com",
+    "nbcdfw.com",
+    "nbclosangeles.com",
+    "nbcchicago.com",
+    "nbcwashington.com",
+    "nbcbayarea.com",
+    "nbcboston.com",
+    "nbcmiami.com",
+    "nbcphiladelphia.com",
+    "nbcsandiego.com",
+    "nbcconnecticut.com",
+    "nbclasvegas.com",
+    "nbcpalmsprings.com",
+    "necn.com",
+)
+
+
+class NBCNews(Plugin):
+    name = "nbc"
+    display_name = "NBC News"
+    domains = ("nbcnews.com", *NBC_LOCAL_DOMAINS)
+    language = "en"
+    drop_selectors = (
+        ".ad-container",
+        "[class*='ad-container']",
+        "[data-testid='ad-container']",
+        ".recommended-intersection-ref",
+        "[class*='recirc']",
+        ".related-content",
+        "[class*='inline-related']",
+        "[class*='newsletter']",
+        "[class*='social-share']",
+        ".article-inline-video figcaption",
+        "[class*='video-details']",
+    )
+    rules = (
+        DropLine("nbc-follow", r"(?i)follow nbc(?: news| [\w ]{1,30})? on [^\n]{1,120}", "follow prompt"),
+        DropLine(
+            "nbc-newsletter",
+            r"(?i)(?:sign up for|get) (?:the |our )?(?:[\w'’ ]{1,40} )?newsletter[^\n]{0,160}",
+            "newsletter prompt",
+        ),
+        DropLine("nbc-download-app", r"(?i)download the nbc[\w ]{0,40} app[^\n]{0,160}", "app promo"),
+        Extract(
+            "nbc-dateline",
+            r"^(?P<value>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) [—–-]{1,2} ",
+            "metadata.dateline",
+            "dateline (kept in the body, copied to metadata)",
+            first_blocks=2,
+            keep=True,
+        ),
+    )
+    signatures = (
+        Signature(r"(?i)originally (?:belongs to|appeared on) nbcnews\.com", 2.0),
+        Signature(r"(?i)\bnbcnews\.com\b", 1.0),
+        Signature(r"Follow NBC News", 1.0),
+        Signature(r"\b(?:told|tells|said to) NBC News\b", 0.5),
+        Signature(r"\bNBC News (?:reported|has learned|contributed|obtained)", 0.5),
+    )

@@ -1,0 +1,144 @@
+"""The Tribun network (tribunnews.com and its regional sites; one template, Indonesian).
+
+Noise: the reporter line, the ``TRIBUNNEWS.COM, CITY -`` dateline glued to the
+first sentence, ``Baca juga:`` lines, ``(Tribunnews.com/Name)`` and ``(*)``
+attributions, the ``Artikel ini telah tayang di …`` syndication footer, credit
+lines (``Penulis:``, ``Editor:``, ``Sumber:``), ``Berita Terkait`` blocks,
+pagination and Google News prompts. Sentences quoting a foreign outlet
+(``kata X kepada Newsweek``) are body text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newsingest import DropLine, Extract, Plugin, Signature
+
+TRIBUN_DOMAINS = (
+    "tribunnews.com",
+    "tribunjogja.com",
+    "tribunjateng.com",
+    "tribunjatim.com",
+    "tribunnewsbogor.com",
+    "tribun-medan.com",
+    "tribun-timur.com",
+    "tribunbatam.id",
+    "tribunmanado.co.id",
+    "tribunpontianak.co.id",
+    "tribunkaltim.co",
+    "tribunlampung.co.id",
+    "surya.co.id",
+    "serambinews.com",
+    "bangkapos.com",
+    "sripoku.com",
+    "wartakotalive.com",
+    "banjarmasinpost.co.id",
+    "pos-kupang.com",
+)
+
+#: A Tribun-network site name as it appears in datelines and credits.
+SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)\.(?:COM|CO\.ID|ID|CO)"
+_SITE_ANY_CASE = r"(?:Tribun[\w\-]*|Surya|Serambinews|Bangkapos|Sripoku|Wartakotalive|Banjarmasinpost|Pos-Kupang)\.(?:com|co\.id|id|co)"
+_NAME = r"[A-Z][\w.'’\-]*(?: [A-Za-z][\w.'’\-]*){0,4}"
+
+
+def parse_syndication(text: str) -> dict[str, str] | None:
+    """``Artikel ini telah tayang di Site dengan judul Title, url`` → its parts."""
+    match = re.fullmatch(r"(?s)(?P<site>.+?) dengan judul (?P<title>.+?)(?:,\s*(?P<url>https?://\S+))?\s*\.?", text)
+    if not match:
+        return {"site": text}
+    return {key: value.strip() for key, value in match.groupdict().items() if value}
+
+
+class Tribun(Plugin):
+    name = "tribun"
+    display_name = "Tribun Network (Tribunnews)"
+    domains = TRIBUN_DOMAINS
+    language = "id"
+    drop_selectors = (
+        "[class*='ads']",
+        "[id*='ads']",
+        "[class*='iklan']",
+        ".baca",
+        "[class*='baca-juga']",
+        "[class*='related']",
+        "[class*='terkait']",
+        "[class*='paging']",
+        "[class*='pagination']",
+        "[class*='googlenews']",
+        "[class*='google-news']",
+        "[class*='share']",
+    )
+    rules = (
+        Extract(
+            "tribun-reporter",
+            rf"(?i)laporan (?:wartawan|reporter|kontributor|jurnalis)(?: {_SITE_ANY_CASE})?\s*,?\s*(?P<value>{_NAME})",
+            "authors",
+            "reporter line (name kept in authors)",
+            first_blocks=3,
+            max_chars=120,
+        ),
+        Extract(
+            "tribun-dateline",
+            rf"^{SITE}(?:\s*,\s*(?P<value>[A-Z][A-Za-z .'\-]{{1,40}}?))?\s*[-–—]+\s*",
+            "metadata.dateline",
+            "dateline glued to the first sentence (city kept in metadata)",
+            first_blocks=3,
+        ),
+        Extract(
+            "tribun-writer",
+            r"(?i)penulis\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            "authors",
+            "credit line: writer",
+            many=True,
+            max_chars=200,
+        ),
+        Extract(
+            "tribun-editor",
+            r"(?i)editor\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            "metadata.editor",
+            "credit line: editor",
+            max_chars=200,
+        ),
+        Extract(
+            "tribun-source",
+            r"(?i)sumber\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            "metadata.source",
+            "credit line: source",
+            max_chars=200,
+        ),
+        Extract(
+            "tribun-attribution",
+            rf"\s*\((?:(?P<value>{_SITE_ANY_CASE}/[^()\n]{{1,60}})|\*)\)\s*$",
+            "metadata.attribution",
+            "closing attribution",
+            many=True,
+        ),
+        Extract(
+            "tribun-syndication",
+            r"(?i)artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})",
+            "metadata.first_published",
+            "syndication footer",
+            convert=parse_syndication,
+            max_chars=500,
+        ),
+        DropLine(
+            "tribun-pagination",
+            r"(?i)(?:halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|halaman\s+\d+\s*(?:/|dari)\s*\d+|halaman\s+(?:\d+\s*){1,10}|(?:«|‹)?\s*(?:sebelumnya|prev)\s*(?:\d+\s*){0,10}(?:selanjutnya|next)?\s*(?:»|›)?)\s*[»›>]*",
+            "pagination link",
+            max_chars=80,
+        ),
+        DropLine(
+            "tribun-google-news",
+            r"(?i)(?:simak|ikuti|baca|dapatkan|follow)[^\n]{0,120}(?:google news|whatsapp channel|saluran whatsapp)[^\n]{0,80}",
+            "Google News / WhatsApp prompt",
+            max_chars=240,
+        ),
+    )
+    signatures = (
+        Signature(rf"\b{SITE}\b", 2.0),
+        Signature(r"(?i)laporan wartawan", 1.5),
+        Signature(r"(?i)artikel ini telah tayang di", 1.5),
+        Signature(r"(?m)^Baca [Jj]uga\s*:", 1.0),
+        Signature(r"\((?:Tribunnews|Tribun[\w\-]*)\.com/", 1.0),
+    )
