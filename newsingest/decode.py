@@ -164,17 +164,20 @@ def _guess(data: bytes) -> tuple[str, str]:
 
 #: Encodings preferred when the detector scores several alike: the web's most common first.
 _COMMON = ("cp1252", "iso8859_1", "cp1251", "cp1250", "iso8859_15", "koi8_r", "gb18030", "shift_jis", "euc_kr")
+#: How much more "chaos" than the detector's favourite a common encoding may show and still win.
+CHAOS_TOLERANCE = 0.2
 
 
 def _prefer_common(matches: list) -> str:
-    """Among the equally good guesses, take the most common encoding on the web.
+    """Among guesses about as good as the best, take the most common encoding on the web.
 
-    charset-normalizer ranks cp1250 and cp1252 alike on Western text that uses only
-    characters they share; cp1252 is what such text almost always is.
+    On short Western text charset-normalizer often ranks a rarer code page
+    (cp1257, mac_latin2) a little ahead of cp1252, which such text almost always
+    is; within :data:`CHAOS_TOLERANCE` of the favourite, commonness decides.
     """
     best = matches[0]
-    tied = [m.encoding for m in matches if (m.chaos, -m.coherence) == (best.chaos, -best.coherence)]
+    close = {m.encoding for m in matches if m.chaos <= best.chaos + CHAOS_TOLERANCE}
     for encoding in _COMMON:
-        if encoding in tied:
+        if encoding in close:
             return encoding
     return best.encoding

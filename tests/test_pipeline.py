@@ -1,0 +1,152 @@
+"""The pipeline end to end: inputs of every kind, HTML and text, plugin faults, threads."""
+
+import concurrent.futures
+from pathlib import Path
+
+import pytest
+
+import newsingest
+from newsingest import InputError, Pipeline, Plugin, PluginError, PluginRegistry, Signature
+from newsingest.pipeline import take_title_line, text_draft
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<title>Council Approves Budget | The Example Times</title>
+<meta property="og:title" content="Council Approves Budget">
+<meta property="og:site_name" content="The Example Times">
+<link rel="canonical" href="https://www.example-times.test/politics/council-budget">
+<script type="application/ld+json">
+{"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Council Approves Budget",
+ "datePublished": "2024-03-05T09:30:00+00:00", "dateModified": "2024-03-06T11:00:00+00:00",
+ "author": [{"@type": "Person", "name": "Jane Doe"}, {"@type": "Person", "name": "Raj Patel"}]}
+</script></head>
+<body><nav><a href="/">Home</a> <a href="/politics">Politics</a></nav>
+<article><h1>Council Approves Budget</h1>
+<p>The city council on Monday approved a budget of $4.2 billion for the coming fiscal year, after a debate that ran late into the night.</p>
+<div class="promo-box">Subscribe to The Example Times for unlimited access to our journalism.</div>
+<p>The budget increases spending on schools and public transport, while cutting funds for several road projects in the north of the city.</p>
+<h2>What Changes for Residents</h2>
+<p>Residents will see property taxes rise by two percent, the first increase in five years, according to the finance committee report.</p>
+<p>Read more: Council election results, district by district</p>
+<figure><img src="a.jpg"><figcaption>Council members vote on Monday. Jane Doe/The Example Times</figcaption></figure>
+<p>Opponents said the plan relied on optimistic revenue forecasts and promised to challenge it at the next session of the council.</p>
+</article>
+<footer>© The Example Times</footer></body></html>
+"""
+
+
+class ExampleTimes(Plugin):
+    name = "example"
+    display_name = "The Example Times"
+    domains = ("example-times.test",)
+    language = "en"
+    drop_selectors = (".promo-box",)
+    signatures = (Signature("Example Times", 1.0),)
+
+
+class Exploding(Plugin):
+    name = "exploding"
+    display_name = "Exploding News"
+    domains = ("exploding.test",)
+
+    def process(self, draft):
+        raise RuntimeError("boom")
+
+
+@pytest.fixture
+def pipeline():
+    return Pipeline(plugins=PluginRegistry([ExampleTimes(), Exploding()], entry_points=False))
+
+
+def test_ingest_accepts_str_bytes_and_path(seed_paths):
+    path = seed_paths[2]
+    from_path = newsingest.ingest(path)
+    from_bytes = newsingest.ingest(path.read_bytes())
+    from_str = newsingest.ingest(path.read_text(encoding="utf-8"))
+    assert from_path.text == from_bytes.text == from_str.text
+    assert from_path.id == from_bytes.id == from_str.id
+    assert from_path.source == str(path)
+    assert from_bytes.source is None
+
+
+def test_text_is_paragraphs_joined_by_blank_lines(seed_paths):
+    article = newsingest.ingest(seed_paths[0])
+    assert article.text == "\n\n".join(p.text for p in article.paragraphs)
+
+
+def test_html_page(pipeline):
+    article = pipeline.ingest(PAGE)
+    assert article.outlet == "example"  # chosen by the canonical URL's domain
+    assert article.url == "https://www.example-times.test/politics/council-budget"
+    assert article.title == "Council Approves Budget"
+    assert article.authors == ("Jane Doe", "Raj Patel")
+    assert article.published.isoformat() == "2024-03-05T09:30:00+00:00"
+    assert article.updated.isoformat() == "2024-03-06T11:00:00+00:00"
+    assert article.language == "en"
+    kinds = [(p.kind, p.text[:20]) for p in article.paragraphs]
+    assert ("heading", "What Changes for Res") in kinds
+    assert article.paragraphs[0].text.startswith("The city council on Monday")
+    assert article.paragraphs[-1].text.startswith("Opponents said")
+    assert "Subscribe" not in article.text
+    assert "Read more" not in article.text
+    assert "Home" not in article.text and "©" not in article.text
+    rules = {r.rule for r in article.removed}
+    assert "selector .promo-box" in rules and "read-also" in rules
+    assert article.metadata["captions"][0]["text"].startswith("Council members vote")
+    assert article.metadata["site_name"] == "The Example Times"
+    assert article.metadata["input_format"] == "html"
+
+
+def test_html_without_plugin_is_cleaned_generically(pipeline):
+    article = pipeline.ingest(PAGE, outlet="none")
+    assert article.outlet is None
+    assert "Read more" not in article.text
+
+
+def test_explicit_url_chooses_the_plugin(pipeline):
+    text = "A council story with enough words to be an article about the city budget and taxes.\n\nMore text here."
+    assert pipeline.ingest(text, url="https://example-times.test/a").outlet == "example"
+    assert pipeline.ingest(text).outlet is None
+
+
+def test_unknown_outlet(pipeline):
+    with pytest.raises(PluginError, match="unknown outlet"):
+        pipeline.ingest("Some text that is long enough to be an article body.", outlet="nope")
+
+
+def test_failing_plugin_falls_back_to_generic_cleaning(pipeline, caplog):
+    text = "Body paragraph long enough to be kept in the article.\n\nBaca juga: Something else"
+    article = pipeline.ingest(text, outlet="exploding")
+    assert article.outlet is None
+    assert article.text == "Body paragraph long enough to be kept in the article."
+    assert "boom" in article.metadata["warnings"][0]
+    assert "exploding" in caplog.text
+
+
+@pytest.mark.parametrize("bad", ["", "   ", b"\x89PNG\r\n\x1a\n\x00\x00", Path("/nonexistent/file.txt")])
+def test_bad_input_raises_input_error(bad):
+    with pytest.raises(InputError):
+        newsingest.ingest(bad)
+
+
+def test_errors_share_one_base():
+    assert issubclass(InputError, newsingest.NewsingestError)
+    assert issubclass(PluginError, newsingest.NewsingestError)
+
+
+def test_title_line_only_for_heading_like_first_lines():
+    draft = text_draft("A Headline About Things\n\nThe body follows here.", None, None, ())
+    assert draft.title == "A Headline About Things"
+    draft = text_draft("The body starts with a sentence.\n\nAnd goes on.", None, None, ())
+    assert draft.title is None
+    take_title_line(draft)
+    assert draft.title is None
+
+
+def test_one_pipeline_shared_by_threads_gives_sequential_results(seed_paths):
+    pipeline = Pipeline()
+    inputs = [p for p in seed_paths for _ in range(4)]
+    sequential = [pipeline.ingest(p).to_dict() for p in inputs]
+    with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
+        threaded = list(pool.map(lambda p: pipeline.ingest(p).to_dict(), inputs))
+    assert threaded == sequential

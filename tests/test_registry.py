@@ -1,0 +1,179 @@
+"""Plugin discovery through real entry points, and how a plugin is chosen."""
+
+import sys
+import textwrap
+import warnings
+from importlib import metadata
+
+import pytest
+
+from newsingest import Plugin, PluginError, PluginRegistry, Signature
+from newsingest.registry import PluginLoadWarning
+
+
+class Alpha(Plugin):
+    name = "alpha"
+    display_name = "Alpha Daily"
+    domains = ("alpha.example", "alpha-news.example")
+    signatures = (Signature(r"Alpha Daily", 1.0), Signature(r"alpha-only phrase", 0.5))
+
+
+class Beta(Plugin):
+    name = "beta"
+    display_name = "Beta Times"
+    domains = ("beta.example", "local.alpha.example")
+    signatures = (Signature(r"Beta Times", 1.0),)
+
+
+def registry():
+    return PluginRegistry([Alpha(), Beta()], entry_points=False)
+
+
+def test_explicit_outlet_wins_over_everything():
+    reg = registry()
+    chosen = reg.choose(outlet="beta", url="https://alpha.example/x", text="Alpha Daily")
+    assert chosen.name == "beta"
+
+
+def test_outlet_none_forces_generic_cleaning():
+    assert registry().choose(outlet="none", url="https://alpha.example/x", text="Alpha Daily") is None
+
+
+def test_unknown_outlet_is_a_plugin_error_listing_the_known():
+    with pytest.raises(PluginError, match="alpha, beta"):
+        registry().choose(outlet="gamma", url=None, text=None)
+
+
+@pytest.mark.parametrize(
+    ("url", "name"),
+    [
+        ("https://alpha.example/story", "alpha"),
+        ("https://www.alpha.example/story", "alpha"),
+        ("http://news.alpha-news.example/x?y=1", "alpha"),
+        ("https://local.alpha.example/x", "beta"),  # the most specific domain wins
+        ("beta.example/path", "beta"),
+        ("https://notalpha.example/x", None),
+    ],
+)
+def test_url_domain_and_subdomains(url, name):
+    chosen = registry().for_url(url)
+    assert (chosen.name if chosen else None) == name
+
+
+def test_url_beats_signatures():
+    assert registry().choose(outlet=None, url="https://beta.example/a", text="Alpha Daily").name == "beta"
+
+
+def test_signatures_pick_the_best_over_threshold():
+    reg = registry()
+    assert reg.for_text("From Alpha Daily: an alpha-only phrase").name == "alpha"
+    assert reg.for_text("only an alpha-only phrase") is None  # 0.5 < threshold
+    assert reg.for_text("Alpha Daily and Beta Times") is None  # a tie picks nobody
+
+
+def test_misdeclared_plugins_are_refused():
+    class BadName(Plugin):
+        name = "Bad Name"
+
+    class BadDomains(Plugin):
+        name = "ok"
+        domains = ["list.example"]
+
+    class BadRule(Plugin):
+        name = "ok2"
+        rules = ("not a rule",)
+
+    for cls in (BadName, BadDomains, BadRule):
+        with pytest.raises(PluginError):
+            cls()
+
+
+def test_register_in_code():
+    reg = PluginRegistry(entry_points=False)
+    reg.register(Alpha)
+    assert reg.names() == ["alpha"]
+    assert reg.infos()[0].origin == "registered in code"
+
+
+def _install_dist(tmp_path, dist: str, module: str, source: str, entry_points: str):
+    """A real installed distribution: a module and a dist-info folder on sys.path."""
+    (tmp_path / f"{module}.py").write_text(textwrap.dedent(source))
+    info = tmp_path / f"{dist}-0.1.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 0.1\n")
+    (info / "entry_points.txt").write_text(textwrap.dedent(entry_points))
+
+
+@pytest.fixture
+def third_party(tmp_path, monkeypatch):
+    _install_dist(
+        tmp_path,
+        "gazette-plugin",
+        "gazette_plugin",
+        """
+        from newsingest import DropLine, Plugin, Signature
+
+        class Gazette(Plugin):
+            name = "gazette"
+            display_name = "The Gazette"
+            domains = ("gazette.example",)
+            language = "en"
+            rules = (DropLine("gazette-promo", r"Subscribe to The Gazette.*", "subscription promo"),)
+            signatures = (Signature(r"The Gazette", 1.0),)
+        """,
+        """
+        [newsingest.plugins]
+        gazette = gazette_plugin:Gazette
+        """,
+    )
+    _install_dist(
+        tmp_path,
+        "broken-plugin",
+        "broken_plugin",
+        "raise ImportError('this plugin is broken on purpose')\n",
+        """
+        [newsingest.plugins]
+        broken = broken_plugin:Broken
+        """,
+    )
+    monkeypatch.syspath_prepend(str(tmp_path))
+    yield
+    for module in ("gazette_plugin", "broken_plugin"):
+        sys.modules.pop(module, None)
+
+
+def test_entry_point_discovery_with_a_real_dist_info(third_party):
+    assert any(ep.name == "gazette" for ep in metadata.entry_points(group="newsingest.plugins"))
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reg = PluginRegistry()
+        names = reg.names()
+    assert "gazette" in names
+    assert {"nbc", "newsweek", "tribun"} <= set(names)  # the built-ins come the same way
+    assert "broken" not in names
+    messages = [str(w.message) for w in caught if issubclass(w.category, PluginLoadWarning)]
+    assert any("'broken'" in m and "broken on purpose" in m for m in messages)
+    origin = next(i.origin for i in reg.infos() if i.plugin.name == "gazette")
+    assert origin.startswith("gazette-plugin 0.1")
+
+
+def test_third_party_plugin_cleans(third_party):
+    from newsingest import Pipeline
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", PluginLoadWarning)
+        pipeline = Pipeline(plugins=PluginRegistry())
+        article = pipeline.ingest(
+            "The Gazette reports that the council met on Monday to discuss the budget for next year.\n\n"
+            "Subscribe to The Gazette for more.",
+        )
+    assert article.outlet == "gazette"
+    assert "Subscribe" not in article.text
+    assert article.removed[-1].rule == "gazette-promo" and article.removed[-1].plugin == "gazette"
+
+
+def test_built_in_plugins_come_from_entry_points():
+    reg = PluginRegistry()
+    origins = {info.plugin.name: info.origin for info in reg.infos()}
+    assert origins["nbc"].startswith("newsingest ")
+    assert "newsingest_plugins.tribun:Tribun" in origins["tribun"]
