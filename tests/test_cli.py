@@ -108,9 +108,7 @@ def test_unknown_outlet_and_url_with_many_inputs_exit_2(seed_paths, capsys):
 
 
 def test_url_picks_the_plugin(seed_paths, capsys):
-    _, out, _ = run(
-        ["ingest", str(seed_paths[3]), "--url", "https://www.newsweek.com/russia-bakhmut-1797800"], capsys
-    )
+    _, out, _ = run(["ingest", str(seed_paths[3]), "--url", "https://www.newsweek.com/russia-bakhmut-1797800"], capsys)
     rec = records(out)[0]
     assert rec["outlet"] == "newsweek" and rec["url"].endswith("1797800")
 
