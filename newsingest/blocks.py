@@ -93,7 +93,8 @@ def looks_like_heading(text: str, max_words: int = 12) -> bool:
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     if not content:
         return False
-    capitalised = sum(1 for w in content if w[:1].isupper() or w[:1].isdigit())
+    initials = [w.lstrip("'\"‘“(«¿¡")[:1] for w in content]
+    capitalised = sum(1 for c in initials if c.isupper() or c.isdigit())
     return capitalised / len(content) >= 0.75
 
 

@@ -196,9 +196,19 @@ def _loose_date(value: str) -> Date | None:
 
 
 def _figure_captions(tree: lxml_html.HtmlElement) -> list[dict[str, str]]:
+    """Captions of the page's figures, split into text and credit where the page or the text allows."""
+    from .cleaners.captions import credit_tail
+
     captions = []
     for node in tree.iter("figcaption"):
+        credit_nodes = node.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' credit')]")
+        credit = " ".join(" ".join(c.text_content().split()) for c in credit_nodes).strip()
+        for credit_node in credit_nodes:
+            credit_node.drop_tree()
         text = " ".join(node.text_content().split())
-        if text:
-            captions.append({"text": text})
+        if not credit:
+            credit = credit_tail(text) or ""
+            text = text[: len(text) - len(credit)].strip() if credit else text
+        if text or credit:
+            captions.append({"text": text, "credit": credit} if credit else {"text": text})
     return captions

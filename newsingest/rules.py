@@ -222,14 +222,23 @@ class DropRelatedBlock:
                 draft.remove(index, self.reason, self.name)
 
     def _in_block(self, blocks: list, at: int) -> bool:
-        """A teaser, a short headline, or any headline that a teaser follows."""
+        """A teaser, a short headline, or any headline that a teaser follows.
+
+        A labelled line (``Penulis: …``, ``Editor: …``) ends the block: it is a
+        credit that later rules should see, not another story's headline.
+        """
         text = blocks[at].text.strip()
+        if _LABEL.match(text):
+            return False
         if _is_teaser(text):
             return True
         short = 0 < len(text.split()) <= self.max_headline_words
         if short and at + 1 < len(blocks) and _is_teaser(blocks[at + 1].text.strip()):
             return True
         return short and not text.endswith((".", "!", "?", ":", '"', "”"))
+
+
+_LABEL = re.compile(r"[^\W\d_][\w]{0,19}(?: [\w]{1,20})?\s*:\s")
 
 
 def _is_teaser(text: str) -> bool:

@@ -29,17 +29,22 @@ class Newsweek(Plugin):
     domains = ("newsweek.com",)
     language = "en"
     drop_selectors = (
-        "[class*='paywall']",
+        ".paywall-promo",
+        ".subscription-box",
         "[class*='newsletter']",
-        ".article-ad",
-        "[class*='ad-slot']",
+        ".ad-container",
         "[id^='div-gpt-ad']",
-        "[class*='related']",
-        "[class*='uncommon']",
-        "[class*='trust-project']",
-        "[class*='reprint']",
+        ".related-articles",
+        "[class*='related-']",
+        ".uncommon-knowledge",
+        ".about-author",
         ".author-bio",
-        "[class*='subscribe']",
+        ".ai-policy",
+        ".article-tools",
+        ".trust-project",
+        ".share-bar",
+        ".article-byline",
+        ".dateInfo",
     )
     rules = (
         Extract(

@@ -9,9 +9,13 @@ from ..rules import Extract
 _SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*|;\s*)")
 
 
+#: "NBC New York's Dana Whitaker" names the outlet before the person: keep the person.
+_POSSESSIVE = re.compile(r"^[A-Z][\w .&-]{0,40}?['’]s\s+(?=[A-Z])")
+
+
 def split_names(names: str) -> list[str]:
-    """``"A, B and Reuters"`` → ``["A", "B", "Reuters"]``."""
-    return [name.strip() for name in _SPLIT.split(names) if name and name.strip()]
+    """``"A, B and Reuters"`` → ``["A", "B", "Reuters"]``; an outlet's possessive prefix is dropped."""
+    return [_POSSESSIVE.sub("", name.strip()) for name in _SPLIT.split(names) if name and name.strip()]
 
 
 CONTRIBUTORS = Extract(

@@ -16,7 +16,8 @@ PROMPT_PATTERNS = (
     r"(?:ikuti|follow) (?:kami|juga)? ?(?:di|on) (?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)[^\n]{0,60}",
     r"(?:simak|dapatkan|cek) berita[^\n]{0,120}di google news[^\n]{0,40}",
     # newsletter boxes
-    r"(?:sign up|subscribe|register)(?: now| today| here)? (?:to|for) (?:our|the)? ?[\w' ]{0,40}newsletter[^\n]{0,120}",
+    r"(?:sign up|subscribe|register)(?: now| today| here)? (?:to|for) [\w'’ ,.&-]{0,60}newsletters?\b[^\n]{0,160}",
+    r"(?:get|receive|have) [^\n]{0,100}(?:to|in|into) your inbox\b[^\n]{0,200}",
     r"get (?:the|our) [\w' ]{1,40}newsletter[^\n]{0,120}",
     r"(?:this site is protected by recaptcha|by (?:signing up|subscribing), you agree)[^\n]{0,200}",
     # cookie and consent notices
