@@ -17,17 +17,21 @@ from .model import Block
 _BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
 _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
-_ZERO_WIDTH = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff"), None)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
 
 
 def normalize_whitespace(text: str) -> str:
     """Collapse runs of spaces, drop zero-width characters, keep the words."""
-    return " ".join(text.translate(_ZERO_WIDTH).split())
+    return " ".join(_ZERO_WIDTH.sub("", text).split())
 
 
 def normalize_text(text: str) -> str:
-    """Unify line endings and Unicode form so rules see one spelling of each character."""
-    text = unicodedata.normalize("NFC", text)
+    """Unify line endings, Unicode form and invisible characters so rules see one spelling of each."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
 
 
@@ -36,11 +40,12 @@ def split_blocks(text: str) -> list[Block]:
     blocks: list[Block] = []
     previous_line = ""
     for raw_line in normalize_text(text).split("\n"):
-        if not raw_line.strip():
+        words = raw_line.split()
+        if not words:
             previous_line = ""
             continue
-        bullet = _BULLET.match(raw_line)
-        line = normalize_whitespace(raw_line[bullet.end() :] if bullet else raw_line)
+        bullet = _BULLET.match(raw_line) if words[0][0] in _BULLET_CHARS else None
+        line = " ".join(raw_line[bullet.end() :].split()) if bullet else " ".join(words)
         if not line:
             continue
         if bullet:

@@ -7,6 +7,7 @@ so it wins; trafilatura's guesses fill what is left (see :mod:`.htmlextract`).
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from collections.abc import Iterator
@@ -43,6 +44,7 @@ class PageMetadata:
     language: str | None = None
     description: str | None = None
     section: str | None = None
+    editor: str | None = None
     keywords: list[str] = attrs.field(factory=list)
     captions: list[dict[str, str]] = attrs.field(factory=list)
 
@@ -139,6 +141,8 @@ def _fill_from_jsonld(meta: PageMetadata, node: dict[str, Any]) -> None:
         meta.site_name = meta.site_name or _text(publisher.get("name"))
     meta.description = meta.description or _text(node.get("description"))
     meta.section = meta.section or _text(node.get("articleSection"))
+    if not meta.editor:
+        meta.editor = next(iter(_names(node.get("editor"))), None)
     keywords = node.get("keywords")
     if not meta.keywords and keywords:
         meta.keywords = [
@@ -195,20 +199,34 @@ def _loose_date(value: str) -> Date | None:
         return None
 
 
+_CREDIT_XPATH = ".//*[contains(@class, 'credit') or contains(@class, 'source') or contains(@class, 'copyright')]"
+_DURATION_XPATH = ".//*[contains(@class, 'duration')]"
+
+
+def _take_text(node, xpath: str) -> str:
+    """Text of the sub-elements ``xpath`` finds, which are then dropped from ``node``."""
+    found = node.xpath(xpath)
+    text = " ".join(" ".join(f.text_content().split()) for f in found).strip()
+    for element in found:
+        element.drop_tree()
+    return text
+
+
 def _figure_captions(tree: lxml_html.HtmlElement) -> list[dict[str, str]]:
     """Captions of the page's figures, split into text and credit where the page or the text allows."""
     from .cleaners.captions import credit_tail
 
     captions = []
-    for node in tree.iter("figcaption"):
-        credit_nodes = node.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' credit')]")
-        credit = " ".join(" ".join(c.text_content().split()) for c in credit_nodes).strip()
-        for credit_node in credit_nodes:
-            credit_node.drop_tree()
+    for original in tree.iter("figcaption"):
+        node = copy.deepcopy(original)  # reading must not change the page that is extracted next
+        credit = _take_text(node, _CREDIT_XPATH)
+        duration = _take_text(node, _DURATION_XPATH)
         text = " ".join(node.text_content().split())
         if not credit:
             credit = credit_tail(text) or ""
             text = text[: len(text) - len(credit)].strip() if credit else text
         if text or credit:
-            captions.append({"text": text, "credit": credit} if credit else {"text": text})
+            caption = {"text": text}
+            caption.update({k: v for k, v in (("credit", credit), ("duration", duration)) if v})
+            captions.append(caption)
     return captions

@@ -193,7 +193,7 @@ def apply_page_metadata(draft: Draft, page) -> None:
     for author in page.authors:
         draft.add_author(author)
     draft.published, draft.updated = page.published, page.updated
-    for key in ("site_name", "description", "section"):
+    for key in ("site_name", "description", "section", "editor"):
         if getattr(page, key):
             draft.metadata[key] = getattr(page, key)
     if page.keywords:

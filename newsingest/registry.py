@@ -124,7 +124,10 @@ class PluginRegistry:
 
         A tie for first place picks nobody: a coin toss is worse than generic cleaning.
         """
-        scores = sorted(((info.plugin.score(text), info.plugin.name) for info in self._loaded().values()), reverse=True)
+        lowered = text.lower()
+        scores = sorted(
+            ((info.plugin.score(text, lowered), info.plugin.name) for info in self._loaded().values()), reverse=True
+        )
         if not scores or scores[0][0] < threshold:
             return None
         if len(scores) > 1 and scores[1][0] == scores[0][0]:

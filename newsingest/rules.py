@@ -42,6 +42,18 @@ def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
 
 
+def _lowered(needles: tuple[str, ...] | str) -> tuple[str, ...]:
+    return tuple(n.lower() for n in ((needles,) if isinstance(needles, str) else needles))
+
+
+def _has_needle(text: str, needles: tuple[str, ...]) -> bool:
+    """True when there are no needles, or one of them occurs in ``text`` (any case)."""
+    if not needles:
+        return True
+    lowered = text.lower()
+    return any(needle in lowered for needle in needles)
+
+
 def _valid_field(instance: Any, attribute: attrs.Attribute, value: str) -> None:
     if value not in ARTICLE_FIELDS and not (value.startswith("metadata.") and len(value) > 9):
         raise ValueError(f"field must be one of {ARTICLE_FIELDS} or 'metadata.<key>', got {value!r}")
@@ -52,19 +64,25 @@ class DropLine:
     """Drop every block whose whole text matches ``pattern``.
 
     ``max_chars`` keeps a rule written for short noise lines from ever eating a
-    long body paragraph that happens to match.
+    long body paragraph that happens to match. ``needles`` (plain strings, any
+    case) let the rule skip, with a cheap substring test, blocks that cannot match.
     """
 
     name: str
     pattern: re.Pattern[str] = attrs.field(converter=_compile)
     reason: str
     max_chars: int | None = 400
+    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
 
     def apply(self, draft: Draft) -> None:
         index = 0
         while index < len(draft.blocks):
             text = draft.blocks[index].text.strip()
-            if (self.max_chars is None or len(text) <= self.max_chars) and self.pattern.fullmatch(text):
+            if (
+                (self.max_chars is None or len(text) <= self.max_chars)
+                and _has_needle(text, self.needles)
+                and self.pattern.fullmatch(text)
+            ):
                 draft.remove(index, self.reason, self.name)
             else:
                 index += 1
@@ -105,6 +123,7 @@ class Extract:
     lines); ``many`` appends to a list instead of keeping the first value. An
     empty value (an optional group that did not take part) stores nothing but
     still cuts the match. ``keep`` copies the value and leaves the text alone.
+    ``needles``: as for :class:`DropLine`, one must occur for the pattern to be tried.
     """
 
     name: str
@@ -116,6 +135,7 @@ class Extract:
     first_blocks: int | None = None
     max_chars: int | None = None
     keep: bool = False
+    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
 
     def apply(self, draft: Draft) -> None:
         index = 0
@@ -131,7 +151,7 @@ class Extract:
     def _apply_to(self, draft: Draft, index: int) -> bool:
         block = draft.blocks[index]
         text = block.text.strip()
-        if self.max_chars is not None and len(text) > self.max_chars:
+        if (self.max_chars is not None and len(text) > self.max_chars) or not _has_needle(text, self.needles):
             return False
         match = self.pattern.search(text)
         if match is None:
@@ -146,11 +166,12 @@ class Extract:
             self._store(draft, value)
         if self.keep:
             return not self.many  # with many, move on to the next block
+        moved_to = self.field if value else None  # an empty value went nowhere
         if match.start() == 0 and match.end() == len(text):
-            draft.remove(index, self.reason, self.name, moved_to=self.field)
+            draft.remove(index, self.reason, self.name, moved_to=moved_to)
         else:
             rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
-            draft.record_strip(match.group(0).strip(), self.reason, self.name, moved_to=self.field)
+            draft.record_strip(match.group(0).strip(), self.reason, self.name, moved_to=moved_to)
             if rest:
                 draft.blocks[index] = attrs.evolve(block, text=rest)
             else:

@@ -65,9 +65,11 @@ class NBCNews(Plugin):
         ),
     )
     signatures = (
-        Signature(r"(?i)originally (?:belongs to|appeared on) nbcnews\.com", 2.0),
-        Signature(r"(?i)\bnbcnews\.com\b", 1.0),
+        Signature(r"(?i)originally (?:belongs to|appeared on) nbcnews\.com", 2.0, needles="nbcnews.com"),
+        Signature(r"(?i)\bnbcnews\.com\b", 1.0, needles="nbcnews.com"),
         Signature(r"Follow NBC News", 1.0),
-        Signature(r"\b(?:told|tells|said to) NBC News\b", 0.5),
-        Signature(r"\bNBC News (?:reported|has learned|contributed|obtained)", 0.5),
+        Signature(
+            r"\b(?:told|tells|said to) NBC News\b", 0.5, needles=("told nbc news", "tells nbc news", "said to nbc news")
+        ),
+        Signature(r"NBC News (?:reported|has learned|contributed|obtained)", 0.5),
     )

@@ -76,10 +76,10 @@ class Newsweek(Plugin):
     signatures = (
         Signature(r"Newsweek is committed to challenging conventional wisdom", 2.0),
         Signature(r"To read how Newsweek uses AI", 1.0),
-        Signature(r"\bis a Newsweek (?:reporter|writer|editor|correspondent)", 1.0),
+        Signature(r"is a Newsweek (?:reporter|writer|editor|correspondent)", 1.0),
         Signature(r"Newsweek reached out to\b", 1.0),
-        Signature(r"\b(?:told|tells) Newsweek\b", 0.5),
-        Signature(r"(?m)^Uncommon Knowledge$", 0.5),
+        Signature(r"\b(?:told|tells) Newsweek\b", 0.5, needles=("told newsweek", "tells newsweek")),
+        Signature(r"Uncommon Knowledge", 0.5),
     )
 
     def process(self, draft: Draft) -> None:

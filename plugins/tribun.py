@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from newsingest import DropLine, Extract, Plugin, Signature
+from newsingest.draft import Draft
 
 TRIBUN_DOMAINS = (
     "tribunnews.com",
@@ -38,6 +39,16 @@ TRIBUN_DOMAINS = (
 
 #: A Tribun-network site name as it appears in datelines and credits.
 SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)\.(?:COM|CO\.ID|ID|CO)"
+SITE_NEEDLES = (
+    "tribun",
+    "surya.",
+    "serambinews",
+    "bangkapos",
+    "sripoku",
+    "wartakotalive",
+    "banjarmasinpost",
+    "pos-kupang",
+)
 _SITE_ANY_CASE = r"(?:Tribun[\w\-]*|Surya|Serambinews|Bangkapos|Sripoku|Wartakotalive|Banjarmasinpost|Pos-Kupang)\.(?:com|co\.id|id|co)"
 _NAME = r"[A-Z][\w.'’\-]*(?: [A-Za-z][\w.'’\-]*){0,4}"
 
@@ -82,7 +93,7 @@ class Tribun(Plugin):
             "tribun-dateline",
             rf"^{SITE}(?:\s*,\s*(?P<value>[A-Z][A-Za-z .'\-]{{1,40}}?))?\s*[-–—]+\s*",
             "metadata.dateline",
-            "dateline glued to the first sentence (city kept in metadata)",
+            "dateline glued to the first sentence",
             first_blocks=3,
         ),
         Extract(
@@ -92,6 +103,7 @@ class Tribun(Plugin):
             "credit line: writer",
             many=True,
             max_chars=200,
+            needles="penulis",
         ),
         Extract(
             "tribun-editor",
@@ -99,6 +111,7 @@ class Tribun(Plugin):
             "metadata.editor",
             "credit line: editor",
             max_chars=200,
+            needles="editor",
         ),
         Extract(
             "tribun-source",
@@ -106,10 +119,11 @@ class Tribun(Plugin):
             "metadata.source",
             "credit line: source",
             max_chars=200,
+            needles="sumber",
         ),
         Extract(
             "tribun-attribution",
-            rf"\s*\((?:(?P<value>{_SITE_ANY_CASE}/[^()\n]{{1,60}})|\*)\)\s*$",
+            rf"\((?:(?P<value>{_SITE_ANY_CASE}/[^()\n]{{1,60}})|\*)\)$",
             "metadata.attribution",
             "closing attribution",
             many=True,
@@ -121,6 +135,7 @@ class Tribun(Plugin):
             "syndication footer",
             convert=parse_syndication,
             max_chars=500,
+            needles="artikel ini",
         ),
         DropLine(
             "tribun-pagination",
@@ -136,9 +151,27 @@ class Tribun(Plugin):
         ),
     )
     signatures = (
-        Signature(rf"\b{SITE}\b", 2.0),
-        Signature(r"(?i)laporan wartawan", 1.5),
-        Signature(r"(?i)artikel ini telah tayang di", 1.5),
-        Signature(r"(?m)^Baca [Jj]uga\s*:", 1.0),
+        Signature(rf"\b{SITE}\b", 2.0, needles=SITE_NEEDLES),
+        Signature(r"(?i)laporan wartawan", 1.5, needles="laporan wartawan"),
+        Signature(r"(?i)artikel ini telah tayang di", 1.5, needles="artikel ini telah tayang"),
+        Signature(r"Baca [Jj]uga\s*:", 1.0),
         Signature(r"\((?:Tribunnews|Tribun[\w\-]*)\.com/", 1.0),
     )
+
+    def read_page(self, tree, draft: Draft) -> None:
+        """Tribun pages name the writer and editor in their own meta tags.
+
+        ``<meta name="author">`` holds the site's name, not a person, so it is
+        never taken as an author here.
+        """
+        tags = {node.get("name"): (node.get("content") or "").strip() for node in tree.iter("meta") if node.get("name")}
+        if tags.get("content_author") and not draft.authors:
+            draft.add_author(tags["content_author"])
+        if tags.get("content_editor"):
+            draft.metadata.setdefault("editor", tags["content_editor"])
+        draft.authors[:] = [a for a in draft.authors if not _is_site_name(a)]
+
+
+def _is_site_name(name: str) -> bool:
+    """``Tribunnews.com``, ``Tribunjateng.com``: a site, not a person."""
+    return bool(re.fullmatch(_SITE_ANY_CASE, name.strip(), flags=re.IGNORECASE))

@@ -65,12 +65,17 @@ _ONE_CREDIT = (
 )
 CREDIT = re.compile(rf"{_ONE_CREDIT}(?:\s*[;,]\s*{_ONE_CREDIT})*")
 # The tail starts after the last sentence end (". ", "… ", ") ") or the start.
-_TAIL_START = re.compile(r"(?:[.!?…)\]]|\.\.\.)\s+(?=[^.!?…)\]]*$)")
+_TAIL_START = re.compile(r"[.!?…)\]]\s+")
+
+
+_AGENCY_AT_END = re.compile(rf"{_AGENCY}$")
 
 
 def credit_tail(text: str) -> str | None:
     """The credit at the end of ``text``, or ``None`` if it does not end in one."""
     text = text.strip()
+    if "/" not in text[-MAX_CREDIT_CHARS:] and not _AGENCY_AT_END.search(text, max(0, len(text) - 40)):
+        return None  # every credit form has a slash or ends in an agency name
     tail_start = 0
     window = text[-MAX_CREDIT_CHARS:]
     offset = len(text) - len(window)

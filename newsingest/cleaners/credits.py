@@ -20,8 +20,9 @@ def split_names(names: str) -> list[str]:
 
 CONTRIBUTORS = Extract(
     name="contributors",
-    pattern=r"(?P<value>[A-Z][^.\n]{0,200}?)\s+(?:also\s+)?contributed(?:\s+to\s+this\s+(?:report|story|article))?(?:\s+reporting)?\.",
+    pattern=r"^(?P<value>[A-Z][^.\n]{0,200}?)\s+(?:also\s+)?contributed(?:\s+to\s+this\s+(?:report|story|article))?(?:\s+reporting)?\.",
     field="metadata.contributors",
+    needles="contributed",
     reason="contributor credit line",
     convert=split_names,
     many=True,
@@ -30,8 +31,9 @@ CONTRIBUTORS = Extract(
 
 WIRE_CREDITS = Extract(
     name="wire-credits",
-    pattern=r"(?P<value>(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+[^\n]{1,200}?)\.?",
+    pattern=r"^(?P<value>(?:(?:Additional\s+)?[Rr]eporting|[Ww]riting|[Ee]diting)\s+by\s+[^\n]{1,200}?)\.?$",
     field="metadata.credits",
+    needles=("reporting by", "writing by", "editing by"),
     reason="reporting/editing credit line",
     many=True,
     max_chars=240,

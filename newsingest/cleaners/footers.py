@@ -10,6 +10,7 @@ SOURCE_FOOTER = Extract(
     r"(?:belongs to|appeared (?:first )?(?:on|in)|was (?:first |originally )?published (?:on|by|in))"
     r"\s+(?P<value>[^\s|][^|]{0,80}?)\.?\s*$",
     field="metadata.syndicated_from",
+    needles=("this article", "this story", "this post"),
     reason="aggregator source footer",
     max_chars=160,
 )
