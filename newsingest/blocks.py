@@ -14,7 +14,8 @@ import unicodedata
 
 from .model import Block
 
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
+#: A list bullet and the spaces after it, at the start of a line.
+BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
 _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
@@ -44,7 +45,7 @@ def split_blocks(text: str) -> list[Block]:
         if not words:
             previous_line = ""
             continue
-        bullet = _BULLET.match(raw_line) if words[0][0] in _BULLET_CHARS else None
+        bullet = BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS else None
         line = " ".join(raw_line[bullet.end() :].split()) if bullet else " ".join(words)
         if not line:
             continue

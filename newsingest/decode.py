@@ -63,19 +63,38 @@ def read_source(source: Source, *, name: str | None = None, max_bytes: int = DEF
     if isinstance(source, os.PathLike):
         path = Path(source)
         text, encoding = decode_bytes(_read_path(path, max_bytes))
-        return Decoded(_check_text(text, path), name or str(path), encoding)
+        return Decoded(_check_text(_clean_str(text), path), name or str(path), encoding)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         _check_size(len(data), max_bytes, name)
         text, encoding = decode_bytes(data)
-        return Decoded(_check_text(text, name), name, encoding)
+        return Decoded(_check_text(_clean_str(text), name), name, encoding)
     if isinstance(source, str):
         if len(source) * 4 > max_bytes:  # only count UTF-8 bytes when it could matter
             _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, name)
-        return Decoded(_check_text(source.lstrip("\ufeff"), name), name, None)
+        return Decoded(_check_text(_clean_str(source.lstrip("\ufeff")), name), name, None)
     raise InputError(
         f"cannot ingest an object of type {type(source).__name__}: give str (HTML or text), bytes or a pathlib.Path"
     )
+
+
+#: Control characters no text format allows (tab, newline and carriage return stay).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+#: Lone surrogates, which a Python str can hold but no encoding can write.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _clean_str(text: str) -> str:
+    """Make text every parser and encoder accepts, so one bad character cannot fail an article.
+
+    Control characters become spaces (Python already splits words on most of
+    them); lone surrogates become U+FFFD.
+    """
+    if _CONTROL.search(text):
+        text = _CONTROL.sub(" ", text)
+    if _SURROGATE.search(text):
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from lxml import etree
 from lxml import html as lxml_html
 
-from .blocks import normalize_whitespace
+from .blocks import BULLET_PREFIX, normalize_whitespace
 from .draft import Draft
 from .errors import InputError
 from .model import Block
@@ -107,10 +107,81 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
 
 
 def _lines(node: etree._Element, kind: str) -> Iterable[Block]:
-    """The node's text, split where the page had line breaks (``<br>`` → ``<lb/>``)."""
+    """The node's text, split where the page had line breaks (``<br>`` → ``<lb/>``).
+
+    A paragraph line that starts with a bullet is a list item, as in plain text.
+    """
     for line_break in node.iter("lb"):
         line_break.tail = "\n" + (line_break.tail or "")
     for line in "".join(node.itertext()).split("\n"):
-        line = normalize_whitespace(line)
+        bullet = BULLET_PREFIX.match(line) if kind == "paragraph" else None
+        line = normalize_whitespace(line[bullet.end() :] if bullet else line)
         if line:
-            yield Block(line, kind)
+            yield Block(line, "list_item" if bullet else kind)
+
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+    ]
+)
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+
+
+def flat_text(html: str) -> str:
+    """The page's text with line breaks at block tags, read by a streaming tokenizer.
+
+    The fallback when lxml yields nothing: libxml2 silently drops content nested
+    deeper than its limit (a page of 100,000 nested divs parses to an empty
+    body), while the standard library's tokenizer keeps no tree and so has no
+    depth to run out of.
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = 0
+
+    class _Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal skipping
+            if tag in _SKIP_TAGS:
+                skipping += 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            nonlocal skipping
+            if tag in _SKIP_TAGS:
+                skipping = max(0, skipping - 1)
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not skipping:
+                parts.append(data)
+
+    collector = _Collector(convert_charrefs=True)
+    collector.feed(html)
+    collector.close()
+    return "".join(parts)

@@ -21,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from . import htmlextract
-from .blocks import split_blocks
+from .blocks import looks_like_heading, split_blocks
 from .cleaners import GENERIC_RULES
 from .decode import DEFAULT_MAX_BYTES, Source, read_source
 from .draft import Draft
+from .errors import InputError
 from .formats import detect_format
 from .htmlmeta import read_page_metadata
 from .language import LangdetectDetector, LanguageDetector, detect_language
@@ -142,6 +143,8 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
         return make_draft(None), None
     try:
         return make_draft(plugin), plugin
+    except InputError:
+        raise  # the input's fault, not the plugin's: generic cleaning would fail the same way
     except Exception as err:
         message = f"plugin {plugin.name!r} failed ({type(err).__name__}: {err}); cleaned generically"
         logger.warning(message, exc_info=True)
@@ -182,6 +185,14 @@ def html_draft(
         plugin.prepare_dom(tree, draft)
         draft.plugin = None
     draft.blocks = htmlextract.extract_blocks(tree, url=draft.url)
+    if not draft.blocks:
+        draft.blocks = split_blocks(htmlextract.flat_text(html))
+        if draft.blocks:
+            draft.add_metadata(
+                "warnings", "no main content found in the HTML tree; text read without structure", many=True
+            )
+    if not draft.blocks:
+        raise InputError("no article text found in the HTML")
     drop_repeated_title(draft)
     clean_blocks(draft, plugin, generic_rules)
     return draft
@@ -227,14 +238,17 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
 
 
 def take_title_line(draft: Draft) -> None:
-    """A headline on the first line of plain text becomes the title.
+    """A headline on the first line becomes the title, when nothing else gave one.
 
-    Only a heading-like first block followed by more text counts, so an article
-    that starts straight with its first sentence keeps it.
+    Only a heading-like first block (:func:`~newsingest.blocks.looks_like_heading`,
+    whatever its tag) followed by more text counts, so an article that starts
+    straight with its first sentence keeps it. HTML pages usually name their
+    title in metadata; one that does not is treated like text, so that
+    re-ingesting an article's own text gives the same article.
     """
-    if draft.input_format != "text" or draft.title is not None or len(draft.blocks) < 2:
+    if draft.title is not None or len(draft.blocks) < 2:
         return
-    if draft.blocks[0].kind == "heading":
+    if looks_like_heading(draft.blocks[0].text):
         draft.title = draft.remove(
             0, "headline on the first line (moved to title)", "title-line", moved_to="title"
         ).text

@@ -138,47 +138,55 @@ class Extract:
     needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
 
     def apply(self, draft: Draft) -> None:
+        stored = False
         index = 0
-        while index < len(draft.blocks):
-            if self.first_blocks is not None and index >= self.first_blocks:
+        while index < len(draft.blocks) and (self.first_blocks is None or index < self.first_blocks):
+            outcome = self._apply_to(draft, index, store=self.many or not stored)
+            if outcome is None:
+                index += 1
+                continue
+            stored = True
+            if self.keep and not self.many:
                 return
-            if self._apply_to(draft, index):
-                if not self.many:
-                    return
-                continue  # the block at ``index`` is new (or changed): look again
-            index += 1
+            if outcome == "kept":
+                index += 1  # stripped or copied: the rest of the block stays, move on
+            # "removed": the next block now sits at ``index``
 
-    def _apply_to(self, draft: Draft, index: int) -> bool:
+    def _apply_to(self, draft: Draft, index: int, *, store: bool) -> str | None:
+        """Handle one block: ``None`` if the rule does not apply, else ``"removed"`` or ``"kept"``.
+
+        Every matching block is taken out, even when only the first value is
+        stored: a second reporter line is as much noise as the first, and leaving
+        it would make re-ingesting the clean text remove more.
+        """
         block = draft.blocks[index]
         text = block.text.strip()
         if (self.max_chars is not None and len(text) > self.max_chars) or not _has_needle(text, self.needles):
-            return False
+            return None
         match = self.pattern.search(text)
         if match is None:
-            return False
+            return None
         value: Any = _match_value(match)
         convert = self.convert or (_safe_date if self.field in ("published", "updated") else None)
         if value and convert is not None:
             value = convert(value)
             if value is None:
-                return False
-        if value:
+                return None
+        if value and store:
             self._store(draft, value)
         if self.keep:
-            return not self.many  # with many, move on to the next block
+            return "kept"
         moved_to = self.field if value else None  # an empty value went nowhere
         if match.start() == 0 and match.end() == len(text):
             draft.remove(index, self.reason, self.name, moved_to=moved_to)
-        else:
-            rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
-            draft.record_strip(match.group(0).strip(), self.reason, self.name, moved_to=moved_to)
-            if rest:
-                draft.blocks[index] = attrs.evolve(block, text=rest)
-            else:
-                draft.blocks.pop(index)
-            if self.many and rest:
-                return False  # the rest is kept: do not loop on the same block
-        return True
+            return "removed"
+        rest = " ".join((text[: match.start()] + " " + text[match.end() :]).split())
+        draft.record_strip(match.group(0).strip(), self.reason, self.name, moved_to=moved_to)
+        if not rest:
+            draft.blocks.pop(index)
+            return "removed"
+        draft.blocks[index] = attrs.evolve(block, text=rest)
+        return "kept"
 
     def _store(self, draft: Draft, value: Any) -> None:
         if self.field == "authors":
@@ -219,7 +227,8 @@ class DropRelatedBlock:
 
     The block ends at the first line that reads like body text again: a long
     paragraph that is not a cut-off teaser. Teasers are recognised by their
-    trailing ellipsis, headlines by being short and unpunctuated.
+    trailing ellipsis, headlines by being short and unpunctuated. A header left
+    alone (its links already dropped with the page's furniture) goes too.
     """
 
     name: str
@@ -236,9 +245,6 @@ class DropRelatedBlock:
             end = index + 1
             while end < len(draft.blocks) and self._in_block(draft.blocks, end):
                 end += 1
-            if end == index + 1:  # a header with nothing under it is a heading, not a block
-                index += 1
-                continue
             for _ in range(end - index):
                 draft.remove(index, self.reason, self.name)
 

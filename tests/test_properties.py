@@ -1,0 +1,175 @@
+"""Properties that hold for every input: generated text and HTML, and mutations of the seeds.
+
+The hypothesis profile (tests/conftest.py, ``ci``) is derandomised, so these runs
+are the same in CI and on every machine.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+import newsingest
+from newsingest import Article, InputError
+from newsingest.blocks import normalize_text, normalize_whitespace
+from newsingest.decode import _clean_str
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]
+SEED_LINES = [line for text in SEED_TEXTS for line in text.splitlines() if line.strip()]
+NOISE_LINES = [
+    "Baca juga: Sesuatu yang lain terjadi di Jakarta",
+    "Read more: Another story about something",
+    "Advertisement",
+    "You May Also Like",
+    "Source: | This article originally belongs to Nbcnews.com",
+    "A soldier walks past a tank. John Doe/AFP via Getty Images",
+    "Update 1/10/23, 10:30 a.m. ET: This story was updated.",
+    " date 2023-05-01 The first sentence of a story follows the prefix.",
+    "Jane Roe and Reuters contributed.",
+    "Follow NBC News on Instagram and X.",
+    "Laporan Wartawan Tribunnews.com, Budi Santoso",
+    "TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.",
+    "(Tribunnews.com/Budi Santoso)",
+    "Penulis: Budi Santoso | Editor: Siti Aminah",
+    "Uncommon Knowledge",
+    "• Newsweek magazine delivered to your door",
+]
+
+lines = st.one_of(
+    st.sampled_from(SEED_LINES),
+    st.sampled_from(NOISE_LINES),
+    st.text(min_size=1, max_size=60),
+)
+articles = st.lists(lines, min_size=1, max_size=25).flatmap(
+    lambda items: st.sampled_from(["\n", "\n\n", "\r\n"]).map(lambda sep: sep.join(items))
+)
+tags = st.sampled_from(["p", "div", "h2", "blockquote", "li", "span", "article", "figure", "figcaption", "aside"])
+html_pages = st.lists(st.tuples(tags, lines), min_size=1, max_size=20).map(
+    lambda parts: (
+        "<!DOCTYPE html><html><body><article>"
+        + "".join(f"<{tag}>{text.replace('<', '&lt;')}</{tag}>" for tag, text in parts)
+        + "</article></body></html>"
+    )
+)
+
+
+@st.composite
+def mutated_seeds(draw):
+    """A seed with characters inserted, deleted or lines shuffled."""
+    text = draw(st.sampled_from(SEED_TEXTS))
+    for _ in range(draw(st.integers(0, 5))):
+        at = draw(st.integers(0, len(text)))
+        action = draw(st.sampled_from(["insert", "delete", "swap"]))
+        if action == "insert":
+            text = text[:at] + draw(st.text(min_size=1, max_size=10)) + text[at:]
+        elif action == "delete":
+            text = text[:at] + text[at + draw(st.integers(1, 50)) :]
+        else:
+            parts = text.split("\n")
+            draw(st.randoms(use_true_random=False)).shuffle(parts)
+            text = "\n".join(parts)
+    return text
+
+
+inputs = st.one_of(articles, html_pages, mutated_seeds(), st.binary(max_size=200))
+
+
+def ingest_or_input_error(source):
+    try:
+        return newsingest.ingest(source)
+    except InputError:
+        return None
+
+
+@given(inputs)
+def test_ingest_returns_an_article_or_raises_input_error(source):
+    result = ingest_or_input_error(source)  # anything else escaping fails the test
+    assert result is None or isinstance(result, Article)
+
+
+def _flat(text: str) -> str:
+    """The documented normalisation: control characters as spaces, NFC, whitespace runs collapsed."""
+    return normalize_whitespace(normalize_text(_clean_str(text)))
+
+
+def _without_strips(text: str, article: Article) -> str:
+    """The input with every documented strip (dateline, prefix, attribution) taken out."""
+    flat = _flat(text)
+    for removed in article.removed:
+        piece = _flat(removed.text)
+        if piece and removed.rule not in ("title-line", "newsweek-headline"):
+            flat = _flat(flat.replace(piece, " "))
+    return flat
+
+
+@given(st.one_of(articles, mutated_seeds()))
+def test_cleaning_only_removes(text):
+    article = ingest_or_input_error(text)
+    if article is None:
+        return
+    flat_input = _flat(text)
+    stripped_input = _without_strips(text, article)
+    for block in article.paragraphs:
+        assert block.text in flat_input or block.text in stripped_input, block.text
+
+
+@given(st.one_of(articles, mutated_seeds()))
+def test_removed_and_kept_account_for_every_line(text):
+    article = ingest_or_input_error(text)
+    if article is None:
+        return
+    accounted = [b.text for b in article.paragraphs] + [_flat(r.text) for r in article.removed]
+    if article.title:
+        accounted.append(article.title)
+    everything = "\n".join(accounted)
+    strips = [_flat(r.text) for r in article.removed]
+    for line in normalize_text(_clean_str(text)).split("\n"):
+        line = _flat(line).lstrip("•·▪●◦‣∙*- ").strip()
+        if not line:
+            continue
+        rest = line
+        for strip in strips:
+            if strip and strip in rest:
+                rest = _flat(rest.replace(strip, " "))
+        assert line in everything or not rest or rest in everything, line
+
+
+@given(st.one_of(articles, mutated_seeds(), html_pages))
+def test_idempotent(source):
+    """Ingesting an article's own text removes nothing more.
+
+    One step may act again, and only in one way: when the first pass had its
+    title from elsewhere (page metadata, the outlet's headline line), a
+    heading-like first paragraph is taken as the title the second time.
+    """
+    article = ingest_or_input_error(source)
+    if article is None or not article.paragraphs:
+        return
+    again = newsingest.ingest(article.text, outlet=article.outlet or "none")
+    kept = [p.text for p in article.paragraphs]
+    moved = [r for r in again.removed if r.moved_to == "title"]
+    assert len(moved) == len(again.removed) <= 1, again.removed
+    if moved:
+        assert article.title is not None and again.title == kept[0]
+        kept = kept[1:]
+    assert [p.text for p in again.paragraphs] == kept
+
+
+def test_same_article_in_another_process():
+    samples = [*SEED_TEXTS, "\n".join(NOISE_LINES), "<html><body><p>" + SEED_TEXTS[2] + "</p></body></html>"]
+    here = [json.dumps(newsingest.ingest(s).to_dict(), sort_keys=True) for s in samples]
+    code = (
+        "import json, sys, newsingest\n"
+        "samples = json.loads(sys.stdin.read())\n"
+        "print(json.dumps([json.dumps(newsingest.ingest(s).to_dict(), sort_keys=True) for s in samples]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], input=json.dumps(samples), capture_output=True, text=True, check=True
+    )
+    assert json.loads(result.stdout) == here
