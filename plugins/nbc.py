@@ -65,9 +65,11 @@ class NBCNews(Plugin):
         ),
     )
     signatures = (
-        Signature(r"(?i)originally (?:belongs to|appeared on) nbcnews\.com", 2.0, needles="nbcnews.com"),
+        Signature(r"(?i)originally (?:belongs to|appeared (?:first )?on) nbc[a-z]*\.com", 2.0, needles="nbc"),
         Signature(r"(?i)\bnbcnews\.com\b", 1.0, needles="nbcnews.com"),
-        Signature(r"Follow NBC News", 1.0),
+        Signature(r"Follow NBC(?: News|\s[A-Z][\w ]{0,20}) on\b", 1.0, needles="follow nbc"),
+        Signature(r"NBC News newsletter", 1.0),
+        Signature(r"NBC News (?:has )?(?:reached out|contacted|asked)", 0.5),
         Signature(
             r"\b(?:told|tells|said to) NBC News\b", 0.5, needles=("told nbc news", "tells nbc news", "said to nbc news")
         ),

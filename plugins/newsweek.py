@@ -77,7 +77,7 @@ class Newsweek(Plugin):
         Signature(r"Newsweek is committed to challenging conventional wisdom", 2.0),
         Signature(r"To read how Newsweek uses AI", 1.0),
         Signature(r"is a Newsweek (?:reporter|writer|editor|correspondent)", 1.0),
-        Signature(r"Newsweek reached out to\b", 1.0),
+        Signature(r"Newsweek (?:has )?(?:reached out to|contacted)\b", 1.0),
         Signature(r"\b(?:told|tells) Newsweek\b", 0.5, needles=("told newsweek", "tells newsweek")),
         Signature(r"Uncommon Knowledge", 0.5),
     )

@@ -38,7 +38,7 @@ TRIBUN_DOMAINS = (
 )
 
 #: A Tribun-network site name as it appears in datelines and credits.
-SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)\.(?:COM|CO\.ID|ID|CO)"
+SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)(?i:\.(?:com|co\.id|id|co))"
 SITE_NEEDLES = (
     "tribun",
     "surya.",
@@ -83,7 +83,7 @@ class Tribun(Plugin):
     rules = (
         Extract(
             "tribun-reporter",
-            rf"(?i)laporan (?:wartawan|reporter|kontributor|jurnalis)(?: {_SITE_ANY_CASE})?\s*,?\s*(?P<value>{_NAME})",
+            rf"(?i)laporan (?:wartawan|reporter|kontributor|jurnalis)\b[^,\n]{{0,40}},\s*(?P<value>{_NAME})",
             "authors",
             "reporter line (name kept in authors)",
             first_blocks=3,
@@ -130,12 +130,12 @@ class Tribun(Plugin):
         ),
         Extract(
             "tribun-syndication",
-            r"(?i)artikel ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})",
+            r"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})",
             "metadata.first_published",
             "syndication footer",
             convert=parse_syndication,
             max_chars=500,
-            needles="artikel ini",
+            needles=("artikel ini", "berita ini"),
         ),
         DropLine(
             "tribun-pagination",
