@@ -2,22 +2,53 @@
 
 langdetect samples n-grams at random; with its default unseeded generator the same
 text can get different answers on different runs. :class:`LangdetectDetector`
-owns a private factory with a fixed seed, and every call builds a fresh detector
-from it, so the answer depends on the text alone: the same in every run, thread
-and process.
+owns a private factory with a fixed seed, and every call detects with a fresh
+generator seeded from it, so the answer depends on the text alone: the same in
+every run, thread and process.
+
+When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (extra
+``fast``) the same walk runs in Rust, 20-50 times faster and with the same answers
+down to the last bit of every probability (see :mod:`newsingest.langdetect_accel`);
+without it, pure-Python langdetect runs.
+
+Two levels, two rules (see ``docs/language.md`` for the measurements behind them):
+
+* the article (:func:`detect_language`): langdetect's best language, ``None`` below
+  :data:`MIN_LETTERS` letters; the outlet's language decides close calls;
+* each paragraph (:func:`paragraph_languages`): ``None`` below
+  :data:`PARAGRAPH_MIN_LETTERS` letters; the article's language when the paragraph's
+  function words or script confirm it (cheap, :mod:`newsingest.langdetect_words`);
+  otherwise langdetect on the paragraph alone, kept only when it is sure
+  (:data:`PARAGRAPH_MIN_CONFIDENCE`).
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 import attrs
 
-#: Fewer letters than this and a language is a guess: we answer ``None`` instead.
-MIN_LETTERS = 20
+from . import langdetect_words
+
+#: Fewer letters than this and a language is a guess: we answer ``None`` instead
+#: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
+MIN_LETTERS = 40
+#: A paragraph needs this many letters before it gets a language of its own.
+PARAGRAPH_MIN_LETTERS = 40
+#: A paragraph langdetect has to judge alone keeps its answer only at this probability
+#: (langdetect averages 7 trials: 6 of 7 agreeing gives 0.857).
+PARAGRAPH_MIN_CONFIDENCE = 0.85
+#: At most this many paragraphs of one article are given to the detector (the rest of
+#: those the cheap check cannot confirm get ``None``), so that a hostile input of
+#: thousands of odd paragraphs costs bounded time (typical articles need 0 to 5).
+PARAGRAPH_MAX_DETECTIONS = 100
 #: A prior (the outlet's language) wins when it is within this much of the best guess.
 PRIOR_MARGIN = 0.2
+#: Languages langdetect has no profile for, and the profile their text gets: with such
+#: a prior, that answer is taken to be the prior (a Malay outlet's text comes out ``id``).
+UNPROFILED: dict[str, str] = {"ms": "id"}
 
 
 @attrs.frozen
@@ -36,35 +67,82 @@ class LanguageDetector(Protocol):
 
 
 class LangdetectDetector:
-    """langdetect with a fixed seed and a private, lazily loaded profile set."""
+    """langdetect with a fixed seed and a private, lazily loaded profile set.
 
-    def __init__(self, seed: int = 0) -> None:
+    ``accelerate``: ``None`` (default) uses langdetect-rs when it is installed, ``True``
+    requires it (``ImportError`` otherwise), ``False`` always runs pure-Python langdetect.
+    :attr:`backend` says which one runs.
+    """
+
+    def __init__(self, seed: int = 0, accelerate: bool | None = None) -> None:
         self.seed = seed
-        self._factory = None
+        self.accelerate = accelerate
+        self._probabilities = None
+        self._backend: str | None = None
         self._lock = threading.Lock()
 
-    def _get_factory(self):
-        if self._factory is None:
-            with self._lock:
-                if self._factory is None:
-                    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    def __getstate__(self) -> dict:
+        """Pickles as its settings: a worker process loads its own profiles."""
+        return {"seed": self.seed, "accelerate": self.accelerate}
 
-                    factory = DetectorFactory()
-                    factory.load_profile(PROFILES_DIRECTORY)
-                    factory.set_seed(self.seed)
-                    self._factory = factory
-        return self._factory
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(**state)
+
+    @property
+    def backend(self) -> str:
+        """``"langdetect-rs"`` or ``"langdetect"`` (loads the profiles on first use)."""
+        self._load()
+        return self._backend
+
+    def _load(self):
+        if self._probabilities is None:
+            with self._lock:
+                if self._probabilities is None:
+                    self._probabilities, self._backend = self._make()
+        return self._probabilities
+
+    def _make(self):
+        if self.accelerate is not False:
+            from .langdetect_accel import load_factory
+
+            probabilities = load_factory(self.seed)
+            if probabilities is not None:
+                return probabilities, "langdetect-rs"
+            if self.accelerate:
+                raise ImportError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
+        return _stock_factory(self.seed), "langdetect"
+
+    def probabilities(self, text: str) -> list[tuple[str, float]]:
+        """langdetect's own answer: ``(code, probability)`` pairs as it gives them, unrounded.
+
+        Codes are langdetect's (``zh-cn``, ``zh-tw``); ``[]`` when the text has no
+        features langdetect can use.
+        """
+        return self._load()(text) or []
 
     def candidates(self, text: str) -> list[LanguageGuess]:
-        from langdetect.lang_detect_exception import LangDetectException
+        return [LanguageGuess(_normalise_code(lang), round(prob, 3)) for lang, prob in self.probabilities(text)]
 
-        detector = self._get_factory().create()
+
+def _stock_factory(seed: int):
+    """Pure-Python langdetect's probabilities, seeded."""
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
+
+    factory = DetectorFactory()
+    factory.load_profile(PROFILES_DIRECTORY)
+    factory.set_seed(seed)
+
+    def probabilities(text: str) -> list[tuple[str, float]] | None:
+        detector = factory.create()
         detector.append(text)
         try:
             ranked = detector.get_probabilities()
         except LangDetectException:
-            return []
-        return [LanguageGuess(_normalise_code(item.lang), round(item.prob, 3)) for item in ranked]
+            return None
+        return [(item.lang, item.prob) for item in ranked]
+
+    return probabilities
 
 
 def _normalise_code(code: str) -> str:
@@ -72,25 +150,80 @@ def _normalise_code(code: str) -> str:
     return code.split("-")[0]
 
 
-def count_letters(text: str) -> int:
-    return sum(1 for char in text if char.isalpha())
+def count_letters(text: str, limit: int | None = None) -> int:
+    """Letters in ``text``, Han, kana and Hangul counting three times; stops at ``limit``.
+
+    Three, because langdetect needs about a third as many of those characters as
+    letters of an alphabet to be as sure (see docs/language.md).
+    """
+    return langdetect_words.count_letters(text, limit)
 
 
-def detect_language(text: str, detector: LanguageDetector, prior: str | None = None) -> LanguageGuess | None:
+def detect_language(
+    text: str, detector: LanguageDetector, prior: str | None = None, *, min_letters: int = MIN_LETTERS
+) -> LanguageGuess | None:
     """The language of ``text``, or ``None`` when there is too little text to tell.
 
-    ``prior`` (the outlet's language) decides close calls such as Indonesian
-    against Malay: it wins when the detector ranks it within :data:`PRIOR_MARGIN`
-    of its first choice.
+    Answers whose script does not occur in the text (Korean without Hangul) are
+    dropped and the rest renormalised. ``prior`` (the outlet's language) decides
+    close calls such as Indonesian against Malay: it wins when the detector ranks it
+    within :data:`PRIOR_MARGIN` of its first choice, or when the first choice is the
+    profile langdetect gives text in the prior's language (:data:`UNPROFILED`).
     """
-    if count_letters(text) < MIN_LETTERS:
+    if count_letters(text, limit=min_letters) < min_letters:
         return None
-    ranked = detector.candidates(text)
+    ranked = _plausible(text, detector.candidates(text))
     if not ranked:
         return None
     best = ranked[0]
     if prior and best.language != prior:
+        if UNPROFILED.get(prior) == best.language:
+            return LanguageGuess(prior, best.confidence)
         for guess in ranked[1:]:
             if guess.language == prior and best.confidence - guess.confidence <= PRIOR_MARGIN:
                 return guess
     return best
+
+
+def _plausible(text: str, ranked: list[LanguageGuess]) -> list[LanguageGuess]:
+    """``ranked`` without languages whose script is absent from ``text``, renormalised."""
+    kept = [guess for guess in ranked if langdetect_words.has_script(text, guess.language)]
+    if len(kept) == len(ranked) or not kept:
+        return kept
+    total = sum(guess.confidence for guess in kept)
+    return [LanguageGuess(guess.language, round(guess.confidence / total, 3)) for guess in kept]
+
+
+def paragraph_languages(
+    texts: Sequence[str], article_language: str | None, detector: LanguageDetector, prior: str | None = None
+) -> list[str | None]:
+    """A language (or ``None``) for each paragraph of an article in ``article_language``.
+
+    * fewer than :data:`PARAGRAPH_MIN_LETTERS` letters: ``None``, never a guess;
+    * function words or script confirm the article's language: that language, without
+      running the detector (:func:`newsingest.langdetect_words.confirms`);
+    * otherwise the detector judges the paragraph alone, the article's language (or
+      ``prior`` when there is none) deciding close calls; its answer is kept when its
+      probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``; after
+      :data:`PARAGRAPH_MAX_DETECTIONS` such paragraphs, the rest get ``None``.
+    """
+    languages: list[str | None] = []
+    paragraph_prior = article_language or prior
+    detections = 0
+    for text in texts:
+        tokens = langdetect_words.words(text)
+        upper_bound = sum(map(len, tokens)) * (1 if text.isascii() else langdetect_words.CJK_WEIGHT)
+        if (
+            upper_bound < PARAGRAPH_MIN_LETTERS
+            or langdetect_words.count_letters(text, PARAGRAPH_MIN_LETTERS) < PARAGRAPH_MIN_LETTERS
+        ):
+            languages.append(None)
+        elif article_language and langdetect_words.confirms(article_language, text, tokens):
+            languages.append(article_language)
+        elif detections < PARAGRAPH_MAX_DETECTIONS:
+            detections += 1
+            guess = detect_language(text, detector, paragraph_prior, min_letters=0)
+            languages.append(guess.language if guess and guess.confidence >= PARAGRAPH_MIN_CONFIDENCE else None)
+        else:
+            languages.append(None)
+    return languages

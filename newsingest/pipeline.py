@@ -28,7 +28,7 @@ from .draft import Draft
 from .errors import InputError
 from .formats import detect_format
 from .htmlmeta import read_page_metadata
-from .language import LangdetectDetector, LanguageDetector, detect_language
+from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
 from .model import Article, content_id
 from .plugin import Plugin
 from .registry import PluginRegistry, default_registry
@@ -257,10 +257,22 @@ def take_title_line(draft: Draft) -> None:
 def build_article(
     draft: Draft, text: str, source: str | None, plugin: Plugin | None, detector: LanguageDetector
 ) -> Article:
-    """Assemble the article and detect its language (the plugin's language is the prior)."""
+    """Assemble the article and detect its language (the plugin's language is the prior).
+
+    The article gets langdetect's language and confidence; each paragraph a language
+    of its own where it has enough text (see :func:`~newsingest.language.paragraph_languages`).
+    """
     body = "\n\n".join(block.text for block in draft.blocks)
     sample = "\n".join(filter(None, [draft.title, body]))
-    guess = detect_language(sample, detector, prior=plugin.language if plugin else None)
+    prior = plugin.language if plugin else None
+    guess = detect_language(sample, detector, prior=prior)
+    languages = paragraph_languages(
+        [block.text for block in draft.blocks], guess.language if guess else None, detector, prior
+    )
+    paragraphs = [
+        attrs.evolve(block, language=language) if block.language is None and language else block
+        for block, language in zip(draft.blocks, languages, strict=True)
+    ]
     return Article(
         id=content_id(text),
         source=source,
@@ -268,7 +280,7 @@ def build_article(
         outlet=plugin.name if plugin else None,
         title=draft.title,
         text=body,
-        paragraphs=draft.blocks,
+        paragraphs=paragraphs,
         authors=draft.authors,
         published=draft.published,
         updated=draft.updated,
