@@ -15,7 +15,7 @@ import unicodedata
 from .model import Block
 
 #: A list bullet and the spaces after it, at the start of a line.
-BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣∙*]|-(?=\s))\s*")
+BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣∙]|[-*](?=\s))\s*")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
 _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 _OPENS_WITH_MARKUP = re.compile(
-    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--.{0,2000}?-->\s*)*"
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,2000}-->\s*)*"
     r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|section|p|span|h[1-6]|table|ul|script|style|link)\b",
     re.IGNORECASE | re.DOTALL,
 )

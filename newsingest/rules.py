@@ -11,7 +11,7 @@ outlet noise:
   of the block (a dateline glued to the first sentence).
 
 Patterns are compiled once, match against one block at a time, and are written
-so they cannot backtrack catastrophically (see ``tests/test_rules_redos.py``).
+so they cannot backtrack catastrophically (see ``tests/test_redos.py``).
 """
 
 from __future__ import annotations

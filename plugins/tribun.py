@@ -139,7 +139,7 @@ class Tribun(Plugin):
         ),
         DropLine(
             "tribun-pagination",
-            r"(?i)(?:halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|halaman\s+\d+\s*(?:/|dari)\s*\d+|halaman\s+(?:\d+\s*){1,10}|(?:«|‹)?\s*(?:sebelumnya|prev)\s*(?:\d+\s*){0,10}(?:selanjutnya|next)?\s*(?:»|›)?)\s*[»›>]*",
+            r"(?i)(?:halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|halaman\s+\d+\s*(?:/|dari)\s*\d+|halaman\s+\d+(?:\s+\d+){0,9}\s*|(?:«|‹)?\s*(?:sebelumnya|prev)\s*(?:\d+(?:\s+\d+){0,9}\s*)?(?:selanjutnya|next)?\s*(?:»|›)?)\s*[»›>]*",
             "pagination link",
             max_chars=80,
         ),

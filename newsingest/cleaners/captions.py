@@ -63,7 +63,21 @@ _ONE_CREDIT = (
     rf"|{_NAME} (?:via|for) {_AGENCY}"  # Name via Getty Images
     r")"
 )
-CREDIT = re.compile(rf"{_ONE_CREDIT}(?:\s*[;,]\s*{_ONE_CREDIT})*")
+_SEPARATOR = r"\s*[;,]\s*"
+
+
+def _atomic_credit(group: str) -> str:
+    """One credit, matched atomically: inside a lookahead, then consumed by back-reference.
+
+    A credit never contains ``;`` or ``,``, so it can only end at a separator or at the end
+    of the text; pinning it there and taking it whole keeps a run of credits that fails at
+    its end (``AFP/AFP; AFP/AFP; … x``) from being re-split in exponentially many ways.
+    Under ``fullmatch`` the strings accepted are the same as without the lookahead.
+    """
+    return rf"(?=(?P<{group}>{_ONE_CREDIT}(?={_SEPARATOR}|\Z)))(?P={group})"
+
+
+CREDIT = re.compile(rf"{_atomic_credit('first')}(?:{_SEPARATOR}{_atomic_credit('next')})*")
 # The tail starts after the last sentence end (". ", "… ", ") ") or the start.
 _TAIL_START = re.compile(r"[.!?…)\]]\s+")
 
@@ -84,7 +98,8 @@ def credit_tail(text: str) -> str | None:
     if tail_start == 0 and offset:
         return None  # a long paragraph with no sentence end near its end
     tail = text[tail_start:]
-    return tail if CREDIT.fullmatch(tail) else None
+    inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail  # "(AP Photo/Name)"
+    return tail if CREDIT.fullmatch(inner) else None
 
 
 @attrs.frozen
@@ -104,7 +119,7 @@ class Captions:
                 continue
             caption = block.text.strip()[: -len(credit)].strip()
             draft.remove(index, self.reason, self.name, moved_to="metadata.captions")
-            draft.add_metadata("captions", {"text": caption, "credit": credit}, many=True)
+            draft.add_metadata("captions", {"text": caption, "credit": credit.strip("()")}, many=True)
 
 
 CAPTIONS = Captions()

@@ -6,7 +6,8 @@ import re
 
 from ..rules import Extract
 
-_SPLIT = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\s+|&\s*|;\s*)")
+# No leading ``\s*``: it made ``split`` quadratic on runs of spaces, and names are stripped anyway.
+_SPLIT = re.compile(r",\s*(?:and\s+)?|\band\s+|&\s*|;\s*")
 
 
 #: "NBC New York's Dana Whitaker" names the outlet before the person: keep the person.
@@ -18,13 +19,25 @@ def split_names(names: str) -> list[str]:
     return [_POSSESSIVE.sub("", name.strip()) for name in _SPLIT.split(names) if name and name.strip()]
 
 
+def credited_names(names: str) -> list[str] | None:
+    """The names of a credit line, or ``None`` when it is a sentence, not a credit.
+
+    "Poor planning and bad weather contributed." ends like a credit; its
+    "names" do not start with capitals, and so it stays in the body.
+    """
+    found = split_names(names)
+    if not found or any(not name[:1].isupper() or len(name.split()) > 6 for name in found):
+        return None
+    return found
+
+
 CONTRIBUTORS = Extract(
     name="contributors",
-    pattern=r"^(?P<value>[A-Z][^.\n]{0,200}?)\s+(?:also\s+)?contributed(?:\s+to\s+this\s+(?:report|story|article))?(?:\s+reporting)?\.",
+    pattern=r"^(?P<value>[A-Z][^.\n]{0,200}?)\s+(?:also\s+)?contributed(?:\s+to\s+this\s+(?:report|story|article))?(?:\s+reporting)?\.$",
     field="metadata.contributors",
     needles="contributed",
     reason="contributor credit line",
-    convert=split_names,
+    convert=credited_names,
     many=True,
     max_chars=240,
 )

@@ -12,12 +12,14 @@ PROMPT_PATTERNS = (
     # share / follow prompts
     r"(?:share|tweet|email|print)(?: (?:this|on|via) [\w ]{1,30})?",
     r"share this (?:article|story)[^\n]{0,60}",
-    r"(?:follow|like) (?:us|[\w .]{1,30}) on (?:facebook|twitter|x|instagram|tiktok|youtube|threads|google news|whatsapp|telegram|linkedin)[^\n]{0,80}",
+    # (after "like", a capitalised name: "Like many users on X, she said …" is a sentence)
+    r"(?:follow (?:us|[\w .]{1,30})|like (?:us|(?-i:[A-Z])[\w .]{0,29})) on (?:facebook|twitter|x|instagram|tiktok|youtube|threads|google news|whatsapp|telegram|linkedin)[^\n]{0,80}",
     r"(?:ikuti|follow) (?:kami|juga)? ?(?:di|on) (?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)[^\n]{0,60}",
     r"(?:simak|dapatkan|cek) berita[^\n]{0,120}di google news[^\n]{0,40}",
     # newsletter boxes
     r"(?:sign up|subscribe|register)(?: now| today| here)? (?:to|for) [\w'’ ,.&-]{0,60}newsletters?\b[^\n]{0,160}",
-    r"(?:get|receive|have) [^\n]{0,100}(?:to|in|into) your inbox\b[^\n]{0,200}",
+    # (not "Have you noticed … in your inbox lately?": a question is body text)
+    r"(?:get|receive|have) (?!you\b)[^\n?]{0,100}(?:to|in|into) your inbox\b[^\n]{0,200}",
     r"get (?:the|our) [\w' ]{1,40}newsletter[^\n]{0,120}",
     r"(?:this site is protected by recaptcha|by (?:signing up|subscribing), you agree)[^\n]{0,200}",
     # cookie and consent notices

@@ -30,11 +30,14 @@ _ZONES = {
     "BST": dt.timezone(dt.timedelta(hours=1)),
 }
 
+# ``\s*(?!\s)`` takes all of a run of spaces, never part of it. Three optional parts follow the
+# kind, each allowed to start with spaces; with plain ``\s*`` a long run of spaces could be
+# shared out between them in cubically many ways before a missing ``:`` fails the match.
 UPDATE_NOTE = re.compile(
-    r"(?P<kind>Update[sd]?|Correction|Editor's note|Editor’s note)\s*"
+    r"(?P<kind>Update[sd]?|Correction|Editor's note|Editor’s note)\s*(?!\s)"
     r"(?:\((?P<date1>[^)]{1,40})\)|(?P<date2>\d{1,2}/\d{1,2}/\d{2,4}))?"
-    r"(?:,?\s*(?:at\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?m\.?)?"
-    r"\s*(?P<zone>[A-Z]{2,3})?\s*:\s*(?P<text>\S.*)",
+    r"(?:,?\s*(?!\s)(?:at\s+)?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))?\s*(?P<ampm>[ap])\.?m\.?)?"
+    r"\s*(?!\s)(?P<zone>[A-Z]{2,3})?\s*:\s*(?P<text>\S.*)",
     re.IGNORECASE | re.DOTALL,
 )
 

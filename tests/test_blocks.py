@@ -1,0 +1,315 @@
+"""Splitting plain text into blocks (newsingest.blocks)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsingest.blocks import looks_like_heading, mark_headings, normalize_text, normalize_whitespace, split_blocks
+from newsingest.model import Block
+
+
+def kinds_and_texts(text: str) -> list[tuple[str, str]]:
+    return [(block.kind, block.text) for block in split_blocks(text)]
+
+
+# --------------------------------------------------------------------------------------------
+# Paragraph shapes
+
+
+def test_blank_line_separated_paragraphs():
+    text = "First paragraph, one sentence.\n\nSecond paragraph here.\n\n\n\nThird one, after extra blank lines.\n"
+    assert kinds_and_texts(text) == [
+        ("paragraph", "First paragraph, one sentence."),
+        ("paragraph", "Second paragraph here."),
+        ("paragraph", "Third one, after extra blank lines."),
+    ]
+
+
+def test_one_paragraph_per_line_like_seed_002(seeds_dir):
+    text = (seeds_dir / "002_b9d6f5e61d96cdcf.txt").read_text(encoding="utf-8")
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    blocks = split_blocks(text)
+    # every line ends a sentence or starts upper case: each is its own block, unchanged
+    assert [block.text for block in blocks] == [" ".join(line.split()) for line in lines]
+    assert len(blocks) == 16
+    assert blocks[3].text.startswith("Baca juga: Rusia Mau Ambil")
+    assert all(block.kind == "paragraph" for block in blocks)
+
+
+def test_one_paragraph_per_line_without_blank_lines():
+    text = "The mayor spoke on Monday.\nShe said the road stays closed.\nWork starts next week."
+    assert [b.text for b in split_blocks(text)] == [
+        "The mayor spoke on Monday.",
+        "She said the road stays closed.",
+        "Work starts next week.",
+    ]
+
+
+def test_hard_wrapped_lines_are_rejoined():
+    text = (
+        "The council voted on Tuesday to close the\n"
+        "bridge for repairs, a decision that will\n"
+        "divert traffic for months.\n"
+        "\n"
+        "Residents were not consulted.\n"
+    )
+    assert kinds_and_texts(text) == [
+        (
+            "paragraph",
+            "The council voted on Tuesday to close the bridge for repairs, a decision that will divert traffic for months.",
+        ),
+        ("paragraph", "Residents were not consulted."),
+    ]
+
+
+def test_line_after_a_sentence_end_or_in_upper_case_is_not_joined():
+    # previous line ended a sentence: a lower-case line still starts a new block
+    assert len(split_blocks("It ended.\nand a new line starts here.")) == 2
+    # previous line did not end, but this one starts in upper case (a heading glued above a paragraph)
+    assert len(split_blocks("Reinforcements Heading to Bakhmut\nLocal residents cross a bridge.")) == 2
+    # a blank line always separates, even mid-sentence
+    assert len(split_blocks("Line ending mid\n\nnext lower.")) == 2
+
+
+def test_wrapped_line_does_not_join_a_list_item():
+    blocks = split_blocks("• first item without end\ncontinued in lower case")
+    assert blocks[0] == Block("first item without end", "list_item")
+    assert blocks[1].text == "continued in lower case"
+
+
+# --------------------------------------------------------------------------------------------
+# Bullets
+
+
+@pytest.mark.parametrize("bullet", ["•", "-", "*", "·", "▪", "●"])
+def test_bullets_become_list_items(bullet):
+    text = f"Subscribe today.\n{bullet} Newsweek magazine delivered to your door\n  {bullet}   Comment on articles\n"
+    assert kinds_and_texts(text) == [
+        ("paragraph", "Subscribe today."),
+        ("list_item", "Newsweek magazine delivered to your door"),
+        ("list_item", "Comment on articles"),
+    ]
+
+
+def test_hyphen_without_space_is_not_a_bullet():
+    assert kinds_and_texts("-5 degrees overnight, forecasters said.") == [
+        ("paragraph", "-5 degrees overnight, forecasters said.")
+    ]
+    assert kinds_and_texts("Well-known fact.") == [("paragraph", "Well-known fact.")]
+
+
+def test_a_bare_bullet_line_is_dropped():
+    assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
+
+
+def test_seed_001_subscription_bullets(seeds_dir):
+    blocks = split_blocks((seeds_dir / "001_825440407aefd421.txt").read_text(encoding="utf-8"))
+    items = [b.text for b in blocks if b.kind == "list_item"]
+    assert items[:2] == ["Newsweek magazine delivered to your door", "Newsweek Voices: Diverse audio opinions"]
+    assert len(items) == 9
+    assert not any(b.text.startswith("•") for b in blocks)
+
+
+# --------------------------------------------------------------------------------------------
+# Line endings and invisible characters
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r", "\n", "\u2028"])
+def test_line_endings(newline):
+    text = newline.join(["First sentence.", "", "Second sentence.", "Third sentence."])
+    assert [b.text for b in split_blocks(text)] == ["First sentence.", "Second sentence.", "Third sentence."]
+
+
+def test_crlf_does_not_leave_carriage_returns():
+    blocks = split_blocks("A paragraph that wraps\r\nin the middle.\r\n\r\nNext.\r\n")
+    assert [b.text for b in blocks] == ["A paragraph that wraps in the middle.", "Next."]
+    assert not any("\r" in b.text for b in blocks)
+
+
+def test_paragraph_separator_is_a_blank_line():
+    assert [b.text for b in split_blocks("wraps here\u2029and lower case.")] == ["wraps here", "and lower case."]
+
+
+def test_zero_width_characters_are_removed():
+    text = "\ufeffHel\u200blo wor\u200dld.\n\u200b\u2060\nNext\u200c paragraph."
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == ["Hello world.", "Next paragraph."]
+    # a line holding only zero-width characters is blank: it separated the two paragraphs
+    assert len(split_blocks("wraps here\n\u200b\nand continues.")) == 2
+
+
+def test_unicode_is_nfc_normalised():
+    decomposed = "E\u0301cole fermée."
+    assert split_blocks(decomposed)[0].text == unicodedata.normalize("NFC", decomposed)
+    assert normalize_text(decomposed) == "École fermée."
+
+
+def test_tabs_and_runs_of_spaces_collapse():
+    assert split_blocks("  Too   many\tspaces\t here.  ")[0].text == "Too many spaces here."
+
+
+def test_empty_and_blank_input():
+    assert split_blocks("") == []
+    assert split_blocks(" \n\t\r\n \u200b \n") == []
+
+
+# --------------------------------------------------------------------------------------------
+# Headings
+
+
+def test_title_case_line_inside_the_body_is_a_heading():
+    text = "The first paragraph ends here.\n\nReinforcements Heading to Bakhmut\n\nThe next paragraph goes on."
+    assert kinds_and_texts(text) == [
+        ("paragraph", "The first paragraph ends here."),
+        ("heading", "Reinforcements Heading to Bakhmut"),
+        ("paragraph", "The next paragraph goes on."),
+    ]
+
+
+def test_seed_001_subheading_and_headline(seeds_dir):
+    blocks = split_blocks((seeds_dir / "001_825440407aefd421.txt").read_text(encoding="utf-8"))
+    assert blocks[0] == Block("Ukraine Reinforcements Head to Bakhmut in Fight 'Against All Odds'", "heading")
+    heading = next(b for b in blocks if b.text == "Reinforcements Heading to Bakhmut")
+    assert heading.kind == "heading"
+    assert blocks[blocks.index(heading) + 1].text.startswith("Local residents cross")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The president said the vote would happen",  # a sentence without its full stop
+        "Officials say the talks have stalled.",
+        "Is this what the voters wanted?",
+        "Headline With A Colon:",
+        "Words, Words, Words,",
+        "This Line Has Far Too Many Capitalised Words To Be Any Kind Of Heading",
+    ],
+)
+def test_sentences_are_not_headings(line):
+    blocks = split_blocks(f"Body text here.\n\n{line}\n\nMore body text.")
+    assert blocks[1] == Block(line, "paragraph")
+
+
+def test_last_block_is_never_a_heading():
+    blocks = split_blocks("Body text here.\n\nThe Quick Brown Fox")
+    assert blocks[-1] == Block("The Quick Brown Fox", "paragraph")
+    assert split_blocks("Lone Title Line") == [Block("Lone Title Line", "paragraph")]
+
+
+def test_list_items_are_never_headings():
+    blocks = split_blocks("• Newsweek Voices\n• Comment On Articles\nA closing sentence.")
+    assert [b.kind for b in blocks] == ["list_item", "list_item", "paragraph"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Reinforcements Heading to Bakhmut", True),
+        ("Uncommon Knowledge", True),
+        ("What Happens Next in the War", True),  # minor words do not count
+        ("2023 Election Results", True),  # digits count as capitalised
+        ("“Quoted Title Words”", True),  # opening quotes are skipped
+        ("The war in Ukraine goes on", False),  # mostly lower case
+        ("of the and", False),  # only minor words
+        ("", False),
+        ("Is This A Question?", False),
+        ("One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Thirteen", False),
+    ],
+)
+def test_looks_like_heading(text, expected):
+    assert looks_like_heading(text) is expected
+
+
+def test_looks_like_heading_max_words():
+    assert looks_like_heading("One Two Three", max_words=3)
+    assert not looks_like_heading("One Two Three Four", max_words=3)
+
+
+def test_mark_headings_keeps_language_and_input_list():
+    blocks = [Block("Short Title Here", "paragraph", "en"), Block("Body text.", "paragraph")]
+    marked = mark_headings(blocks)
+    assert marked[0] == Block("Short Title Here", "heading", "en")
+    assert blocks[0].kind == "paragraph"  # the input is not changed
+
+
+# --------------------------------------------------------------------------------------------
+# normalize_whitespace
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("  a\t\tb  c \n d  ", "a b c d"),
+        ("zero\u200bwidth\ufeff joiner\u200d", "zerowidth joiner"),
+        ("\u00a0non-breaking\u00a0space\u3000ideographic ", "non-breaking space ideographic"),
+        ("", ""),
+        (" \u200b ", ""),
+    ],
+)
+def test_normalize_whitespace(raw, expected):
+    assert normalize_whitespace(raw) == expected
+
+
+@given(st.text())
+def test_normalize_whitespace_is_idempotent_and_keeps_words(text):
+    once = normalize_whitespace(text)
+    assert normalize_whitespace(once) == once
+    assert once == once.strip()
+    assert "  " not in once
+    assert once.split() == normalize_whitespace(text.replace("\u200b", "")).split()
+
+
+# --------------------------------------------------------------------------------------------
+# Properties
+
+LINE_TEXT = st.text(
+    alphabet=st.sampled_from([*"abcXYZ  .,!?:-•*'\"…\t", "\u200b", "\ufeff", "\u0301", "\u00a0", "ü"]),
+    max_size=40,
+)
+NEWLINES = st.sampled_from(["\n", "\n\n", "\r\n", "\r", "\u2028", "\u2029", "\n \n"])
+
+
+@st.composite
+def scraped_text(draw):
+    lines = draw(st.lists(LINE_TEXT, max_size=12))
+    out = ""
+    for line in lines:
+        out += line + draw(NEWLINES)
+    return out
+
+
+def _clean(text: str) -> str:
+    """The input as the splitter sees it: NFC, no zero-width characters."""
+    return normalize_text(text)
+
+
+@given(st.one_of(scraped_text(), st.text()))
+def test_split_blocks_never_invents_words(text):
+    source = _clean(text)
+    for block in split_blocks(text):
+        assert block.text == block.text.strip() and block.text
+        assert "\n" not in block.text and "\r" not in block.text
+        for word in block.text.split():
+            assert word in source, (word, text)
+
+
+NO_BULLET_LINE = st.text(alphabet=st.sampled_from([*"abcXYZ .,!?:'\t", "\u200b", "é"]), max_size=40)
+
+
+@given(st.lists(NO_BULLET_LINE, max_size=12), st.lists(NEWLINES, min_size=12, max_size=12))
+def test_split_blocks_keeps_every_word_in_order(lines, newlines):
+    """Without bullets nothing is dropped: the blocks' words are the input's words, in order."""
+    text = "".join(line + newline for line, newline in zip(lines, newlines[: len(lines)], strict=True))
+    words = [word for block in split_blocks(text) for word in block.text.split()]
+    assert words == _clean(text).split()
+
+
+@given(st.lists(NO_BULLET_LINE, max_size=12), st.lists(NEWLINES, min_size=12, max_size=12))
+def test_split_blocks_is_stable_on_its_own_output(lines, newlines):
+    """Splitting the blocks joined by blank lines gives the same blocks back."""
+    blocks = split_blocks("".join(line + newline for line, newline in zip(lines, newlines[: len(lines)], strict=True)))
+    assert split_blocks("\n\n".join(block.text for block in blocks)) == blocks
