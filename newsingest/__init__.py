@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 from importlib import metadata as _metadata
+from typing import TYPE_CHECKING
 
 from .decode import Source
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
@@ -20,6 +21,9 @@ from .pipeline import Pipeline
 from .plugin import Plugin, Signature
 from .registry import PluginRegistry, default_registry
 from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
+
+if TYPE_CHECKING:
+    from .batch import IngestError, ingest_many
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -56,6 +60,41 @@ def ingest(
     return default_pipeline().ingest(source, url=url, outlet=outlet, translate=translate)
 
 
+def to_dataframe(articles):
+    """A pandas DataFrame, one row per article or error record (needs the ``notebook`` extra).
+
+    See :func:`newsingest.notebook.to_dataframe`; pandas is imported on call, not by ``import newsingest``.
+    """
+    from .notebook import to_dataframe
+
+    return to_dataframe(articles)
+
+
+def removed_report(articles):
+    """What each rule removed across a batch, as a pandas DataFrame (needs the ``notebook`` extra).
+
+    See :func:`newsingest.notebook.removed_report`; :func:`newsingest.notebook.removed_counts`
+    gives the same tally as plain dicts without pandas.
+    """
+    from .notebook import removed_report
+
+    return removed_report(articles)
+
+
+#: Names imported on first use, so ``import newsingest`` stays light.
+_LAZY = {"ingest_many": "newsingest.batch", "IngestError": "newsingest.batch"}
+
+
+def __getattr__(name: str):
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module 'newsingest' has no attribute {name!r}")
+
+
 __all__ = [
     "Article",
     "Block",
@@ -63,6 +102,7 @@ __all__ = [
     "DropLine",
     "DropRelatedBlock",
     "Extract",
+    "IngestError",
     "InputError",
     "ModelNotInstalledError",
     "NewsingestError",
@@ -80,4 +120,7 @@ __all__ = [
     "default_pipeline",
     "default_registry",
     "ingest",
+    "ingest_many",
+    "removed_report",
+    "to_dataframe",
 ]

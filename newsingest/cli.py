@@ -145,37 +145,70 @@ def render_text(record: dict[str, Any]) -> str:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from . import Pipeline
+    from .batch import DEFAULT_CHUNKSIZE, JSONL_SUFFIXES, WARC_SUFFIXES, ingest_many
+    from .batch.output import Progress, prepare_resume, summary_line
 
     inputs = list(expand_paths(args.paths))
-    if args.url and len(inputs) > 1:
+    containers = [i for i in inputs if i != "-" and str(i).lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)]
+    if args.url and (len(inputs) > 1 or containers):
         raise UsageError("--url names one article's address: give exactly one input with it")
     if sum(1 for i in inputs if i == "-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
-    pipeline = Pipeline(translation_device=args.device)
-    if args.outlet not in (None, "none"):
-        pipeline.plugins.get(args.outlet)  # unknown outlet: a usage error before any work
-    results: Iterable[Article | dict] = ingest_inputs(pipeline, inputs, url=args.url, outlet=args.outlet)
-    if args.translate:
-        results = translate_in_batches(pipeline, results)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    failed = total = 0
+    if args.workers < 0:
+        raise UsageError("--workers must be 0 or more (0 and 1 run in this process)")
+    if args.resume and not args.output:
+        raise UsageError("--resume finishes an output file: give it with -o FILE")
+    if args.resume and args.format != "jsonl":
+        raise UsageError("--resume works on JSONL output only (--format jsonl)")
+    resumed = prepare_resume(args.output) if args.resume else None
+    if resumed is not None and resumed.truncated_bytes:
+        print(
+            f"newsingest: {args.output}: cut a torn last line ({resumed.truncated_bytes:,} bytes); "
+            "its input is ingested again",
+            file=sys.stderr,
+        )
+    as_json = args.format == "jsonl" and not args.translate  # lines serialised in the workers
+    run = ingest_many(  # checks --outlet before the output is opened
+        inputs,
+        workers=args.workers,
+        outlet=args.outlet,
+        url=args.url,
+        translate=args.translate,
+        translation_device=args.device,
+        chunksize=TRANSLATE_BATCH if args.translate else DEFAULT_CHUNKSIZE,
+        as_json=as_json,
+        as_dicts=not as_json,
+        skip_sources=resumed.sources if resumed is not None else None,
+    )
+    show_progress = not args.no_progress and sys.stderr.isatty()
+    done = resumed.sources if resumed is not None else set()
+    total = None if containers else sum(1 for i in inputs if ("<stdin>" if i == "-" else str(i)) not in done)
+    progress = Progress(sys.stderr, total=total)
+    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
     try:
         writer = Writer(out, args.format)
-        for result in results:
-            total += 1
-            if isinstance(result, dict):
-                failed += 1
-            elif result.metadata.get("translation_error"):
-                print(
-                    f"newsingest: {result.source}: not translated: {result.metadata['translation_error']['message']}",
-                    file=sys.stderr,
-                )
-            writer.write(result)
+        for record in run:
+            if as_json:  # the very line Writer would write, serialised in the worker
+                out.write(record + "\n")
+                out.flush()
+            else:
+                error = None if "error" in record else record["metadata"].get("translation_error")
+                if error:
+                    progress.close()
+                    print(f"newsingest: {record['source']}: not translated: {error['message']}", file=sys.stderr)
+                writer.write(record)
+            if show_progress:
+                progress.update(run.stats)
         writer.close()
     finally:
+        run.close()
+        progress.close()
         if args.output:
             out.close()
+    stats = run.stats
+    failed = stats.failed + (resumed.failed if resumed is not None else 0)
+    total = stats.done + (resumed.ok + resumed.failed if resumed is not None else 0)
+    print(summary_line(stats, resumed), file=sys.stderr)
     if failed:
         print(f"newsingest: {failed} of {total} inputs failed (see their error records)", file=sys.stderr)
     return 1 if failed else 0
@@ -205,7 +238,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     ingest = commands.add_parser("ingest", help="clean articles from files, folders or stdin")
     ingest.add_argument(
-        "paths", nargs="+", metavar="PATH", help="a file, a folder (recursive: *.txt, *.html, *.htm) or - for stdin"
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="a file, a folder (recursive: *.txt, *.html, *.htm), a .jsonl file of input records, "
+        "a .warc/.warc.gz file, or - for stdin",
     )
     ingest.add_argument(
         "--outlet", metavar="NAME|none", help="force a plugin by name, or 'none' for generic cleaning only"
@@ -219,6 +256,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("--device", default="cpu", help="translation device: cpu (default) or cuda")
     ingest.add_argument("-o", "--output", metavar="FILE", help="write records to FILE instead of stdout")
+    ingest.add_argument(
+        "-j",
+        "--workers",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes (default: 1, in this process); use the number of CPU cores for big batches",
+    )
+    ingest.add_argument(
+        "--resume",
+        action="store_true",
+        help="finish an interrupted run: keep the records already in -o FILE (jsonl), ingest only the rest",
+    )
+    ingest.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
     ingest.set_defaults(handler=cmd_ingest)
 
     plugins = commands.add_parser("plugins", help="list installed outlet plugins")

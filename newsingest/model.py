@@ -201,11 +201,18 @@ class Article:
         )
 
     def __repr__(self) -> str:
-        title = self.title or (self.text[:40] + "…" if len(self.text) > 40 else self.text)
+        title = self.title or self.text
+        title = title[:60] + "…" if len(title) > 60 else title
         return (
             f"<Article {self.id} outlet={self.outlet!r} language={self.language!r} "
             f"title={title!r} paragraphs={len(self.paragraphs)} removed={len(self.removed)}>"
         )
+
+    def _repr_html_(self) -> str:
+        """Jupyter's rendering: clean text by block, removals set apart (see :mod:`newsingest.notebook`)."""
+        from .notebook import article_html
+
+        return article_html(self)
 
 
 def _jsonable(value: Any) -> Any:
