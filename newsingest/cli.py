@@ -55,54 +55,6 @@ def error_record(source: str, err: BaseException, data: bytes | None = None) -> 
     }
 
 
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
-        return None
-
-
-def ingest_inputs(
-    pipeline, inputs: Iterable[str | Path], *, url: str | None, outlet: str | None
-) -> Iterator[Article | dict]:
-    """Articles or error records, one per input, in input order."""
-    for item in inputs:
-        data: bytes | None = None
-        try:
-            if item == "-":
-                data = sys.stdin.buffer.read()
-                yield pipeline.clean(data, url=url, outlet=outlet, name="<stdin>")
-            else:
-                yield pipeline.clean(item, url=url, outlet=outlet)
-        except NewsingestError as err:
-            yield error_record(
-                "<stdin>" if item == "-" else str(item), err, data if item == "-" else _read_bytes(Path(item))
-            )
-        except Exception as err:
-            logger.exception("unexpected failure on %s", item)
-            yield error_record("<stdin>" if item == "-" else str(item), err)
-
-
-def translate_in_batches(
-    pipeline, results: Iterable[Article | dict], size: int = TRANSLATE_BATCH
-) -> Iterator[Article | dict]:
-    """Translate articles in batches (sentences are batched across articles), keep order."""
-    batch: list[Article | dict] = []
-
-    def flush() -> Iterator[Article | dict]:
-        articles = [r for r in batch if isinstance(r, Article)]
-        translated = iter(pipeline.translator().translate_articles(articles) if articles else [])
-        for record in batch:
-            yield next(translated) if isinstance(record, Article) else record
-        batch.clear()
-
-    for result in results:
-        batch.append(result)
-        if len(batch) >= size:
-            yield from flush()
-    yield from flush()
-
-
 class Writer:
     """Writes records as JSON (an array), JSONL or readable text."""
 
@@ -305,6 +257,8 @@ def main(argv: list[str] | None = None) -> int:
     if not args.verbose:
         logging.getLogger("trafilatura").setLevel(logging.ERROR)
         logging.getLogger("htmldate").setLevel(logging.ERROR)
+        # the command prints its own line for an untranslated article, naming the input
+        logging.getLogger("newsingest.translate.translator").setLevel(logging.ERROR)
     try:
         return args.handler(args)
     except UsageError as err:

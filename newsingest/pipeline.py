@@ -173,18 +173,13 @@ def html_draft(
         tree = htmlextract.parse_html(html)
     draft = Draft(url=url or page.url, input_format="html")
     apply_page_metadata(draft, page)
-    htmlextract.drop_selectors(
-        tree, htmlextract.GENERIC_SELECTORS, draft, "page furniture (newsletter, share, consent)"
-    )
-    if plugin is not None:
-        draft.plugin = plugin.name
-        plugin.read_page(tree, draft)
-        htmlextract.drop_selectors(
-            tree, plugin.drop_selectors, draft, f"{plugin.display_name or plugin.name} page furniture"
-        )
-        plugin.prepare_dom(tree, draft)
-        draft.plugin = None
-    draft.blocks = htmlextract.extract_blocks(tree, url=draft.url)
+    prepare_tree(tree, plugin, draft, html)
+    draft.blocks = htmlextract.extract_blocks(tree, url=draft.url, fast=True)
+    if htmlextract.needs_full_extraction(draft.blocks):
+        # trafilatura changed the first tree: prepare a fresh one, recording nothing twice
+        fresh = htmlextract.parse_html(html)
+        prepare_tree(fresh, plugin, Draft(url=draft.url, input_format="html"), html)
+        draft.blocks = htmlextract.extract_blocks(fresh, url=draft.url, fast=False)
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:
@@ -196,6 +191,21 @@ def html_draft(
     drop_repeated_title(draft)
     clean_blocks(draft, plugin, generic_rules)
     return draft
+
+
+def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: str) -> None:
+    """Drop generic and plugin furniture and run the plugin's page hooks, before extraction."""
+    htmlextract.drop_selectors(
+        tree, htmlextract.GENERIC_SELECTORS, draft, "page furniture (newsletter, share, consent)", html
+    )
+    if plugin is not None:
+        draft.plugin = plugin.name
+        plugin.read_page(tree, draft)
+        htmlextract.drop_selectors(
+            tree, plugin.drop_selectors, draft, f"{plugin.display_name or plugin.name} page furniture", html
+        )
+        plugin.prepare_dom(tree, draft)
+        draft.plugin = None
 
 
 def apply_page_metadata(draft: Draft, page) -> None:
