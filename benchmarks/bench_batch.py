@@ -435,7 +435,7 @@ def main() -> None:
     if args.trial:
         print(json.dumps(speedup_trial(Path(args.trial[1]), int(args.trial[0]))))
         return
-    sizes = {"text": 400, "html": 10, "speedup": 3000, "memory": 50_000}
+    sizes = {"text": 400, "html": 10, "speedup": 10_000, "memory": 50_000}
     speedup_rounds = max(args.rounds, 7)
     marks = [5_000, 25_000, 50_000]
     if args.quick:

@@ -29,7 +29,7 @@ from .errors import InputError
 from .formats import detect_format
 from .htmlmeta import read_page_metadata
 from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
-from .model import Article, content_id
+from .model import Article, Block, content_id
 from .plugin import Plugin
 from .registry import PluginRegistry, default_registry
 from .rules import Rule, apply_rules
@@ -280,7 +280,7 @@ def build_article(
         [block.text for block in draft.blocks], guess.language if guess else None, detector, prior
     )
     paragraphs = [
-        attrs.evolve(block, language=language) if block.language is None and language else block
+        Block(block.text, block.kind, language) if block.language is None and language else block
         for block, language in zip(draft.blocks, languages, strict=True)
     ]
     return Article(

@@ -46,7 +46,40 @@ def _lowered(needles: tuple[str, ...] | str) -> tuple[str, ...]:
 
 
 #: Characters around a needle occurrence that a signature's pattern is matched in.
-NEEDLE_REACH = 400
+NEEDLE_REACH = 200
+#: ``^``, ``$``, ``\\A`` or ``\\Z`` in a pattern: its search window must hold whole lines.
+_ANCHORS = re.compile(r"(?<!\\)[$^]|\\[AZ]")
+
+
+class FoldedText:
+    """A text's UTF-8 bytes with ASCII letters lower-cased: made once, searched for many needles.
+
+    ``bytes.lower`` touches ASCII only and is several times faster than
+    ``str.lower`` on text with a curly quote in it, and plugin choice searches
+    every text for a few dozen needles. So needles match ASCII letters in any
+    case and other characters as written in lower case.
+    """
+
+    __slots__ = ("data", "is_ascii", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.data = text.encode("utf-8", "surrogatepass").lower()
+        self.is_ascii = len(self.data) == len(text)
+
+    def __contains__(self, needle: bytes) -> bool:
+        return needle in self.data
+
+    def find(self, needle: bytes, start: int = 0) -> int:
+        return self.data.find(needle, start)
+
+    def char_index(self, byte_index: int) -> int:
+        """The position in the text of the character at ``byte_index``."""
+        return byte_index if self.is_ascii else len(self.data[:byte_index].decode("utf-8", "ignore"))
+
+
+def _encoded(needles: tuple[str, ...]) -> tuple[bytes, ...]:
+    return tuple(needle.encode("utf-8") for needle in needles)
 
 
 @attrs.frozen
@@ -54,31 +87,77 @@ class Signature:
     """A pattern that, found anywhere in a text, adds ``weight`` to a plugin's score.
 
     ``needles`` are plain strings, one of which every match of the pattern
-    contains (in any case). With needles, the pattern is only tried on the lines
-    around their occurrences: scoring runs for every plugin on every text that
-    comes without a URL, and a substring test is far cheaper than a regex that
-    starts with ``\\b`` or ``(?i)``.
+    contains (ASCII letters in any case). With needles, the pattern is only
+    tried around their occurrences: scoring runs for every plugin on every text
+    that comes without a URL, and a substring test is far cheaper than a regex
+    that starts with ``\\b`` or ``(?i)``. A pattern that starts with plain text
+    (``Follow NBC News``) needs none: that text is its needle.
     """
 
     pattern: re.Pattern[str] = attrs.field(converter=_compile)
     weight: float = 1.0
-    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
+    needles: tuple[str, ...] = attrs.field(converter=_lowered)
+    _needle_bytes: tuple[bytes, ...] = attrs.field(init=False, repr=False, eq=False)
+    _anchored: bool = attrs.field(init=False, repr=False, eq=False)
 
-    def found_in(self, text: str, lowered: str | None = None) -> bool:
-        """True when the pattern occurs in ``text`` (``lowered`` is ``text.lower()``, if at hand)."""
+    @needles.default
+    def _literal_prefix(self) -> tuple[str, ...]:
+        """Without explicit needles, a pattern's leading literal text (if any) is one."""
+        prefix = literal_prefix(self.pattern.pattern).strip()
+        return (prefix.lower(),) if len(prefix) >= 4 else ()
+
+    @_needle_bytes.default
+    def _encode_needles(self) -> tuple[bytes, ...]:
+        return _encoded(self.needles)
+
+    @_anchored.default
+    def _has_anchors(self) -> bool:
+        return _ANCHORS.search(self.pattern.pattern) is not None
+
+    def found_in(self, text: str, folded: FoldedText | None = None) -> bool:
+        """True when the pattern occurs in ``text`` (``folded`` is its :class:`FoldedText`, if at hand)."""
         if not self.needles:
             return self.pattern.search(text) is not None
-        lowered = text.lower() if lowered is None else lowered
-        for needle in self.needles:
-            at = lowered.find(needle)
+        folded = FoldedText(text) if folded is None else folded
+        for needle in self._needle_bytes:
+            at = folded.find(needle)
             while at != -1:
-                # whole lines around the occurrence, so ^ and $ keep their meaning
-                start = text.rfind("\n", 0, max(0, at - NEEDLE_REACH)) + 1
-                end = text.find("\n", at + len(needle) + NEEDLE_REACH)
-                if self.pattern.search(text, start, len(text) if end == -1 else end):
+                char = folded.char_index(at)
+                start = max(0, char - NEEDLE_REACH)
+                end = min(len(text), char + len(needle) + NEEDLE_REACH)
+                if self._anchored:  # whole lines around the occurrence, so ^ and $ keep their meaning
+                    start = text.rfind("\n", 0, start) + 1
+                    newline = text.find("\n", end)
+                    end = len(text) if newline == -1 else newline
+                if self.pattern.search(text, start, end):
                     return True
-                at = lowered.find(needle, at + len(needle) + NEEDLE_REACH)
+                at = folded.find(needle, at + len(needle) + NEEDLE_REACH)
         return False
+
+
+_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
+_META = frozenset("\\[](){}.*+?^$|")
+
+
+def literal_prefix(pattern: str) -> str:
+    """The plain text every match of ``pattern`` starts with ("" when there is none).
+
+    Inline flags at the start are skipped; a pattern with a top-level ``|``
+    has no common prefix; a character a quantifier makes optional is left out.
+    """
+    pattern = _INLINE_FLAGS.sub("", pattern, count=1) if pattern.startswith("(?") else pattern
+    depth = 0
+    for char in pattern:  # a top-level alternation: the alternatives share no prefix
+        depth += char == "("
+        depth -= char == ")"
+        if char == "|" and depth == 0:
+            return ""
+    end = 0
+    while end < len(pattern) and pattern[end] not in _META:
+        end += 1
+    if end < len(pattern) and pattern[end] in "*?{":
+        end -= 1  # the last literal is optional or repeated
+    return pattern[:end]
 
 
 class Plugin:
@@ -101,6 +180,8 @@ class Plugin:
 
     def __init__(self) -> None:
         check_plugin(self)
+        self._gate = signature_gate(self.signatures)
+        self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
 
     def __repr__(self) -> str:
         return f"<Plugin {self.name!r} ({self.display_name}) domains={list(self.domains)}>"
@@ -110,18 +191,42 @@ class Plugin:
         host = host.lower().rstrip(".")
         return any(host == d or host.endswith("." + d) for d in self.domains)
 
-    def score(self, text: str, lowered: str | None = None) -> float:
+    def score(self, text: str, folded: FoldedText | None = None) -> float:
         """How strongly ``text`` looks like this outlet's: the sum of matching signatures.
 
-        ``lowered`` (``text.lower()``) may be passed in so that several plugins
-        scoring one text lower it once.
+        ``folded`` (the text's :class:`FoldedText`) may be passed in so that
+        several plugins scoring one text fold it once.
         """
         window = (
             text if len(text) <= 2 * SIGNATURE_WINDOW else text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:]
         )
-        if window is not text or lowered is None:
-            lowered = window.lower()
-        return sum(sig.weight for sig in self.signatures if sig.found_in(window, lowered))
+        if window is not text or folded is None:
+            folded = FoldedText(window)
+        if not self.may_match(folded):
+            return 0.0
+        return sum(sig.weight for sig in self.signatures if sig.found_in(window, folded))
+
+    def may_match(self, folded: FoldedText) -> bool:
+        """False when none of the outlet's telltale strings occurs: then no signature can match."""
+        if self._gate is None:
+            return True
+        for needle in self._gate:  # noqa: SIM110 - a plain loop: this runs for every plugin on every text
+            if needle in folded:
+                return True
+        return False
+
+    def reaches(self, text: str, threshold: float, folded: FoldedText | None = None) -> bool:
+        """Whether :meth:`score` would reach ``threshold``, stopping as soon as it does."""
+        folded = FoldedText(text) if folded is None else folded
+        if not self.may_match(folded):
+            return False
+        total = 0.0
+        for sig in self._by_weight:
+            if sig.found_in(text, folded):
+                total += sig.weight
+                if total >= threshold:
+                    return True
+        return False
 
     # Hooks: the default implementations do nothing.
 
@@ -133,6 +238,19 @@ class Plugin:
 
     def process(self, draft: Draft) -> None:
         """Last word on the cleaned draft, after the plugin's rules."""
+
+
+def signature_gate(signatures: tuple[Signature, ...]) -> tuple[bytes, ...] | None:
+    """The fewest needles of which one must occur for any signature to match.
+
+    A needle that contains another needle adds nothing (``nbcnews.com`` cannot
+    occur without ``nbc``), so the gate keeps the shortest; ``None`` when some
+    signature has no needle and so cannot be ruled out by one.
+    """
+    needles = {needle for sig in signatures for needle in sig.needles}
+    if not signatures or any(not sig.needles for sig in signatures):
+        return None
+    return _encoded(tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles))))
 
 
 def check_plugin(plugin: Plugin) -> None:

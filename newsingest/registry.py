@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import attrs
 
 from .errors import PluginError
-from .plugin import Plugin
+from .plugin import FoldedText, Plugin
 
 ENTRY_POINT_GROUP = "newsingest.plugins"
 #: A content signature score at or above this picks a plugin for text with no URL.
@@ -124,10 +124,11 @@ class PluginRegistry:
 
         A tie for first place picks nobody: a coin toss is worse than generic cleaning.
         """
-        lowered = text.lower()
-        scores = sorted(
-            ((info.plugin.score(text, lowered), info.plugin.name) for info in self._loaded().values()), reverse=True
-        )
+        folded = FoldedText(text)
+        candidates = [info.plugin for info in self._loaded().values() if info.plugin.may_match(folded)]
+        if len(candidates) == 1:  # the usual case: no rival to tie with, stop once the threshold is reached
+            return candidates[0] if candidates[0].reaches(text, threshold, folded) else None
+        scores = sorted(((plugin.score(text, folded), plugin.name) for plugin in candidates), reverse=True)
         if not scores or scores[0][0] < threshold:
             return None
         if len(scores) > 1 and scores[1][0] == scores[0][0]:

@@ -48,13 +48,13 @@ class NBCNews(Plugin):
         "[class*='video-details']",
     )
     rules = (
-        DropLine("nbc-follow", r"(?i)follow nbc(?: news| [\w ]{1,30})? on [^\n]{1,120}", "follow prompt"),
+        # newsletter boxes are the generic prompts' job; these are NBC's own
         DropLine(
-            "nbc-newsletter",
-            r"(?i)(?:sign up for|get) (?:the |our )?(?:[\w'’ ]{1,40} )?newsletter[^\n]{0,160}",
-            "newsletter prompt",
+            "nbc-promo",
+            r"(?i)(?:follow nbc(?: news| [\w ]{1,30})? on [^\n]{1,120}|download the nbc[\w ]{0,40} app[^\n]{0,160})",
+            "follow prompt or app promo",
+            needles=("follow nbc", "download the nbc"),
         ),
-        DropLine("nbc-download-app", r"(?i)download the nbc[\w ]{0,40} app[^\n]{0,160}", "app promo"),
         Extract(
             "nbc-dateline",
             r"^(?P<value>[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+){0,3}(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) [—–-]{1,2} ",

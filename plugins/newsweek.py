@@ -9,7 +9,11 @@ and trust-project lines). The author's name lives in ``About the writer``.
 
 from __future__ import annotations
 
-from newsingest import DropFrom, DropLine, Extract, Plugin, Signature
+import re
+
+import attrs
+
+from newsingest import DropFrom, Plugin, Signature
 from newsingest.draft import Draft
 
 FOOTER_MARKERS = (
@@ -21,6 +25,37 @@ FOOTER_MARKERS = (
     r"Request Reprint (?:&|and) Licensing",
     r"Newsweek Is A Trust Project Member",
 )
+
+
+#: "Zoe Strozewski is a Newsweek reporter …", "X is a senior editor at Newsweek …"
+WRITER = re.compile(
+    r"^(?P<value>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}) is (?:a|an|the) (?:Newsweek\b|(?:[\w\-]+ ){0,3}"
+    r"(?:reporter|writer|editor|correspondent|journalist|contributor|columnist)\b[^\n]{0,40}Newsweek)"
+)
+_ABOUT = re.compile(r"About the writers?")
+
+
+@attrs.frozen
+class WriterBio:
+    """The author's name, from the bio under ``About the writer`` (kept for the footer rule to drop).
+
+    A rule of its own because the bio is found by where it sits: the few blocks
+    after the header, or (when a scraper lost the header) the last few blocks.
+    """
+
+    name: str = "newsweek-writer"
+    header: re.Pattern[str] = _ABOUT
+    pattern: re.Pattern[str] = WRITER
+    look_at: int = 4
+
+    def apply(self, draft: Draft) -> None:
+        blocks = draft.blocks
+        header = next((i for i, block in enumerate(blocks) if self.header.fullmatch(block.text)), None)
+        candidates = blocks[header + 1 : header + 1 + self.look_at] if header is not None else blocks[-12:]
+        for block in candidates:
+            match = self.pattern.match(block.text) if len(block.text) <= 600 else None
+            if match:
+                draft.add_author(match.group("value"))
 
 
 class Newsweek(Plugin):
@@ -47,31 +82,12 @@ class Newsweek(Plugin):
         ".dateInfo",
     )
     rules = (
-        Extract(
-            "newsweek-writer",
-            r"^(?P<value>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}) is (?:a|an|the) (?:[\w\-]+ ){0,3}"
-            r"(?:reporter|writer|editor|correspondent|journalist|contributor|columnist)\b[^\n]{0,40}Newsweek",
-            "authors",
-            "author bio (name kept in authors)",
-            many=True,
-            keep=True,
-            max_chars=600,
-        ),
-        Extract(
-            "newsweek-writer",
-            r"^(?P<value>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}) is a Newsweek\b",
-            "authors",
-            "author bio (name kept in authors)",
-            many=True,
-            keep=True,
-            max_chars=600,
-        ),
+        WriterBio(),
         DropFrom(
             "newsweek-footer",
             "(?:" + "|".join(FOOTER_MARKERS) + ")",
             "Newsweek footer (promo, writer bio, subscription)",
         ),
-        DropLine("newsweek-link-copied", r"(?i)link copied", "share widget text"),
     )
     signatures = (
         Signature(r"Newsweek is committed to challenging conventional wisdom", 2.0),

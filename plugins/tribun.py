@@ -39,26 +39,28 @@ TRIBUN_DOMAINS = (
 
 #: A Tribun-network site name as it appears in datelines and credits.
 SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)(?i:\.(?:com|co\.id|id|co))"
-SITE_NEEDLES = (
-    "tribun",
-    "surya.",
-    "serambinews",
-    "bangkapos",
-    "sripoku",
-    "wartakotalive",
-    "banjarmasinpost",
-    "pos-kupang",
-)
 _SITE_ANY_CASE = r"(?:Tribun[\w\-]*|Surya|Serambinews|Bangkapos|Sripoku|Wartakotalive|Banjarmasinpost|Pos-Kupang)\.(?:com|co\.id|id|co)"
 _NAME = r"[A-Z][\w.'’\-]*(?: [A-Za-z][\w.'’\-]*){0,4}"
 
 
-def parse_syndication(text: str) -> dict[str, str] | None:
-    """``Artikel ini telah tayang di Site dengan judul Title, url`` → its parts."""
-    match = re.fullmatch(r"(?s)(?P<site>.+?) dengan judul (?P<title>.+?)(?:,\s*(?P<url>https?://\S+))?\s*\.?", text)
-    if not match:
-        return {"site": text}
-    return {key: value.strip() for key, value in match.groupdict().items() if value}
+_URL_AT_END = re.compile(r",\s*(https?://\S+?)\s*\.?$")
+
+
+def parse_syndication(text: str) -> dict[str, str]:
+    """``Site dengan judul Title, url`` → its parts.
+
+    The title may hold commas itself, so the URL is whatever follows the last
+    comma, when that is a URL.
+    """
+    site, found, rest = text.partition(" dengan judul ")
+    if not found:
+        return {"site": text.strip()}
+    url = _URL_AT_END.search(rest)
+    title = (rest[: url.start()] if url else rest).strip().rstrip(".")
+    parts = {"site": site.strip(), "title": title}
+    if url:
+        parts["url"] = url.group(1)
+    return parts
 
 
 class Tribun(Plugin):
@@ -151,11 +153,12 @@ class Tribun(Plugin):
         ),
     )
     signatures = (
-        Signature(rf"\b{SITE}\b", 2.0, needles=SITE_NEEDLES),
+        # the network's main brands; the smaller sites are recognised by their domains and other signatures
+        Signature(r"\b(?:TRIBUN[A-Z\-]*|SURYA)(?i:\.(?:com|co\.id|id|co))\b", 2.0, needles=("tribun", "surya")),
         Signature(r"(?i)laporan wartawan", 1.5, needles="laporan wartawan"),
         Signature(r"(?i)artikel ini telah tayang di", 1.5, needles="artikel ini telah tayang"),
         Signature(r"Baca [Jj]uga\s*:", 1.0),
-        Signature(r"\((?:Tribunnews|Tribun[\w\-]*)\.com/", 1.0),
+        Signature(r"\((?:Tribunnews|Tribun[\w\-]*)\.com/", 1.0, needles="(tribun"),
     )
 
     def read_page(self, tree, draft: Draft) -> None:

@@ -177,3 +177,29 @@ def test_built_in_plugins_come_from_entry_points():
     origins = {info.plugin.name: info.origin for info in reg.infos()}
     assert origins["nbc"].startswith("newsingest ")
     assert "newsingest_plugins.tribun:Tribun" in origins["tribun"]
+
+
+def test_folded_text_and_needles():
+    from newsingest.plugin import FoldedText, literal_prefix, signature_gate
+
+    folded = FoldedText("“Quoted” — Told NBC News on Monday")
+    assert b"told nbc news" in folded
+    at = folded.find(b"told")
+    assert folded.text[folded.char_index(at) :].startswith("Told")
+    assert literal_prefix("(?i)laporan wartawan") == "laporan wartawan"
+    assert literal_prefix("Baca [Jj]uga") == "Baca "
+    assert literal_prefix("abcd?e") == "abc"
+    assert literal_prefix("a|b") == ""
+    gate = signature_gate((Signature("NBC News reported", 1.0), Signature(r"\bnbcnews\.com", 1.0, needles="nbc")))
+    assert gate == (b"nbc",)  # "nbc news reported" cannot occur without "nbc"
+    assert signature_gate((Signature(r"\bx", 1.0),)) is None  # no needle: cannot be ruled out
+
+
+def test_needles_only_narrow_where_a_pattern_is_tried():
+    far = "x " * 500 + "she told NBC News yesterday"
+    signature = Signature(r"\b(?:told|tells) NBC News\b", 1.0, needles=("told nbc news",))
+    assert signature.found_in(far)
+    assert not signature.found_in("told nbc news in lower case only")  # the pattern itself is case-sensitive
+    anchored = Signature(r"(?m)^Uncommon Knowledge$", 1.0, needles="uncommon knowledge")
+    assert anchored.found_in("a line\nUncommon Knowledge\nmore")
+    assert not anchored.found_in("text Uncommon Knowledge inside a line")
