@@ -50,19 +50,9 @@ def load_factory(seed: int) -> Probabilities | None:
     except ImportError:
         return None
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)  # built-in profiles, in langdetect's own load order
-    factory.set_seed(seed)
+    from .language import seeded_probabilities
 
-    def public(text: str) -> list[tuple[str, float]] | None:
-        detector = factory.create()
-        detector.append(text)
-        try:
-            ranked = detector.get_probabilities()
-        except LangDetectException:
-            return None
-        return [(item.lang, item.prob) for item in ranked]
-
+    factory, public = seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)
     return _fast_path(factory, seed, public) or public
 
 

@@ -129,8 +129,17 @@ def _stock_factory(seed: int):
     from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
     from langdetect.lang_detect_exception import LangDetectException
 
-    factory = DetectorFactory()
-    factory.load_profile(PROFILES_DIRECTORY)
+    return seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)[1]
+
+
+def seeded_probabilities(factory_class, profiles: str, no_features: type[Exception], seed: int):
+    """A seeded factory of langdetect's API (langdetect's or langdetect-rs's) and its probability function.
+
+    A fresh detector per call from one seeded factory: the answer depends on the
+    text alone, in every run, thread and process.
+    """
+    factory = factory_class()
+    factory.load_profile(profiles)  # built-in profiles, in langdetect's own load order
     factory.set_seed(seed)
 
     def probabilities(text: str) -> list[tuple[str, float]] | None:
@@ -138,11 +147,11 @@ def _stock_factory(seed: int):
         detector.append(text)
         try:
             ranked = detector.get_probabilities()
-        except LangDetectException:
+        except no_features:
             return None
         return [(item.lang, item.prob) for item in ranked]
 
-    return probabilities
+    return factory, probabilities
 
 
 def _normalise_code(code: str) -> str:

@@ -185,17 +185,22 @@ def task_from_record(record: Any, default_source: str | None, raw: bytes | None 
     return Task(source, "text", body, url)
 
 
+def open_container(name: str, opener: Callable[..., Any]) -> tuple[Any, Task | None]:
+    """Open a JSONL or WARC file for reading, or say why not as an error task (never raises)."""
+    try:
+        return opener(name, "rb"), None
+    except FileNotFoundError:
+        return None, error_task(name, "InputError", f"{name}: no such file")
+    except OSError as err:
+        return None, error_task(name, "InputError", f"{name}: cannot read ({err.strerror or err})")
+
+
 def iter_jsonl(path: str | os.PathLike, *, max_bytes: int) -> Iterator[Task]:
     """One task per non-blank line; a line that is not a record is an error task naming ``file:line``."""
     name = os.fspath(path)
-    opener = gzip.open if name.lower().endswith(".gz") else open
-    try:
-        handle = opener(name, "rb")
-    except FileNotFoundError:
-        yield error_task(name, "InputError", f"{name}: no such file")
-        return
-    except OSError as err:
-        yield error_task(name, "InputError", f"{name}: cannot read ({err.strerror or err})")
+    handle, failure = open_container(name, gzip.open if name.lower().endswith(".gz") else open)
+    if failure is not None:
+        yield failure
         return
     lineno = 0
     with handle:

@@ -18,7 +18,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from .inputs import Task, error_task
+from .inputs import Task, error_task, open_container
 
 if TYPE_CHECKING:
     from .inputs import BatchStats
@@ -41,13 +41,9 @@ def iter_warc(
     except ImportError:  # pragma: no cover - warcio is a core dependency
         yield error_task(name, "InputError", f"{name}: reading WARC files needs warcio (pip install warcio)")
         return
-    try:
-        handle = open(name, "rb")  # noqa: SIM115 - closed below, across yields
-    except FileNotFoundError:
-        yield error_task(name, "InputError", f"{name}: no such file")
-        return
-    except OSError as err:
-        yield error_task(name, "InputError", f"{name}: cannot read ({err.strerror or err})")
+    handle, failure = open_container(name, open)  # closed below, across yields
+    if failure is not None:
+        yield failure
         return
     records = 0
     with handle:
