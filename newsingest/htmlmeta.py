@@ -55,7 +55,7 @@ def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
     for node in _jsonld_articles(tree):
         _fill_from_jsonld(meta, node)
     tags = _meta_tags(tree)
-    meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title") or _title_tag(tree)
+    meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title")
     if not meta.authors:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
             if tags.get(key) and not tags[key].startswith("http"):
@@ -80,7 +80,29 @@ def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
     lang = tree.get("lang") or tags.get("og:locale") or tags.get("content-language")
     meta.language = lang.replace("_", "-").split("-")[0].lower() if lang else None
     meta.captions = _figure_captions(tree)
+    if not (meta.title and meta.authors and meta.published):
+        _fill_from_page_text(meta, tree)
+    meta.title = meta.title or _title_tag(tree)
     return meta
+
+
+def _fill_from_page_text(meta: PageMetadata, tree: lxml_html.HtmlElement) -> None:
+    """What structured metadata left out, from trafilatura's reading of the page itself.
+
+    Headline (``<h1>`` and a cleaned ``<title>``), bylines and dates (htmldate,
+    without its slow extensive search): the fallback for pages that publish no
+    JSON-LD or Open Graph, run on a copy because trafilatura prunes what it reads.
+    """
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        found = extract_metadata(copy.deepcopy(tree), default_url=meta.url, extensive=False)
+    except Exception:  # noqa: BLE001 - a fallback that fails leaves the fields empty, not the article
+        return
+    meta.title = meta.title or (" ".join(found.title.split()) if found.title else None)
+    if not meta.authors and found.author:
+        meta.authors = [name.strip() for name in found.author.split(";") if name.strip()]
+    meta.published = meta.published or _date(found.date)
 
 
 def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:

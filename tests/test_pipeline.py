@@ -150,3 +150,18 @@ def test_one_pipeline_shared_by_threads_gives_sequential_results(seed_paths):
     with concurrent.futures.ThreadPoolExecutor(max_workers=8) as pool:
         threaded = list(pool.map(lambda p: pipeline.ingest(p).to_dict(), inputs))
     assert threaded == sequential
+
+
+def test_html_without_structured_metadata_falls_back_to_the_page_itself():
+    page = (
+        "<html><head><title>Quiet Town Votes | Local Paper</title></head><body><nav>Home</nav><article>"
+        "<h1>Quiet Town Votes on New Park</h1><p class='byline'>By Jane Roe and Sam Poe</p>"
+        "<time datetime='2024-04-02'>April 2, 2024</time>"
+        "<p>The council of the quiet town voted on Tuesday to build a new park on the site of the old factory.</p>"
+        "<p>The park will open next spring, the mayor said, with a playground and a garden for residents.</p>"
+        "</article></body></html>"
+    )
+    article = newsingest.ingest(page, outlet="none")
+    assert article.title == "Quiet Town Votes on New Park"  # not the <title> with the site's suffix
+    assert article.authors == ("Jane Roe", "Sam Poe")
+    assert article.published.isoformat() == "2024-04-02"
