@@ -9,6 +9,7 @@ input never stops the run. Exit codes: 0 all inputs ok, 1 some failed, 2 usage.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import logging
@@ -250,17 +251,36 @@ def _extensions() -> list:
     return found
 
 
+#: Loggers the command quiets unless --verbose: extractor chatter, and the translator's
+#: per-article warning (the command prints its own line, naming the input).
+QUIET_LOGGERS = ("trafilatura", "htmldate", "newsingest.translate.translator")
+
+
+@contextlib.contextmanager
+def _quiet(names: Iterable[str], quiet: bool) -> Iterator[None]:
+    """Raise the given loggers to ERROR for the command's run, then put their levels back.
+
+    ``main`` may be called in-process (tests, notebooks): it must not leave the
+    caller's logging changed.
+    """
+    loggers = [logging.getLogger(name) for name in names] if quiet else []
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.setLevel(logging.ERROR)
+    try:
+        yield
+    finally:
+        for logger, level in zip(loggers, levels, strict=True):
+            logger.setLevel(level)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="newsingest: %(message)s")
-    if not args.verbose:
-        logging.getLogger("trafilatura").setLevel(logging.ERROR)
-        logging.getLogger("htmldate").setLevel(logging.ERROR)
-        # the command prints its own line for an untranslated article, naming the input
-        logging.getLogger("newsingest.translate.translator").setLevel(logging.ERROR)
     try:
-        return args.handler(args)
+        with _quiet(QUIET_LOGGERS, quiet=not args.verbose):
+            return args.handler(args)
     except UsageError as err:
         parser.print_usage(sys.stderr)
         print(f"newsingest: error: {err}", file=sys.stderr)

@@ -128,3 +128,12 @@ def test_python_dash_m_and_console_script(seed_paths):
     )
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)["language"] == "id"
+
+
+def test_main_leaves_logging_as_it_found_it(seed_paths, capsys):
+    import logging
+
+    logger = logging.getLogger("newsingest.translate.translator")
+    before = logger.level
+    assert main(["ingest", str(seed_paths[2])]) == 0
+    assert logger.level == before
