@@ -97,7 +97,7 @@ def _fill_from_page_text(meta: PageMetadata, tree: lxml_html.HtmlElement) -> Non
 
     try:
         found = extract_metadata(copy.deepcopy(tree), default_url=meta.url, extensive=False)
-    except Exception:  # noqa: BLE001 - a fallback that fails leaves the fields empty, not the article
+    except Exception:  # a fallback that fails leaves the fields empty, not the article
         return
     meta.title = meta.title or (" ".join(found.title.split()) if found.title else None)
     if not meta.authors and found.author:
