@@ -86,9 +86,7 @@ class DropLine:
 
     def apply(self, draft: Draft) -> None:
         blocks, fullmatch, needles = draft.blocks, self.pattern.fullmatch, self.needles
-        max_chars = (
-            len(max((b.text for b in blocks), key=len, default="")) if self.max_chars is None else self.max_chars
-        )
+        max_chars = self.max_chars if self.max_chars is not None else float("inf")
         index = 0
         while index < len(blocks):  # every rule runs on every block: keep this loop lean
             text = blocks[index].text.strip()
