@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -87,14 +87,6 @@ class Pipeline:
         if self.translate if translate is None else translate:
             article = self.translator().translate_articles([article])[0]
         return article
-
-    def ingest_many_sources(self, sources: Sequence[Source], **options: Any) -> list[Article]:
-        """Ingest several sources, translating them together in one batch when asked."""
-        translate = options.pop("translate", None)
-        articles = [self.clean(source, **options) for source in sources]
-        if self.translate if translate is None else translate:
-            articles = self.translator().translate_articles(articles)
-        return articles
 
     def clean(
         self, source: Source, *, url: str | None = None, outlet: str | None = None, name: str | None = None
