@@ -10,6 +10,7 @@ plugins, the language detector, limits or translation settings.
 
 from __future__ import annotations
 
+import datetime as _dt
 import threading
 from importlib import metadata as _metadata
 from typing import TYPE_CHECKING
@@ -49,15 +50,21 @@ def ingest(
     *,
     url: str | None = None,
     outlet: str | None = None,
+    name: str | None = None,
+    date: _dt.date | str | None = None,
     translate: bool = False,
 ) -> Article:
     """Clean one article: ``str`` (HTML or text), ``bytes`` or a ``pathlib.Path``.
 
+    A ``str`` is always the article itself; one that names an existing file
+    raises :class:`UsageError` (pass ``Path(...)`` to read a file).
     ``outlet`` forces a plugin by name, or ``"none"`` for generic cleaning only;
-    ``url`` helps pick the plugin; ``translate`` fills ``Article.translation``
-    with an English version (needs the ``translate`` extra and a model).
+    ``url`` helps pick the plugin; ``name`` labels the source in records;
+    ``date`` (publication or crawl date) picks the plugin's layout version;
+    ``translate`` fills ``Article.translation`` with an English version (needs
+    the ``translate`` extra and a model).
     """
-    return default_pipeline().ingest(source, url=url, outlet=outlet, translate=translate)
+    return default_pipeline().ingest(source, url=url, outlet=outlet, name=name, date=date, translate=translate)
 
 
 def to_dataframe(articles):

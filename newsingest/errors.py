@@ -16,6 +16,14 @@ class InputError(NewsingestError, ValueError):
     """The input cannot be turned into an article: empty, undecodable, binary, too large."""
 
 
+class UsageError(NewsingestError, ValueError):
+    """An argument is not one newsingest accepts (a bad value, an unknown option)."""
+
+
+class ArgumentTypeError(UsageError, TypeError):
+    """An argument has the wrong type (``url=123``, ``date=3.5``)."""
+
+
 class PluginError(NewsingestError):
     """A plugin is unknown, misdeclared, or failed to load."""
 

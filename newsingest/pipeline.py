@@ -12,6 +12,7 @@ A :class:`Pipeline` holds configuration only; each call works on a fresh
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import os
 import threading
@@ -25,11 +26,11 @@ from .blocks import looks_like_heading, split_blocks
 from .cleaners import GENERIC_RULES
 from .decode import DEFAULT_MAX_BYTES, Source, read_source
 from .draft import Draft
-from .errors import InputError
+from .errors import ArgumentTypeError, InputError, UsageError
 from .formats import detect_format
 from .htmlmeta import read_page_metadata
 from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
-from .model import Article, Block, content_id
+from .model import Article, Block, content_id, parse_date
 from .plugin import Plugin
 from .registry import PluginRegistry, default_registry
 from .rules import Rule, apply_rules
@@ -74,24 +75,36 @@ class Pipeline:
         url: str | None = None,
         outlet: str | None = None,
         name: str | None = None,
+        date: dt.date | str | None = None,
         translate: bool | None = None,
     ) -> Article:
         """Clean one article given as HTML or plain text (``str``), ``bytes`` or a path.
 
         ``outlet`` forces a plugin by name (``"none"``: generic cleaning only);
         ``url`` helps choose the plugin and is stored on the article; ``name``
-        labels the source in records when it is not a path. Raises
-        :class:`~newsingest.InputError` when the input is not an article.
+        labels the source in records when it is not a path; ``date`` (a
+        ``date``, ``datetime`` or ISO 8601 string: when the article was
+        published or crawled) chooses the plugin's layout version, the current
+        one when not given. Raises :class:`~newsingest.InputError` when the
+        input is not an article.
         """
-        article = self.clean(source, url=url, outlet=outlet, name=name)
+        article = self.clean(source, url=url, outlet=outlet, name=name, date=date)
         if self.translate if translate is None else translate:
             article = self.translator().translate_articles([article])[0]
         return article
 
     def clean(
-        self, source: Source, *, url: str | None = None, outlet: str | None = None, name: str | None = None
+        self,
+        source: Source,
+        *,
+        url: str | None = None,
+        outlet: str | None = None,
+        name: str | None = None,
+        date: dt.date | str | None = None,
     ) -> Article:
         """Everything but translation."""
+        url, outlet, day = _checked_arguments(url, outlet, date)
+        refuse_path_as_text(source)
         decoded = read_source(source, name=name, max_bytes=self.max_bytes)
         draft = Draft(url=url, input_format=detect_format(decoded.text))
         if draft.input_format == "html":
@@ -100,16 +113,20 @@ class Pipeline:
             plugin = self.plugins.choose(outlet=outlet, url=url or page.url, text=None)
             if plugin is None and outlet is None:
                 plugin = self.plugins.for_text(" ".join(tree.text_content().split()))
+            plugin = plugin.for_date(day) if plugin is not None else None
             draft, used = run_guarded(
                 plugin,
                 lambda p: html_draft(decoded.text, tree if p is plugin else None, page, p, url, self.generic_rules),
             )
         else:
             plugin = self.plugins.choose(outlet=outlet, url=url, text=decoded.text)
+            plugin = plugin.for_date(day) if plugin is not None else None
             draft, used = run_guarded(plugin, lambda p: text_draft(decoded.text, p, url, self.generic_rules))
         draft.metadata.setdefault("input_format", draft.input_format)
         if decoded.encoding:
             draft.metadata.setdefault("encoding", decoded.encoding)
+        if used is not None and (len(used.versions()) > 1 or used.valid_until is not None):
+            draft.metadata["outlet_version"] = used.version
         return build_article(draft, decoded.text, decoded.source, used, self.detector)
 
     def translator(self):
@@ -123,6 +140,51 @@ class Pipeline:
                         Translator(device=self.translation_device, cache_path=self.translation_cache)
                     )
         return self._translator_box[0]
+
+
+def _checked_arguments(url: object, outlet: object, date: object) -> tuple[str | None, str | None, dt.date | None]:
+    """Refuse arguments of the wrong type with a message, not a ``TypeError`` deep inside."""
+    for label, value in (("url", url), ("outlet", outlet)):
+        if value is not None and not isinstance(value, str):
+            raise ArgumentTypeError(f"{label} must be a str or None, got {type(value).__name__}: {value!r}")
+    return url, outlet, as_date(date)  # type: ignore[return-value]
+
+
+#: A ``str`` longer than this, or with a line break, is text, never a file name.
+_PATH_LIKE_MAX = 1024
+
+
+def refuse_path_as_text(source: object) -> None:
+    """Refuse a ``str`` that names an existing file: the caller meant ``Path(...)``.
+
+    A ``str`` is always the article's text, so ``ingest("story.txt")`` would
+    clean the nine characters ``story.txt``. Rather than guess, the call fails
+    and says how to read the file.
+    """
+    if not isinstance(source, str) or len(source) > _PATH_LIKE_MAX or "\n" in source or "<" in source:
+        return
+    candidate = source.strip()
+    try:
+        exists = bool(candidate) and os.path.exists(candidate)
+    except (OSError, ValueError):
+        return
+    if exists:
+        raise UsageError(
+            f"{candidate!r} is the name of a file, but a str is taken as the article's text: "
+            f"pass pathlib.Path({candidate!r}) to read the file"
+        )
+
+
+def as_date(value: object) -> dt.date | None:
+    """``date=`` as a date: a ``date``, a ``datetime`` or an ISO 8601 string (``None``: not given)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_date(value)
+        except ValueError:
+            raise UsageError(f"date must be an ISO 8601 date like 2016-04-25, got {value!r}") from None
+    raise ArgumentTypeError(f"date must be a date, datetime or ISO 8601 string, got {type(value).__name__}: {value!r}")
 
 
 def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Draft]) -> tuple[Draft, Plugin | None]:

@@ -20,6 +20,7 @@ Register it under the ``newsingest.plugins`` entry-point group (see docs/plugins
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import TYPE_CHECKING, ClassVar
 
@@ -177,14 +178,74 @@ class Plugin:
     rules: ClassVar[tuple[Rule, ...]] = ()
     #: Patterns that recognise the outlet's text when there is no URL.
     signatures: ClassVar[tuple[Signature, ...]] = ()
+    #: This layout version's label. A selector or rule fix is a minor version
+    #: (``"1.1"``) that inherits from the one it fixes; a changed field set is a major one.
+    version: ClassVar[str] = "1"
+    #: The last publication day (inclusive) this layout version is used for;
+    #: ``None`` for the current layout, which every later or undated article gets.
+    valid_until: ClassVar[dt.date | None] = None
+    #: The outlet's earlier layout versions: :class:`Plugin` classes with the same
+    #: ``name``, each with a ``valid_until``. Only the current version lists them.
+    older_versions: ClassVar[tuple[type[Plugin], ...]] = ()
 
     def __init__(self) -> None:
         check_plugin(self)
         self._gate = signature_gate(self.signatures)
         self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
+        self._versions = self._build_versions()
+
+    def _build_versions(self) -> tuple[Plugin, ...]:
+        """Every layout version, oldest first, this (the current) one last."""
+        if self.valid_until is not None:  # an older version stands for itself only
+            return (self,)
+        from .errors import PluginError
+
+        where = type(self).__qualname__
+        older = []
+        for cls in self.older_versions:
+            if not (isinstance(cls, type) and issubclass(cls, Plugin)):
+                raise PluginError(f"{where}: older_versions must hold Plugin classes, got {cls!r}")
+            if cls.valid_until is None:
+                raise PluginError(f"{where}: older version {cls.__qualname__} needs a valid_until date")
+            if cls.name != self.name:
+                raise PluginError(f"{where}: older version {cls.__qualname__} is named {cls.name!r}, not {self.name!r}")
+            older.append(cls())
+        older.sort(key=lambda plugin: plugin.valid_until or dt.date.max)
+        versions = (*older, self)
+        labels = [plugin.version for plugin in versions]
+        if len(set(labels)) != len(labels):
+            raise PluginError(f"{where}: two layout versions share a version label ({labels})")
+        until = [plugin.valid_until for plugin in older]
+        if len(set(until)) != len(until):
+            raise PluginError(f"{where}: two older versions end on the same day")
+        return versions
+
+    def metadata_keys(self) -> frozenset[str]:
+        """The ``metadata`` keys this version's rules fill (their ``metadata.<key>`` fields)."""
+        fields = (getattr(rule, "field", None) for rule in self.rules)
+        return frozenset(f[len("metadata.") :] for f in fields if isinstance(f, str) and f.startswith("metadata."))
+
+    def versions(self) -> tuple[Plugin, ...]:
+        """The outlet's layout versions, oldest first; the current one (``self``) last."""
+        return self._versions
+
+    def for_date(self, date: dt.date | None) -> Plugin:
+        """The layout version for an article published on ``date`` (``None``: the current one).
+
+        A version serves articles up to and including its ``valid_until``; the
+        first version whose period covers the date wins.
+        """
+        if date is None:
+            return self._versions[-1]
+        day = date.date() if isinstance(date, dt.datetime) else date
+        for plugin in self._versions[:-1]:
+            if plugin.valid_until is not None and day <= plugin.valid_until:
+                return plugin
+        return self._versions[-1]
 
     def __repr__(self) -> str:
-        return f"<Plugin {self.name!r} ({self.display_name}) domains={list(self.domains)}>"
+        version = f" version {self.version}" if len(self._versions) > 1 or self.valid_until else ""
+        return f"<Plugin {self.name!r}{version} ({self.display_name}) domains={list(self.domains)}>"
 
     def owns(self, host: str) -> bool:
         """True when ``host`` is one of the plugin's domains or a subdomain of one."""

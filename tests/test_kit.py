@@ -9,7 +9,7 @@ import pytest
 from newsingest import PluginError, PluginRegistry
 from newsingest.cli import main
 from newsingest.kit import render_report, run_check, scaffold_plugin
-from newsingest.testing import GoldenMismatch, assert_matches_golden, check_fixture, fixture_paths
+from newsingest.testing import GoldenMismatch, assert_matches_golden, check_fixture, expected_path, fixture_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -31,7 +31,19 @@ def test_scaffold_writes_a_working_project(tmp_path):
     expected = json.loads(result.expected.read_text())
     assert expected["outlet"] == "gazette"
     assert expected["authors"] == ["Jane Example"]
-    assert "Subscribe" not in expected["text"] and "Topics in this story" not in expected["text"]
+    body = " ".join(block["text"] for block in expected["paragraphs"])
+    assert "Subscribe" not in body and "Topics in this story" not in body
+    assert set(expected) == {
+        "outlet",
+        "version",
+        "title",
+        "authors",
+        "published",
+        "updated",
+        "paragraphs",
+        "removed",
+        "metadata",
+    }
     assert {r["rule"] for r in expected["removed"]} >= {"gazette-byline", "gazette-promo", "gazette-footer"}
     # the generated golden test passes against the scaffolded plugin
     registry = PluginRegistry([load_scaffolded(result)()], entry_points=False)
@@ -55,7 +67,7 @@ def test_plugin_new_command(tmp_path, capsys):
     out = capsys.readouterr().out
     assert code == 0
     assert 'daily = "newsingest_daily:DailyPlugin"' in out
-    assert (tmp_path / "daily" / "tests" / "fixtures" / "daily" / "daily_01_example.json").exists()
+    assert (tmp_path / "daily" / "tests" / "fixtures" / "daily" / "daily_01_example.txt.json").exists()
 
 
 def test_plugin_check_command_on_a_built_in(capsys):
@@ -70,12 +82,12 @@ def test_plugin_check_command_on_a_built_in(capsys):
 def test_plugin_check_shows_differences(tmp_path, capsys):
     folder = tmp_path / "nbc"
     folder.mkdir()
-    for name in ("nbc_02_stock_trading_ban.txt", "nbc_02_stock_trading_ban.json"):
+    for name in ("nbc_02_stock_trading_ban.txt", "nbc_02_stock_trading_ban.txt.json"):
         shutil.copy(FIXTURES / "nbc" / name, folder / name)
-    expected = json.loads((folder / "nbc_02_stock_trading_ban.json").read_text())
+    expected = json.loads((folder / "nbc_02_stock_trading_ban.txt.json").read_text())
     expected["paragraphs"][0]["text"] = "A paragraph the plugin never produced."
     expected["metadata"]["contributors"] = ["Somebody Else"]
-    (folder / "nbc_02_stock_trading_ban.json").write_text(json.dumps(expected))
+    (folder / "nbc_02_stock_trading_ban.txt.json").write_text(json.dumps(expected))
     code = main(["plugin", "check", "nbc", str(folder)])
     out = capsys.readouterr().out
     assert code == 1
@@ -94,12 +106,23 @@ def test_golden_helpers(tmp_path):
     shutil.copy(source, copy)
     report = check_fixture(copy)
     assert not report.ok and report.expected is None
-    shutil.copy(source.with_suffix(".json"), copy.with_suffix(".json"))
+    shutil.copy(expected_path(source), expected_path(copy))
     assert_matches_golden(copy)
-    data = json.loads(copy.with_suffix(".json").read_text())
+    data = json.loads(expected_path(copy).read_text())
     data["title"] = "Wrong"
-    copy.with_suffix(".json").write_text(json.dumps(data))
+    expected_path(copy).write_text(json.dumps(data))
     with pytest.raises(GoldenMismatch, match="title: expected"):
         assert_matches_golden(copy)
     assert fixture_paths(tmp_path) == [copy]
     assert "DIFFERS" in render_report([check_fixture(copy)])
+
+
+def test_check_update_keeps_a_text_and_an_html_fixture_of_one_story_apart(tmp_path):
+    folder = tmp_path / "nbc"
+    folder.mkdir()
+    shutil.copy(FIXTURES / "nbc" / "nbc_02_stock_trading_ban.txt", folder / "a.txt")
+    shutil.copy(FIXTURES / "nbc" / "nbc_html_01_election.html", folder / "a.html")
+    reports = run_check("nbc", folder, update=True)
+    assert [r.ok for r in reports] == [True, True]
+    text, html = (json.loads((folder / name).read_text()) for name in ("a.txt.json", "a.html.json"))
+    assert text != html

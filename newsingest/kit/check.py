@@ -34,9 +34,9 @@ def render_report(reports: Iterable[FixtureReport], *, width: int = 100) -> str:
         record = report.record
         status = "ok" if report.ok else ("NO EXPECTED JSON" if report.expected is None else "DIFFERS")
         out.append(f"=== {report.fixture.name}: {status}")
+        version = f" version {record['version']}" if record.get("version") else ""
         facts = [
-            f"outlet={record['outlet']}",
-            f"language={record['language']}",
+            f"outlet={record['outlet']}{version}",
             f"title={record['title']!r}",
             f"authors={record['authors']}",
         ]
@@ -50,9 +50,8 @@ def render_report(reports: Iterable[FixtureReport], *, width: int = 100) -> str:
         for item in record["removed"]:
             who = f"{item['plugin'] or 'generic'}/{item['rule']}"
             moved = f" -> {item['moved_to']}" if item["moved_to"] else ""
-            out.append(f"    {who:<28} {item['reason']}{moved}")
-            out.append(f"    {'':<28} {_clip(item['text'], width - 30)}")
-        metadata = {k: v for k, v in record["metadata"].items() if k not in ("input_format", "encoding")}
+            out.append(f"    {who + moved:<40} {_clip(item['text'], width - 42)}")
+        metadata = record["metadata"]
         if metadata:
             out.append(f"  metadata: {', '.join(sorted(metadata))}")
         if report.differences:

@@ -1,7 +1,7 @@
 """Test helpers for plugin authors: golden fixtures in one parametrised test.
 
 A fixtures folder holds inputs (``*.txt``, ``*.html``, ``*.htm``) and, beside each,
-the expected article as JSON (``story.txt`` → ``story.json``)::
+the expected JSON (``story.txt`` → ``story.txt.json``: see :mod:`newsingest.testing.golden`)::
 
     import pytest
     from newsingest.testing import assert_matches_golden, fixture_paths
