@@ -321,7 +321,11 @@ def check_plugin(plugin: Plugin) -> None:
     where = type(plugin).__qualname__
     if not isinstance(plugin.name, str) or not _NAME.fullmatch(plugin.name) or plugin.name == "none":
         raise PluginError(f"{where}: name must match [a-z][a-z0-9_]* (and not be 'none'), got {plugin.name!r}")
-    for field in ("domains", "drop_selectors", "rules", "signatures"):
+    if not isinstance(plugin.version, str) or not plugin.version:
+        raise PluginError(f"{where}: version must be a non-empty str like '1' or '1.1', got {plugin.version!r}")
+    if plugin.valid_until is not None and not isinstance(plugin.valid_until, dt.date):
+        raise PluginError(f"{where}: valid_until must be a datetime.date or None, got {plugin.valid_until!r}")
+    for field in ("domains", "drop_selectors", "rules", "signatures", "older_versions"):
         if not isinstance(getattr(plugin, field), tuple):
             raise PluginError(f"{where}: {field} must be a tuple")
     for domain in plugin.domains:

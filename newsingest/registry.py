@@ -122,13 +122,25 @@ class PluginRegistry:
     def for_text(self, text: str, threshold: float = SIGNATURE_THRESHOLD) -> Plugin | None:
         """The plugin whose signatures score ``text`` highest, if that reaches ``threshold``.
 
-        A tie for first place picks nobody: a coin toss is worse than generic cleaning.
+        Every layout version's signatures count (an old page may carry furniture
+        the current layout dropped); a plugin scores as its best version. A tie
+        between two plugins for first place picks nobody: a coin toss is worse
+        than generic cleaning.
         """
         folded = FoldedText(text)
-        candidates = [info.plugin for info in self._loaded().values() if info.plugin.may_match(folded)]
-        if len(candidates) == 1:  # the usual case: no rival to tie with, stop once the threshold is reached
-            return candidates[0] if candidates[0].reaches(text, threshold, folded) else None
-        scores = sorted(((plugin.score(text, folded), plugin.name) for plugin in candidates), reverse=True)
+        candidates = [
+            version
+            for info in self._loaded().values()
+            for version in info.plugin.versions()
+            if version.may_match(folded)
+        ]
+        if len({plugin.name for plugin in candidates}) == 1 and len(candidates) == 1:
+            # the usual case: no rival to tie with, stop once the threshold is reached
+            return self.get(candidates[0].name) if candidates[0].reaches(text, threshold, folded) else None
+        best: dict[str, float] = {}
+        for plugin in candidates:
+            best[plugin.name] = max(best.get(plugin.name, 0.0), plugin.score(text, folded))
+        scores = sorted(((score, name) for name, score in best.items()), reverse=True)
         if not scores or scores[0][0] < threshold:
             return None
         if len(scores) > 1 and scores[1][0] == scores[0][0]:

@@ -9,6 +9,8 @@ of the sentence: it stays in the body and is copied to ``metadata.dateline``.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from newsingest import DropLine, Extract, Plugin, Signature
 
 NBC_LOCAL_DOMAINS = (
@@ -75,3 +77,36 @@ class NBCNews(Plugin):
         ),
         Signature(r"NBC News (?:reported|has learned|contributed|obtained)", 0.5),
     )
+
+
+class NBCNewsVideoEra(NBCNews):
+    """NBC News as published until 2017: the current layout plus its video-player furniture.
+
+    Pages of that period (the 2015-2016 election pages of the real corpus) embed
+    a video player that scrapers flatten into three lines, ``Play Facebook``,
+    ``Twitter`` and ``Embed <video title> <length> autoplay autoplay Copy this
+    code to your website or blog``, wherever the video sat in the story. The
+    corpus's 2013-2014 and 2020 pages never have them; the period ends with 2017.
+    A minor version: same fields, two rules more, one signature more.
+    """
+
+    version = "1"
+    valid_until = dt.date(2017, 12, 31)
+    rules = (
+        DropLine("nbc-video-share", r"Play Facebook|Twitter", "video player share buttons", max_chars=20),
+        DropLine(
+            "nbc-video-embed",
+            r"Embed\b[^\n]{0,300}?autoplay autoplay Copy this code to your website or blog",
+            "video player embed code",
+            needles="copy this code to your website",
+        ),
+        *NBCNews.rules,
+    )
+    signatures = (
+        *NBCNews.signatures,
+        Signature(r"autoplay autoplay Copy this code to your website or blog", 1.0),
+    )
+
+
+NBCNews.version = "2"
+NBCNews.older_versions = (NBCNewsVideoEra,)
