@@ -16,8 +16,10 @@ from importlib import metadata as _metadata
 from typing import TYPE_CHECKING
 
 from .decode import Source
+from .draft import Draft
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
 from .model import Article, Block, Removed, Translation
+from .page import Page
 from .pipeline import Pipeline
 from .plugin import Plugin, Signature
 from .registry import PluginRegistry, default_registry
@@ -105,6 +107,7 @@ def __getattr__(name: str):
 __all__ = [
     "Article",
     "Block",
+    "Draft",
     "DropFrom",
     "DropLine",
     "DropRelatedBlock",
@@ -113,6 +116,7 @@ __all__ = [
     "InputError",
     "ModelNotInstalledError",
     "NewsingestError",
+    "Page",
     "Pipeline",
     "Plugin",
     "PluginError",

@@ -49,12 +49,19 @@ class PageMetadata:
     captions: list[dict[str, str]] = attrs.field(factory=list)
 
 
-def read_page_metadata(tree: lxml_html.HtmlElement) -> PageMetadata:
-    """Collect metadata from JSON-LD, meta tags, ``<link rel=canonical>`` and ``<html lang>``."""
+def read_page_metadata(
+    tree: lxml_html.HtmlElement, *, tags: dict[str, str] | None = None, json_ld: list[Any] | None = None
+) -> PageMetadata:
+    """Collect metadata from JSON-LD, meta tags, ``<link rel=canonical>`` and ``<html lang>``.
+
+    ``tags`` (:func:`meta_tags`) and ``json_ld`` (:func:`parse_json_ld`) may be
+    passed in when the caller has read them already, so the page is scanned once.
+    """
     meta = PageMetadata()
-    for node in _jsonld_articles(tree):
-        _fill_from_jsonld(meta, node)
-    tags = _meta_tags(tree)
+    for data in parse_json_ld(tree) if json_ld is None else json_ld:
+        for node in _article_nodes(data):
+            _fill_from_jsonld(meta, node)
+    tags = meta_tags(tree) if tags is None else tags
     meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title")
     if not meta.authors:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
@@ -105,7 +112,8 @@ def _fill_from_page_text(meta: PageMetadata, tree: lxml_html.HtmlElement) -> Non
     meta.published = meta.published or _date(found.date)
 
 
-def _meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
+    """The page's ``<meta>`` tags: lower-cased property/name/itemprop/http-equiv → content (first wins)."""
     tags: dict[str, str] = {}
     for node in tree.iter("meta"):
         key = (
@@ -124,13 +132,15 @@ def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
     return " ".join(titles[0].split()) if titles else None
 
 
-def _jsonld_articles(tree: lxml_html.HtmlElement) -> Iterator[dict[str, Any]]:
+def parse_json_ld(tree: lxml_html.HtmlElement) -> list[Any]:
+    """Every ``<script type="application/ld+json">`` of the page, parsed (unreadable ones left out)."""
+    found = []
     for script in tree.xpath("//script[@type='application/ld+json']"):
         try:
-            data = json.loads(script.text or "")
+            found.append(json.loads(script.text or ""))
         except (ValueError, RecursionError):
             continue
-        yield from _article_nodes(data)
+    return found
 
 
 def _article_nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:

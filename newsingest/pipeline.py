@@ -12,6 +12,7 @@ A :class:`Pipeline` holds configuration only; each call works on a fresh
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import logging
 import os
@@ -28,9 +29,10 @@ from .decode import DEFAULT_MAX_BYTES, Source, read_source
 from .draft import Draft
 from .errors import ArgumentTypeError, InputError, UsageError
 from .formats import detect_format
-from .htmlmeta import read_page_metadata
+from .htmlmeta import PageMetadata
 from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
 from .model import Article, Block, content_id, parse_date
+from .page import Page
 from .plugin import Plugin
 from .registry import PluginRegistry, default_registry
 from .rules import Rule, apply_rules
@@ -109,8 +111,8 @@ class Pipeline:
         draft = Draft(url=url, input_format=detect_format(decoded.text))
         if draft.input_format == "html":
             tree = htmlextract.parse_html(decoded.text)
-            page = read_page_metadata(tree)
-            plugin = self.plugins.choose(outlet=outlet, url=url or page.url, text=None)
+            page = Page.read(decoded.text, tree)
+            plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
             if plugin is None and outlet is None:
                 plugin = self.plugins.for_text(" ".join(tree.text_content().split()))
             plugin = plugin.for_date(day) if plugin is not None else None
@@ -217,7 +219,7 @@ def text_draft(text: str, plugin: Plugin | None, url: str | None, generic_rules:
 def html_draft(
     html: str,
     tree: HtmlElement | None,
-    page,
+    page: Page,
     plugin: Plugin | None,
     url: str | None,
     generic_rules: Sequence[Rule],
@@ -225,15 +227,14 @@ def html_draft(
     """The HTML path: page metadata, DOM clean-up, extraction, then the text steps."""
     if tree is None:  # a fallback run: the first tree may have been changed by a failed plugin
         tree = htmlextract.parse_html(html)
-    draft = Draft(url=url or page.url, input_format="html")
-    apply_page_metadata(draft, page)
+        page = page.with_tree(tree)
+    draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
+    apply_page_metadata(draft, page.metadata)
     prepare_tree(tree, plugin, draft, html)
+    cleaned = copy.deepcopy(tree)  # the fast extraction changes its tree; the hooks must run once only
     draft.blocks = htmlextract.extract_blocks(tree, url=draft.url, fast=True)
     if htmlextract.needs_full_extraction(draft.blocks):
-        # trafilatura changed the first tree: prepare a fresh one, recording nothing twice
-        fresh = htmlextract.parse_html(html)
-        prepare_tree(fresh, plugin, Draft(url=draft.url, input_format="html"), html)
-        draft.blocks = htmlextract.extract_blocks(fresh, url=draft.url, fast=False)
+        draft.blocks = htmlextract.extract_blocks(cleaned, url=draft.url, fast=False)
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:
@@ -262,7 +263,7 @@ def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: s
         draft.plugin = None
 
 
-def apply_page_metadata(draft: Draft, page) -> None:
+def apply_page_metadata(draft: Draft, page: PageMetadata) -> None:
     """Copy what the page says about itself into the draft."""
     draft.title = page.title
     for author in page.authors:
@@ -357,9 +358,6 @@ def build_article(
 
 def drop_wordless_blocks(draft: Draft) -> None:
     """Blocks left with no letter or digit (a stray ``|`` after credits were cut) go."""
-    index = 0
-    while index < len(draft.blocks):
-        if any(char.isalnum() for char in draft.blocks[index].text):
-            index += 1
-        else:
-            draft.remove(index, "no words left after cleaning", "wordless")
+    draft.remove_where(
+        lambda block: not any(char.isalnum() for char in block.text), "no words left after cleaning", "wordless"
+    )

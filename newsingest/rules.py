@@ -85,15 +85,14 @@ class DropLine:
     needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
 
     def apply(self, draft: Draft) -> None:
-        blocks, fullmatch, needles = draft.blocks, self.pattern.fullmatch, self.needles
+        fullmatch, needles = self.pattern.fullmatch, self.needles
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
-        index = 0
-        while index < len(blocks):  # every rule runs on every block: keep this loop lean
-            text = blocks[index].text.strip()
-            if len(text) <= max_chars and (not needles or _has_needle(text, needles)) and fullmatch(text):
-                draft.remove(index, self.reason, self.name)
-            else:
-                index += 1
+
+        def matches(block: Block) -> bool:  # every rule runs on every block: keep this lean
+            text = block.text.strip()
+            return len(text) <= max_chars and (not needles or _has_needle(text, needles)) and bool(fullmatch(text))
+
+        draft.remove_where(matches, self.reason, self.name)
 
 
 @attrs.frozen
@@ -113,8 +112,7 @@ class DropFrom:
         marker = self.marker
         for index in range(self.min_index, len(draft.blocks)):
             if marker.fullmatch(draft.blocks[index].text.strip()):
-                while len(draft.blocks) > index:
-                    draft.remove(index, self.reason, self.name)
+                draft.remove_where(lambda block: True, self.reason, self.name, start=index)
                 return
 
 
@@ -150,8 +148,12 @@ class Extract:
         stored = False
         index = 0
         blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
+        # ``first_blocks`` counts the blocks the rule was given, not the positions
+        # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks
-        while index < len(blocks) and index < limit:
+        seen = 0
+        while index < len(blocks) and seen < limit:
+            seen += 1
             text = blocks[index].text
             if (max_chars is not None and len(text) > max_chars) or (needles and not _has_needle(text, needles)):
                 index += 1  # the cheap checks first: most blocks go no further
@@ -191,7 +193,7 @@ class Extract:
             self._store(draft, value)
         if self.keep:
             return "kept"
-        moved_to = self.field if value else None  # an empty value went nowhere
+        moved_to = self.field if value and store else None  # an empty or unstored value went nowhere
         if match.start() == 0 and match.end() == len(text):
             draft.remove(index, self.reason, self.name, moved_to=moved_to)
             return "removed"

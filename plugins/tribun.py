@@ -167,7 +167,7 @@ class Tribun(Plugin):
         ``<meta name="author">`` holds the site's name, not a person, so it is
         never taken as an author here.
         """
-        tags = {node.get("name"): (node.get("content") or "").strip() for node in tree.iter("meta") if node.get("name")}
+        tags = draft.page.meta if draft.page is not None else {}  # scanned once by the pipeline
         if tags.get("content_author") and not draft.authors:
             draft.add_author(tags["content_author"])
         if tags.get("content_editor"):

@@ -486,3 +486,23 @@ def test_rules_only_remove_and_record(lines):
     # every non-space character is either still in the body or in a removal record
     assert letters([b.text for b in draft.blocks] + [r.text for r in draft.removed]) == letters(lines)
     assert all(r.plugin == "p" for r in draft.removed)
+
+
+def test_extract_first_blocks_counts_the_blocks_given_not_the_positions_left():
+    """A removal must not slide later blocks into the window (three bylines from ``first_blocks=1``)."""
+    rule = Extract("byline", r"By (?P<value>[A-Z]\w+)", "authors", "byline", first_blocks=1, many=True)
+    draft = Draft(blocks=[Block("By Anna"), Block("By Budi"), Block("By Citra"), Block("Body text.")])
+    rule.apply(draft)
+    assert draft.authors == ["Anna"]
+    assert [b.text for b in draft.blocks] == ["By Budi", "By Citra", "Body text."]
+
+
+def test_extract_records_moved_to_only_for_a_value_it_stored():
+    rule = Extract("writer", r"Penulis: (?P<value>\w+)", "metadata.writer", "credit")
+    draft = Draft(blocks=[Block("Penulis: Anna"), Block("Body text."), Block("Penulis: Budi")])
+    rule.apply(draft)
+    assert draft.metadata == {"writer": "Anna"}
+    assert [(r.text, r.moved_to) for r in draft.removed] == [
+        ("Penulis: Anna", "metadata.writer"),
+        ("Penulis: Budi", None),
+    ]
