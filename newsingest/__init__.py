@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING
 from .decode import Source
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
 from .model import Article, Block, Removed, Translation
+from .options import IngestOptions
 from .pipeline import Pipeline
 from .plugin import Plugin, Signature
 from .registry import PluginRegistry, default_registry
 from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
-    from .batch import IngestError, ingest_many
+    from .batch import ErrorRecord, ingest_many
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -82,10 +83,14 @@ def removed_report(articles):
 
 
 #: Names imported on first use, so ``import newsingest`` stays light.
-_LAZY = {"ingest_many": "newsingest.batch", "IngestError": "newsingest.batch"}
+_LAZY = {"ingest_many": "newsingest.batch", "ErrorRecord": "newsingest.batch"}
 
 
 def __getattr__(name: str):
+    if name == "IngestError":  # deprecated name of ErrorRecord: warns on each use
+        from . import batch
+
+        return batch.__getattr__(name)
     if name in _LAZY:
         import importlib
 
@@ -101,8 +106,9 @@ __all__ = [
     "DropFrom",
     "DropLine",
     "DropRelatedBlock",
+    "ErrorRecord",
     "Extract",
-    "IngestError",
+    "IngestOptions",
     "InputError",
     "ModelNotInstalledError",
     "NewsingestError",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import os
 import re
+import stat
 from pathlib import Path
 
 import attrs
@@ -98,17 +99,32 @@ def _clean_str(text: str) -> str:
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:
+    data = read_regular_file(path, max_bytes)
+    _check_size(len(data), max_bytes, str(path))
+    return data
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them (one more says "too long").
+
+    Only regular files are opened: a FIFO would wait for a writer for ever and a
+    device (``/dev/zero``) never ends. The size is checked from ``stat`` first and
+    the read is capped too, since some files (``/proc``) report a size of 0.
+    """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a directory, not an article file")
-    _check_size(size, max_bytes, str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device), not read")
+    _check_size(info.st_size, max_bytes, str(path))
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read(max_bytes + 1)
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 

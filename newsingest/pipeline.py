@@ -16,7 +16,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -36,6 +36,8 @@ from .rules import Rule, apply_rules
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+    from .options import IngestOptions
 
 logger = logging.getLogger(__name__)
 
@@ -66,6 +68,11 @@ class Pipeline:
     translation_cache: str | os.PathLike | None = None
     _translator_box: list = attrs.field(factory=list, init=False, repr=False, eq=False)
     _translator_lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False, eq=False)
+
+    @classmethod
+    def from_options(cls, options: IngestOptions, **fields: Any) -> Pipeline:
+        """The pipeline an :class:`~newsingest.options.IngestOptions` describes (``fields`` added)."""
+        return cls(**options.pipeline_kwargs(), **fields)
 
     def ingest(
         self,
