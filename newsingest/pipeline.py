@@ -28,6 +28,7 @@ from .draft import Draft
 from .errors import InputError
 from .formats import detect_format
 from .htmlmeta import read_page_metadata
+from .jsoncheck import json_problem
 from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
 from .model import Article, Block, content_id
 from .plugin import Plugin
@@ -141,7 +142,11 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
     if plugin is None:
         return make_draft(None), None
     try:
-        return make_draft(plugin), plugin
+        draft = make_draft(plugin)
+        problem = json_problem(draft.metadata)
+        if problem:
+            raise TypeError(problem)
+        return draft, plugin
     except InputError:
         raise  # the input's fault, not the plugin's: generic cleaning would fail the same way
     except Exception as err:
@@ -156,6 +161,8 @@ def text_draft(text: str, plugin: Plugin | None, url: str | None, generic_rules:
     """The plain-text path: blocks, generic cleaners, plugin rules, title."""
     draft = Draft(blocks=split_blocks(text), url=url, input_format="text")
     clean_blocks(draft, plugin, generic_rules)
+    if not draft.blocks:  # as on the HTML path: an input with no article in it is not an article
+        raise InputError("no article text left after cleaning (only boilerplate, or no words)")
     return draft
 
 
