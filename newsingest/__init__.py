@@ -19,6 +19,7 @@ from .decode import Source
 from .draft import Draft
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
 from .model import Article, Block, Removed, Translation
+from .options import IngestOptions
 from .page import Page
 from .pipeline import Pipeline
 from .plugin import Plugin, Signature
@@ -26,7 +27,7 @@ from .registry import PluginRegistry, default_registry
 from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
-    from .batch import IngestError, ingest_many
+    from .batch import ErrorRecord, ingest_many
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -91,10 +92,14 @@ def removed_report(articles):
 
 
 #: Names imported on first use, so ``import newsingest`` stays light.
-_LAZY = {"ingest_many": "newsingest.batch", "IngestError": "newsingest.batch"}
+_LAZY = {"ingest_many": "newsingest.batch", "ErrorRecord": "newsingest.batch"}
 
 
 def __getattr__(name: str):
+    if name == "IngestError":  # deprecated name of ErrorRecord: warns on each use
+        from . import batch
+
+        return batch.__getattr__(name)
     if name in _LAZY:
         import importlib
 
@@ -111,8 +116,9 @@ __all__ = [
     "DropFrom",
     "DropLine",
     "DropRelatedBlock",
+    "ErrorRecord",
     "Extract",
-    "IngestError",
+    "IngestOptions",
     "InputError",
     "ModelNotInstalledError",
     "NewsingestError",

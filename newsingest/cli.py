@@ -3,7 +3,9 @@
 ``newsingest ingest PATH...`` cleans files, folders (recursively: ``*.txt``,
 ``*.html``, ``*.htm``) or standard input (``-``) and writes one record per
 input: the article, or an error record saying why that input failed. A failing
-input never stops the run. Exit codes: 0 all inputs ok, 1 some failed, 2 usage.
+input never stops the run. Exit codes: 0 all inputs ok, 1 some failed, 2 usage,
+3 the output cannot be written (a missing folder, a full disk), 130 interrupted
+(Ctrl-C: the summary so far and the command that continues the run are printed).
 """
 
 from __future__ import annotations
@@ -11,20 +13,25 @@ from __future__ import annotations
 import argparse
 import contextlib
 import hashlib
-import json
 import logging
+import re
+import shlex
 import sys
 from collections.abc import Iterable, Iterator
-from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
+from .decode import DEFAULT_MAX_BYTES
 from .errors import NewsingestError
 from .model import Article
+from .options import DEFAULT_TIME_LIMIT
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 #: Articles translated together in one batch by ``--translate``.
 TRANSLATE_BATCH = 32
+
+#: Exit codes of ``newsingest ingest``.
+EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 logger = logging.getLogger("newsingest")
 
@@ -33,18 +40,28 @@ class UsageError(Exception):
     """A command line that cannot be run as given (exit code 2)."""
 
 
-def expand_paths(paths: Iterable[str]) -> Iterator[str | Path]:
-    """Files as given, folders walked recursively (sorted) for article files, ``-`` kept."""
-    for raw in paths:
-        if raw == "-":
-            yield "-"
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES)
-            yield from found
-        else:
-            yield path  # missing files become error records, not a crash
+class OutputError(NewsingestError):
+    """The records cannot be written (exit code 3): a missing folder, no permission, a full disk."""
+
+
+#: Characters a terminal would act on: C0 and C1 controls (escape sequences start with ESC or CSI).
+_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` safe to show on a terminal: control characters shown as ``\\x1b`` instead of acted on."""
+    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def expand_paths(paths: Iterable[str]) -> Iterator[Any]:
+    """Files as given, folders walked recursively (sorted) for article files, ``-`` kept.
+
+    A folder's unsafe entries (links leading out of it, broken links, FIFOs) and an
+    empty folder come back as error tasks: see :func:`newsingest.batch.inputs.walk_folder`.
+    """
+    from .batch.inputs import expand_sources
+
+    return expand_sources(paths)
 
 
 def error_record(source: str, err: BaseException, data: bytes | None = None) -> dict[str, Any]:
@@ -63,13 +80,15 @@ class Writer:
         self.out, self.fmt, self.count = out, fmt, 0
 
     def write(self, result: Article | dict) -> None:
+        from .batch.worker import dumps_record
+
         record = result.to_dict() if isinstance(result, Article) else result
         if self.fmt == "jsonl":
-            self.out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            self.out.write(dumps_record(record) + "\n")
         elif self.fmt == "json":
-            self.out.write(("[\n" if self.count == 0 else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
+            self.out.write(("[\n" if self.count == 0 else ",\n") + dumps_record(record, indent=2))
         else:
-            self.out.write(render_text(record) + "\n")
+            self.out.write(printable(render_text(record)) + "\n")
         self.out.flush()
         self.count += 1
 
@@ -80,7 +99,7 @@ class Writer:
 
 
 def render_text(record: dict[str, Any]) -> str:
-    """A human-readable rendering of one record."""
+    """A human-readable rendering of one record (pass it through :func:`printable` for a terminal)."""
     lines = [f"=== {record.get('source')}"]
     if "error" in record:
         lines.append(f"ERROR {record['error']['type']}: {record['error']['message']}")
@@ -97,18 +116,39 @@ def render_text(record: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def ingest_options(args: argparse.Namespace) -> Any:
+    """The :class:`~newsingest.options.IngestOptions` the command line asks for."""
+    from .options import IngestOptions, OptionsError
+
+    try:
+        return IngestOptions(
+            outlet=args.outlet,
+            translate=args.translate,
+            translation_device=args.device,
+            max_bytes=args.max_bytes,
+            time_limit=args.time_limit or None,
+        )
+    except OptionsError as err:
+        raise UsageError(str(err)) from None
+
+
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .batch import DEFAULT_CHUNKSIZE, JSONL_SUFFIXES, WARC_SUFFIXES, ingest_many
+    from .batch import DEFAULT_CHUNKSIZE, JSONL_SUFFIXES, WARC_SUFFIXES, Task, ingest_many
     from .batch.output import Progress, prepare_resume, summary_line
 
+    options = ingest_options(args)
     inputs = list(expand_paths(args.paths))
-    containers = [i for i in inputs if i != "-" and str(i).lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)]
+    containers = [
+        i
+        for i in inputs
+        if not isinstance(i, Task) and i != "-" and str(i).lower().endswith(JSONL_SUFFIXES + WARC_SUFFIXES)
+    ]
     if args.url and (len(inputs) > 1 or containers):
         raise UsageError("--url names one article's address: give exactly one input with it")
     if sum(1 for i in inputs if i == "-") > 1:
         raise UsageError("'-' (standard input) can be given only once")
     if args.workers < 0:
-        raise UsageError("--workers must be 0 or more (0 and 1 run in this process)")
+        raise UsageError("--workers must be 0 or more (0 runs in this process, 1 or more in worker processes)")
     if args.resume and not args.output:
         raise UsageError("--resume finishes an output file: give it with -o FILE")
     if args.resume and args.format != "jsonl":
@@ -116,18 +156,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     resumed = prepare_resume(args.output) if args.resume else None
     if resumed is not None and resumed.truncated_bytes:
         print(
-            f"newsingest: {args.output}: cut a torn last line ({resumed.truncated_bytes:,} bytes); "
+            f"newsingest: {printable(args.output)}: cut a torn last line ({resumed.truncated_bytes:,} bytes); "
             "its input is ingested again",
             file=sys.stderr,
         )
     as_json = args.format == "jsonl" and not args.translate  # lines serialised in the workers
     run = ingest_many(  # checks --outlet before the output is opened
         inputs,
+        options=options,
         workers=args.workers,
-        outlet=args.outlet,
         url=args.url,
-        translate=args.translate,
-        translation_device=args.device,
         chunksize=TRANSLATE_BATCH if args.translate else DEFAULT_CHUNKSIZE,
         as_json=as_json,
         as_dicts=not as_json,
@@ -135,9 +173,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     )
     show_progress = not args.no_progress and sys.stderr.isatty()
     done = resumed.sources if resumed is not None else set()
-    total = None if containers else sum(1 for i in inputs if ("<stdin>" if i == "-" else str(i)) not in done)
+    total = None if containers else sum(1 for i in inputs if _source_of(i) not in done)
     progress = Progress(sys.stderr, total=total)
-    out = open(args.output, "a" if args.resume else "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    try:
+        out = open_output(args.output, append=args.resume) if args.output else sys.stdout
+    except OutputError:
+        run.close()
+        raise
+    interrupted = False
     try:
         writer = Writer(out, args.format)
         for record in run:
@@ -148,23 +191,60 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                 error = None if "error" in record else record["metadata"].get("translation_error")
                 if error:
                     progress.close()
-                    print(f"newsingest: {record['source']}: not translated: {error['message']}", file=sys.stderr)
+                    where = printable(str(record["source"]))
+                    print(f"newsingest: {where}: not translated: {printable(error['message'])}", file=sys.stderr)
                 writer.write(record)
             if show_progress:
                 progress.update(run.stats)
         writer.close()
+    except KeyboardInterrupt:
+        interrupted = True
+    except OSError as err:
+        if isinstance(err, BrokenPipeError) or not args.output:
+            raise
+        raise OutputError(f"cannot write to {args.output}: {err.strerror or err}") from None
     finally:
         run.close()
         progress.close()
         if args.output:
-            out.close()
+            with contextlib.suppress(OSError):
+                out.close()
     stats = run.stats
     failed = stats.failed + (resumed.failed if resumed is not None else 0)
     total = stats.done + (resumed.ok + resumed.failed if resumed is not None else 0)
     print(summary_line(stats, resumed), file=sys.stderr)
+    if interrupted:
+        print("newsingest: interrupted", file=sys.stderr)
+        if args.output and args.format == "jsonl":
+            print(f"newsingest: to continue, run: {printable(resume_command(args))}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     if failed:
         print(f"newsingest: {failed} of {total} inputs failed (see their error records)", file=sys.stderr)
-    return 1 if failed else 0
+    return EXIT_FAILED_INPUTS if failed else EXIT_OK
+
+
+def _source_of(item: Any) -> str | None:
+    from .batch import Task
+
+    if isinstance(item, Task):
+        return item.source
+    return "<stdin>" if item == "-" else str(item)
+
+
+def open_output(path: str, *, append: bool) -> IO[str]:
+    """The output file, or :class:`OutputError` saying why it cannot be written."""
+    try:
+        return open(path, "a" if append else "w", encoding="utf-8")
+    except OSError as err:
+        raise OutputError(f"cannot write to {path}: {err.strerror or err}") from None
+
+
+def resume_command(args: argparse.Namespace) -> str:
+    """The command line that finishes this run: the same one, with ``--resume``."""
+    argv = list(getattr(args, "argv", None) or ["ingest", *args.paths, "-o", args.output])
+    if "--resume" not in argv:
+        argv.append("--resume")
+    return shlex.join(["newsingest", *argv])
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
@@ -215,7 +295,8 @@ def build_parser() -> argparse.ArgumentParser:
         type=int,
         default=1,
         metavar="N",
-        help="worker processes (default: 1, in this process); use the number of CPU cores for big batches",
+        help="worker processes (default: 1; 0 runs in this process, unprotected from an input that "
+        "crashes or hangs it); use the number of CPU cores for big batches",
     )
     ingest.add_argument(
         "--resume",
@@ -223,6 +304,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="finish an interrupted run: keep the records already in -o FILE (jsonl), ingest only the rest",
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
+    ingest.add_argument(
+        "--time-limit",
+        type=float,
+        default=DEFAULT_TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"seconds one input may take before it gets an error record (default: {DEFAULT_TIME_LIMIT:g}; "
+        "0: no limit)",
+    )
+    ingest.add_argument(
+        "--max-bytes",
+        type=int,
+        default=DEFAULT_MAX_BYTES,
+        metavar="N",
+        help=f"largest input accepted, in bytes (default: {DEFAULT_MAX_BYTES:,})",
+    )
     ingest.set_defaults(handler=cmd_ingest)
 
     plugins = commands.add_parser("plugins", help="list installed outlet plugins")
@@ -276,19 +372,24 @@ def _quiet(names: Iterable[str], quiet: bool) -> Iterator[None]:
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
+    args.argv = argv
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="newsingest: %(message)s")
     try:
         with _quiet(QUIET_LOGGERS, quiet=not args.verbose):
             return args.handler(args)
     except UsageError as err:
         parser.print_usage(sys.stderr)
-        print(f"newsingest: error: {err}", file=sys.stderr)
-        return 2
+        print(f"newsingest: error: {printable(str(err))}", file=sys.stderr)
+        return EXIT_USAGE
+    except OutputError as err:
+        print(f"newsingest: error: {printable(str(err))}", file=sys.stderr)
+        return EXIT_OUTPUT
     except NewsingestError as err:
-        print(f"newsingest: error: {err}", file=sys.stderr)
-        return 2
+        print(f"newsingest: error: {printable(str(err))}", file=sys.stderr)
+        return EXIT_USAGE
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         return 0

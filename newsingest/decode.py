@@ -1,22 +1,35 @@
 """Turn whatever the caller gave us (str, bytes, a path) into text.
 
 Decoding order for bytes: a byte-order mark decides; then binary formats are
-refused by their magic numbers; then strict UTF-8; then a charset an HTML page
-declares for itself; then charset-normalizer's best guess. Anything we cannot
-read with confidence is an :class:`~newsingest.errors.InputError` that says what
-was seen, never mojibake passed on as an article.
+refused by their magic numbers; then strict UTF-8 (or UTF-8 with a few stray
+bytes replaced, when the rest is plainly UTF-8); then a charset an HTML page
+declares for itself, unless it is plainly wrong; then charset-normalizer's
+guess. Anything we cannot read with confidence is an
+:class:`~newsingest.errors.InputError` that says what was seen, never mojibake
+passed on as an article.
+
+Guessing: charset-normalizer ranks candidate encodings by "chaos" (how garbled
+the decoded text looks). Single-byte code pages often tie on short text
+(iso8859-2, iso8859-10 and cp1250 for Polish), so among the candidates about as
+clean as the best, the one whose accented letters all belong to one language's
+alphabet wins (:func:`alphabet_fit`); when even that leaves two readings that
+differ, the input is refused rather than guessed.
 """
 
 from __future__ import annotations
 
 import codecs
+import logging
 import os
 import re
+import stat
 from pathlib import Path
 
 import attrs
 
 from .errors import InputError
+
+logger = logging.getLogger(__name__)
 
 #: Default largest input accepted, in bytes (10 MB).
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
@@ -98,17 +111,32 @@ def _clean_str(text: str) -> str:
 
 
 def _read_path(path: Path, max_bytes: int) -> bytes:
+    data = read_regular_file(path, max_bytes)
+    _check_size(len(data), max_bytes, str(path))
+    return data
+
+
+def read_regular_file(path: Path, max_bytes: int) -> bytes:
+    """The file's bytes, at most ``max_bytes + 1`` of them (one more says "too long").
+
+    Only regular files are opened: a FIFO would wait for a writer for ever and a
+    device (``/dev/zero``) never ends. The size is checked from ``stat`` first and
+    the read is capped too, since some files (``/proc``) report a size of 0.
+    """
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError:
         raise InputError(f"{path}: no such file") from None
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{path}: is a directory, not an article file")
-    _check_size(size, max_bytes, str(path))
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError(f"{path}: not a regular file (a FIFO, socket or device), not read")
+    _check_size(info.st_size, max_bytes, str(path))
     try:
-        return path.read_bytes()
+        with open(path, "rb") as handle:
+            return handle.read(max_bytes + 1)
     except OSError as err:
         raise InputError(f"{path}: cannot read ({err.strerror or err})") from None
 
@@ -146,13 +174,47 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data)
+    if mostly_utf8 is not None:
+        return mostly_utf8
     declared = _declared_charset(data)
-    if declared:
+    if declared and not declared.startswith(("utf_16", "utf_32")):  # WHATWG: such a label without a BOM is ignored
         try:
-            return data.decode(declared), declared
+            text = data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass
+        else:
+            if not _plainly_wrong(text, data):
+                return text, declared
     return _guess(data)
+
+
+#: Most invalid UTF-8 sequences a text may hold and still be read as UTF-8 (with U+FFFD).
+MAX_STRAY_BYTES = 16
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few stray bytes (a mis-pasted Latin-1 ``é``) replaced, when the rest is plainly UTF-8."""
+    text = data.decode("utf-8", "replace")
+    stray = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid = sum(1 for char in text if ord(char) > 127 and char != "\ufffd")
+    if 0 < stray <= MAX_STRAY_BYTES and valid >= 10 * stray:
+        logger.warning("input is UTF-8 with %d invalid byte(s), replaced with U+FFFD", stray)
+        return text, f"utf-8 ({stray} invalid byte{'s' if stray > 1 else ''} replaced)"
+    return None
+
+
+def _plainly_wrong(text: str, data: bytes) -> bool:
+    """True when a declared charset gives garbled text that another encoding reads cleanly."""
+    from charset_normalizer.md import mess_ratio
+
+    if mess_ratio(text[:20_000], 1.0) < 0.1 and alphabet_fit(text) >= 0.9:
+        return False
+    try:
+        _guess(data)
+    except InputError:
+        return False
+    return True
 
 
 def _declared_charset(data: bytes) -> str | None:
@@ -174,29 +236,93 @@ def _guess(data: bytes) -> tuple[str, str]:
     matches = list(from_bytes(data[:200_000]))
     if not matches:
         raise InputError("input does not decode as text in any known encoding (binary data?)")
-    best = _prefer_common(matches)
+    best = _best_reading(data, matches)
     try:
         return data.decode(best), best
     except (UnicodeDecodeError, LookupError):
         raise InputError(f"input looked like {best} but does not decode as it") from None
 
 
-#: Encodings preferred when the detector scores several alike: the web's most common first.
-_COMMON = ("cp1252", "iso8859_1", "cp1251", "cp1250", "iso8859_15", "koi8_r", "gb18030", "shift_jis", "euc_kr")
-#: How much more "chaos" than the detector's favourite a common encoding may show and still win.
-CHAOS_TOLERANCE = 0.2
+#: How much more "chaos" than the detector's favourite a candidate may show and still be weighed.
+CHAOS_TOLERANCE = 0.1
+#: Tie-breaker between equally clean readings of one alphabet: the web's most common encodings first.
+_COMMON = ("cp1252", "iso8859_1", "cp1250", "iso8859_15", "cp1251", "gb18030", "shift_jis", "euc_kr")
+#: Below this share of accented letters from one alphabet, a tie between readings is refused.
+MIN_FIT = 0.8
+
+#: The letters beyond ASCII each language's alphabet uses (lower case; dotted İ lowers to i + U+0307).
+ALPHABETS = {
+    "fr": "àâæçéèêëîïôœùûüÿ",
+    "de": "äöüß",
+    "es": "áéíñóúü",
+    "pt": "áâãàçéêíóôõú",
+    "it": "àèéìíîòóùú",
+    "ca": "àçèéíïòóúü·",
+    "nl": "áéëïóöü",
+    "pl": "ąćęłńóśźż",
+    "cs": "áčďéěíňóřšťúůýž",
+    "sk": "áäčďéíĺľňóôŕšťúýž",
+    "hu": "áéíóöőúüű",
+    "ro": "ăâîșțşţ",
+    "hr": "čćđšž",
+    "sl": "čšž",
+    "tr": "çğıöşüâîû\u0307",
+    "lv": "āčēģīķļņšūž",
+    "lt": "ąčęėįšųūž",
+    "et": "äõöüšž",
+    "is": "áðéíóúýþæö",
+    "da": "æøåé",
+    "sv": "åäöé",
+    "fi": "äöåšž",
+}
+#: Scripts whose letters all count as one alphabet (the detector's chaos tells their code pages apart).
+SCRIPTS = ((0x0370, 0x03FF), (0x1F00, 0x1FFF), (0x0400, 0x052F), (0x0590, 0x05FF), (0x0600, 0x06FF), (0x0E00, 0x0E7F))
 
 
-def _prefer_common(matches: list) -> str:
-    """Among guesses about as good as the best, take the most common encoding on the web.
+def alphabet_fit(text: str) -> float:
+    """The largest share of the text's non-ASCII letters that one language's alphabet (or one script) holds.
 
-    On short Western text charset-normalizer often ranks a rarer code page
-    (cp1257, mac_latin2) a little ahead of cp1252, which such text almost always
-    is; within :data:`CHAOS_TOLERANCE` of the favourite, commonness decides.
+    1.0 for text with no such letters, and for Chinese, Japanese and Korean text
+    (their encodings are told apart by the detector, not by letters).
+    """
+    letters = [char.lower() for char in text[:20_000] if ord(char) > 127 and char.isalpha()]
+    if not letters:
+        return 1.0
+    if sum(1 for char in letters if ord(char) >= 0x1100) > len(letters) / 2:  # CJK, Hangul, kana
+        return 1.0
+    counts = [sum(1 for char in letters if char in alphabet) for alphabet in ALPHABETS.values()]
+    for low, high in SCRIPTS:
+        counts.append(sum(1 for char in letters if low <= ord(char) <= high))
+    return max(counts) / len(letters)
+
+
+def _best_reading(data: bytes, matches: list) -> str:
+    """Among the detector's candidates about as clean as its favourite, the one that reads as one alphabet.
+
+    Ties go to the cleaner reading, then to the encoding more common on the web
+    (cp1252 French reads as Slovak in cp1250 too).
+
+    Raises :class:`InputError` when no candidate reads as one alphabet and the
+    closest ones decode the text differently: a guess there would be mojibake.
     """
     best = matches[0]
-    close = {m.encoding for m in matches if m.chaos <= best.chaos + CHAOS_TOLERANCE}
-    for encoding in _COMMON:
-        if encoding in close:
-            return encoding
-    return best.encoding
+    close = [m for m in matches if m.chaos <= best.chaos + CHAOS_TOLERANCE]
+    if len(close) == 1:
+        return best.encoding
+    sample = data[:20_000]
+    scored = []
+    for rank, match in enumerate(close):
+        try:
+            text = sample.decode(match.encoding, "replace")
+        except LookupError:
+            continue
+        common = _COMMON.index(match.encoding) if match.encoding in _COMMON else len(_COMMON)
+        scored.append((-alphabet_fit(text), round(match.chaos, 3), common, rank, match.encoding, text))
+    if not scored:
+        return best.encoding
+    scored.sort()
+    fit, _, _, _, encoding, text = scored[0]
+    if -fit < MIN_FIT and any(other[5] != text for other in scored[1:]):
+        names = ", ".join(dict.fromkeys(item[4] for item in scored[:3]))
+        raise InputError(f"cannot tell the input's encoding with confidence (it reads as {names}); declare its charset")
+    return encoding

@@ -18,7 +18,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -30,6 +30,7 @@ from .draft import Draft
 from .errors import ArgumentTypeError, InputError, UsageError
 from .formats import detect_format
 from .htmlmeta import PageMetadata
+from .jsoncheck import json_problem
 from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
 from .model import Article, Block, content_id, parse_date
 from .page import Page
@@ -39,6 +40,8 @@ from .rules import Rule, apply_rules
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
+
+    from .options import IngestOptions
 
 logger = logging.getLogger(__name__)
 
@@ -69,6 +72,11 @@ class Pipeline:
     translation_cache: str | os.PathLike | None = None
     _translator_box: list = attrs.field(factory=list, init=False, repr=False, eq=False)
     _translator_lock: threading.Lock = attrs.field(factory=threading.Lock, init=False, repr=False, eq=False)
+
+    @classmethod
+    def from_options(cls, options: IngestOptions, **fields: Any) -> Pipeline:
+        """The pipeline an :class:`~newsingest.options.IngestOptions` describes (``fields`` added)."""
+        return cls(**options.pipeline_kwargs(), **fields)
 
     def ingest(
         self,
@@ -198,7 +206,11 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
     if plugin is None:
         return make_draft(None), None
     try:
-        return make_draft(plugin), plugin
+        draft = make_draft(plugin)
+        problem = json_problem(draft.metadata)
+        if problem:
+            raise TypeError(problem)
+        return draft, plugin
     except InputError:
         raise  # the input's fault, not the plugin's: generic cleaning would fail the same way
     except Exception as err:
@@ -213,6 +225,8 @@ def text_draft(text: str, plugin: Plugin | None, url: str | None, generic_rules:
     """The plain-text path: blocks, generic cleaners, plugin rules, title."""
     draft = Draft(blocks=split_blocks(text), url=url, input_format="text")
     clean_blocks(draft, plugin, generic_rules)
+    if not draft.blocks:  # as on the HTML path: an input with no article in it is not an article
+        raise InputError("no article text left after cleaning (only boilerplate, or no words)")
     return draft
 
 

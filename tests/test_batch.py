@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import newsingest
-from newsingest import Article, IngestError, ingest_many
+from newsingest import Article, ErrorRecord, ingest_many
 from newsingest.batch import WorkerCrashedError, WorkerSetupError, process_records
 from newsingest.cli import error_record
 
@@ -40,8 +40,17 @@ def expected(corpus) -> list[dict]:
 
 def test_exported_lazily():
     assert newsingest.ingest_many is ingest_many
-    assert newsingest.IngestError is IngestError
-    assert "ingest_many" in newsingest.__all__ and "IngestError" in newsingest.__all__
+    assert newsingest.ErrorRecord is ErrorRecord
+    assert "ingest_many" in newsingest.__all__ and "ErrorRecord" in newsingest.__all__
+
+
+def test_the_old_record_name_still_works_with_a_warning():
+    with pytest.warns(DeprecationWarning, match="ErrorRecord"):
+        assert newsingest.IngestError is ErrorRecord
+    with pytest.warns(DeprecationWarning):
+        from newsingest.batch import IngestError  # noqa: F401
+    assert "IngestError" not in newsingest.__all__
+    assert not isinstance(ErrorRecord, type(BaseException)) or not issubclass(ErrorRecord, BaseException)
 
 
 @pytest.mark.parametrize("workers", [0, 1, 2])
@@ -84,15 +93,15 @@ def test_error_records_in_the_middle_of_a_batch(tmp_path, seed_paths):
         results = list(ingest_many(sources, workers=workers, chunksize=2))
         assert [type(r).__name__ for r in results] == [
             "Article",
-            "IngestError",
+            "ErrorRecord",
             "Article",
-            "IngestError",
-            "IngestError",
+            "ErrorRecord",
+            "ErrorRecord",
             "Article",
-            "IngestError",
+            "ErrorRecord",
             "Article",
         ]
-        errors = [r for r in results if isinstance(r, IngestError)]
+        errors = [r for r in results if isinstance(r, ErrorRecord)]
         assert [e.type for e in errors] == ["InputError"] * 4
         assert "PNG" in errors[1].message and "no such file" in errors[2].message
         # the same record the CLI has always written for a failed input
@@ -114,13 +123,13 @@ def test_a_worker_crash_costs_only_the_input_that_caused_it(tmp_path, seed_paths
     run = ingest_many(sources, workers=2, chunksize=3, pipeline_factory=crashing_pipeline)
     results = list(run)
     assert [r.source for r in results] == [str(p) for p in sources]
-    crashed = [r for r in results if isinstance(r, IngestError)]
+    crashed = [r for r in results if isinstance(r, ErrorRecord)]
     assert [Path(r.source).name for r in crashed] == ["05.txt", "17.txt"]
     assert all(r.type == WorkerCrashedError.__name__ and "died" in r.message for r in crashed)
     assert run.stats.ok == 22 and run.stats.failed == 2
     unordered = list(ingest_many(sources, workers=2, ordered=False, chunksize=4, pipeline_factory=crashing_pipeline))
     assert sorted(r.source for r in unordered) == sorted(str(p) for p in sources)
-    assert sum(isinstance(r, IngestError) for r in unordered) == 2
+    assert sum(isinstance(r, ErrorRecord) for r in unordered) == 2
 
 
 def test_a_worker_that_cannot_start_stops_the_batch(seed_paths):
@@ -242,12 +251,12 @@ def test_warc_oversized_payload_and_truncated_file(tmp_path, warc_responses):
     path = write_warc(tmp_path / "crawl.warc", warc_responses[:3], requests=False)
     data = path.read_bytes()
     results = list(ingest_many([path], workers=0, max_bytes=15_000))
-    assert [type(r).__name__ for r in results] == ["IngestError", "Article"]  # the NBC page is 17.5 kB
+    assert [type(r).__name__ for r in results] == ["ErrorRecord", "Article"]  # the NBC page is 17.5 kB
     assert "over the limit" in results[0].message
     cut = tmp_path / "cut.warc"
     cut.write_bytes(data[: len(data) - 2000])  # the last record loses its end
     results = list(ingest_many([cut], workers=0))
-    assert isinstance(results[0], Article) and isinstance(results[-1], IngestError)
+    assert isinstance(results[0], Article) and isinstance(results[-1], ErrorRecord)
 
 
 def test_warc_skip_sources(tmp_path, warc_responses):

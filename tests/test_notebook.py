@@ -233,7 +233,7 @@ def test_repr_html_links_only_http_urls():
 
 
 class FakeError:
-    """Anything with ``to_dict()`` giving an error record counts as one (like newsingest.IngestError)."""
+    """Anything with ``to_dict()`` giving an error record counts as one (like newsingest.ErrorRecord)."""
 
     def to_dict(self):
         return {"source": "broken.html", "id": "feedfacefeedface", "error": {"type": "InputError", "message": "empty"}}
@@ -285,10 +285,10 @@ def test_to_dataframe_rows_for_articles_and_error_records():
 def test_to_dataframe_with_ingest_errors():
     pytest.importorskip("pandas")
     try:
-        from newsingest.batch import IngestError
+        from newsingest.batch import ErrorRecord
     except ImportError:  # pragma: no cover - batch not there
         pytest.skip("newsingest.batch not available")
-    frame = newsingest.to_dataframe([IngestError("a.txt", None, "InputError", "input is empty")])
+    frame = newsingest.to_dataframe([ErrorRecord("a.txt", None, "InputError", "input is empty")])
     assert frame.loc[0, "error_type"] == "InputError" and frame.loc[0, "source"] == "a.txt"
 
 

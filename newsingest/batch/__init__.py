@@ -11,58 +11,79 @@ See ``docs/batch.md``.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from ..decode import DEFAULT_MAX_BYTES
-from .inputs import ARTICLE_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, BatchStats, Task, iter_tasks, task_from_record
-from .records import IngestError, WorkerCrashedError, WorkerSetupError
+from ..options import UNSET, IngestOptions, resolve_options
+from .inputs import ARTICLE_SUFFIXES, COMPRESSED_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, BatchStats, iter_tasks
+from .records import BatchOptionsError, ErrorRecord, TimeLimitError, WorkerCrashedError, WorkerSetupError
 from .runner import DEFAULT_CHUNKSIZE, IngestRun, default_workers, ingest_many
+from .tasks import Task
 from .worker import WorkerConfig, shared_state
 
 
 def process_records(
     records: Iterable[Mapping[str, Any]],
     *,
-    outlet: str | None = None,
-    translate: bool = False,
-    translation_device: str = "cpu",
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    pipeline_factory: Callable[[], Any] | None = None,
+    options: IngestOptions | None = None,
     chunksize: int = 32,
+    outlet: Any = UNSET,
+    translate: Any = UNSET,
+    translation_device: Any = UNSET,
+    max_bytes: Any = UNSET,
+    time_limit: Any = UNSET,
+    pipeline_factory: Any = UNSET,
 ) -> Iterator[dict[str, Any]]:
     """Input records in, output records out: the per-partition function for Dask or Spark.
 
-    Each input record is ``{"source"?, "url"?, "html"? | "text"?}``; each output
-    record is exactly what ``newsingest ingest`` writes to JSONL: the article's
-    ``to_dict()``, or ``{"source", "id", "error": {"type", "message"}}`` for a
-    record that failed. Runs in the calling process with a pipeline built once per
-    process and set of options; ``translate`` translates ``chunksize`` articles
-    at a time.
+    Each input record is ``{"source"?, "url"?, "date"?, "html"? | "text"?}``; each
+    output record is exactly what ``newsingest ingest`` writes to JSONL: the
+    article's ``to_dict()``, or ``{"source", "id", "error": {"type", "message"}}``
+    for a record that failed. ``options`` and the keyword arguments are those of
+    :func:`ingest_many`. Runs in the calling process with a pipeline built once per
+    process and set of options; ``translate`` translates ``chunksize`` articles at
+    a time. The time limit applies only when this runs in a process's main thread
+    (Dask's threaded workers run without it).
     """
-    config = WorkerConfig(
+    from .inputs import task_from_record
+
+    options = resolve_options(
+        options,
         outlet=outlet,
         translate=translate,
         translation_device=translation_device,
         max_bytes=max_bytes,
+        time_limit=time_limit,
         pipeline_factory=pipeline_factory,
     )
-    state = shared_state(config)
+    state = shared_state(WorkerConfig(options=options))
     tasks = (task_from_record(record, None) for record in records)
     while chunk := list(islice(tasks, chunksize)):
         yield from state.run_chunk(chunk)
 
 
+def __getattr__(name: str) -> Any:
+    if name == "IngestError":  # the record's old name (deprecated: it read like an exception)
+        from . import records
+
+        return records.__getattr__(name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "COMPRESSED_SUFFIXES",
     "DEFAULT_CHUNKSIZE",
     "JSONL_SUFFIXES",
     "WARC_SUFFIXES",
+    "BatchOptionsError",
     "BatchStats",
-    "IngestError",
+    "ErrorRecord",
+    "IngestOptions",
     "IngestRun",
     "Task",
+    "TimeLimitError",
     "WorkerCrashedError",
     "WorkerSetupError",
     "default_workers",

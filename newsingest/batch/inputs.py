@@ -6,51 +6,39 @@ is read one record at a time. Each input becomes a small :class:`Task` that a
 worker can run without the parent's state: a path to read, bytes (a WARC
 payload, standard input), a string (a JSONL record's ``html`` or ``text``), or an
 error already known here (a bad JSONL line, an unreadable WARC file).
+
+Every read is bounded: standard input and JSONL lines are read up to the size
+limit and no further, so ``/dev/zero`` piped in or a 2 GiB line cost an error
+record, not the machine's memory.
+
+Symbolic links inside a folder are followed only to files inside that folder;
+one pointing outside it, or to nothing, gets an error record (a folder given to
+the batch must not publish what lies beyond it). Symbolic links to folders are
+not walked.
 """
 
 from __future__ import annotations
 
 import gzip
-import hashlib
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import IO, Any
+
+from .tasks import Task, clean_field, error_task, open_container, parse_date
 
 #: Files a folder is searched for (recursively), as the CLI does.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+#: Gzip-compressed article files, also searched for (inflated by the worker, within the size limit).
+COMPRESSED_SUFFIXES = (".txt.gz", ".html.gz", ".htm.gz")
 #: Files read as one input record per line.
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz")
 #: Files read as WARC archives (one article per HTML response record).
 WARC_SUFFIXES = (".warc", ".warc.gz")
-
-
-class Task(NamedTuple):
-    """One input, as sent to a worker (a tuple: cheap to pickle).
-
-    ``kind`` is ``"path"`` (``payload`` a path string, read by the worker),
-    ``"bytes"``, ``"text"`` or ``"error"`` (``payload`` is ``(type, message, id)``).
-    ``charset`` is the encoding an HTTP header declared, for WARC payloads.
-    """
-
-    source: str | None
-    kind: str
-    payload: Any
-    url: str | None = None
-    charset: str | None = None
-
-
-def error_task(source: str | None, type_: str, message: str, data: bytes | None = None) -> Task:
-    """A task that only reports an error found while reading the inputs."""
-    return Task(source, "error", (type_, message, short_hash(data)))
-
-
-def short_hash(data: bytes | None) -> str | None:
-    """The id an error record carries: the first 16 hex digits of SHA-256 over the input."""
-    return hashlib.sha256(data).hexdigest()[:16] if data else None
 
 
 def input_kind(path: str | os.PathLike) -> str:
@@ -63,17 +51,68 @@ def input_kind(path: str | os.PathLike) -> str:
     return "article"
 
 
+def is_article_name(name: str) -> bool:
+    """True for the file names a folder is searched for."""
+    lower = name.lower()
+    return lower.endswith(ARTICLE_SUFFIXES) or lower.endswith(COMPRESSED_SUFFIXES)
+
+
 def expand_sources(sources: Iterable[Any]) -> Iterator[Any]:
-    """Folders walked (recursively, sorted) for article files; everything else as given."""
+    """Folders walked (recursively, sorted) for article files; everything else as given.
+
+    A folder yields paths, and error tasks for what it holds that cannot be read
+    safely (a link leading outside it, a broken link, a FIFO or device named like
+    an article), and one error task when it holds no article file at all.
+    """
     for item in sources:
         if isinstance(item, Mapping) or item == "-":
             yield item
             continue
         path = Path(item)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES)
+            yield from walk_folder(path)
         else:
             yield path
+
+
+def walk_folder(folder: Path) -> Iterator[Path | Task]:
+    """The article files under ``folder``, sorted by path, with error tasks for unsafe entries."""
+    root = folder.resolve()
+    found: list[Path] = []
+    for where, dirs, files in os.walk(folder, followlinks=False):
+        dirs.sort()
+        found.extend(Path(where, name) for name in files if is_article_name(name))
+    found.sort()
+    if not found:
+        message = (
+            f"{folder}: no article files in this folder (looked for {', '.join(ARTICLE_SUFFIXES)} "
+            f"and {', '.join(COMPRESSED_SUFFIXES)}, recursively)"
+        )
+        yield error_task(str(folder), "InputError", message)
+        return
+    for path in found:
+        problem = _unsafe_entry(path, root)
+        yield error_task(str(path), "InputError", f"{path}: {problem}") if problem else path
+
+
+def _unsafe_entry(path: Path, root: Path) -> str | None:
+    """Why ``path`` (found in the folder ``root``) must not be read, or ``None``."""
+    try:
+        if path.is_symlink():
+            target = path.resolve()
+            if not target.exists():
+                return "broken symbolic link (its target does not exist)"
+            if not target.is_relative_to(root):
+                return (
+                    f"symbolic link to {target}, outside the input folder: not followed "
+                    "(give that file itself to ingest it)"
+                )
+        mode = path.stat().st_mode
+    except (OSError, RuntimeError) as err:  # RuntimeError: a symlink loop
+        return f"cannot read ({getattr(err, 'strerror', None) or err})"
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a FIFO, socket or device): not read"
+    return None
 
 
 class BatchStats:
@@ -140,14 +179,21 @@ def iter_tasks(
         return False
 
     for item in expand_sources(sources):
-        if isinstance(item, Mapping):
+        if isinstance(item, Task):  # an error found while walking a folder
+            if not done(item.source):
+                yield item
+        elif isinstance(item, Mapping):
             task = task_from_record(item, None)
             if not done(task.source):
                 yield task
         elif item == "-":
             if not done("<stdin>"):
-                data = stdin() if stdin is not None else sys.stdin.buffer.read()
-                yield Task("<stdin>", "bytes", data, url)
+                data = stdin() if stdin is not None else read_capped(sys.stdin.buffer, max_bytes)
+                if len(data) > max_bytes:
+                    message = f"<stdin>: input is over the limit of {max_bytes:,} bytes"
+                    yield error_task("<stdin>", "InputError", message)
+                else:
+                    yield Task("<stdin>", "bytes", data, url)
         else:
             kind = input_kind(item)
             if kind == "jsonl":
@@ -155,7 +201,7 @@ def iter_tasks(
             elif kind == "warc":
                 from .warc import iter_warc
 
-                yield from iter_warc(item, max_bytes=max_bytes, counter=counter, skip=done)
+                yield from iter_warc(item, max_bytes=max_bytes, counter=counter, skip=done)  # skips on its own
             elif not done(str(item)):
                 yield Task(str(item), "path", os.fspath(item), url)
 
@@ -168,9 +214,13 @@ def task_from_record(record: Any, default_source: str | None, raw: bytes | None 
     """
     if not isinstance(record, Mapping):
         return error_task(default_source, "InputError", f"{default_source or 'record'}: not a JSON object", raw)
-    source = record.get("source", default_source)
-    if source is not None and not isinstance(source, str):
+    source = record.get("source")
+    if source is None:
+        source = default_source
+    elif not isinstance(source, str):
         source = str(source)
+    if source is not None:
+        source = clean_field(source)
     where = source or default_source or "record"
     url = record.get("url")
     if url is not None and not isinstance(url, str):
@@ -182,17 +232,42 @@ def task_from_record(record: Any, default_source: str | None, raw: bytes | None 
     body = record[present[0]]
     if not isinstance(body, str):
         return error_task(source, "InputError", f"{where}: {present[0]!r} must be a string", raw)
-    return Task(source, "text", body, url)
+    date = None
+    if record.get("date") is not None:
+        date = parse_date(record["date"]) if isinstance(record["date"], str) else None
+        if date is None:
+            message = f"{where}: 'date' must be an ISO 8601 date such as 2024-05-01 or 2024-05-01T12:00:00Z"
+            return error_task(source, "InputError", message, raw)
+    return Task(source, "text", body, clean_field(url) if url else url, date=date)
 
 
-def open_container(name: str, opener: Callable[..., Any]) -> tuple[Any, Task | None]:
-    """Open a JSONL or WARC file for reading, or say why not as an error task (never raises)."""
-    try:
-        return opener(name, "rb"), None
-    except FileNotFoundError:
-        return None, error_task(name, "InputError", f"{name}: no such file")
-    except OSError as err:
-        return None, error_task(name, "InputError", f"{name}: cannot read ({err.strerror or err})")
+def read_capped(stream: IO[bytes], max_bytes: int) -> bytes:
+    """At most ``max_bytes + 1`` bytes of ``stream``: one byte more than allowed says "too long"."""
+    parts: list[bytes] = []
+    left = max_bytes + 1
+    while left > 0:
+        block = stream.read(min(left, 1 << 20))
+        if not block:
+            break
+        parts.append(block)
+        left -= len(block)
+    return b"".join(parts)
+
+
+def _bounded_lines(handle: IO[bytes], limit: int) -> Iterator[bytes | int]:
+    """The file's lines; a line longer than ``limit`` is skipped unread and given as its length."""
+    while True:
+        line = handle.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):  # skip the rest of the long line, a block at a time
+            line = handle.readline(1 << 20)
+            size += len(line)
+        yield size
 
 
 def iter_jsonl(path: str | os.PathLike, *, max_bytes: int) -> Iterator[Task]:
@@ -203,19 +278,23 @@ def iter_jsonl(path: str | os.PathLike, *, max_bytes: int) -> Iterator[Task]:
         yield failure
         return
     lineno = 0
+    limit = max_bytes * 4 + 1024  # JSON escapes can at most ~6x the text
     with handle:
         try:
-            for lineno, line in enumerate(handle, 1):
-                if not line.strip():
-                    continue
+            for lineno, line in enumerate(_bounded_lines(handle, limit), 1):
                 where = f"{name}:{lineno}"
-                if len(line) > max_bytes * 4 + 1024:  # JSON escapes can at most ~6x the text
-                    yield error_task(where, "InputError", f"{where}: line is {len(line):,} bytes, over the limit")
+                if isinstance(line, int):
+                    yield error_task(where, "InputError", f"{where}: line is {line:,} bytes, over the limit")
+                    continue
+                if not line.strip():
                     continue
                 try:
                     record = json.loads(line)
                 except ValueError as err:
                     yield error_task(where, "InputError", f"{where}: not valid JSON ({err})", line)
+                    continue
+                except RecursionError:
+                    yield error_task(where, "InputError", f"{where}: JSON nested too deeply to read", line)
                     continue
                 yield task_from_record(record, where, raw=line)
         except (OSError, EOFError) as err:  # a truncated .gz, a read error

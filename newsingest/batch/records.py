@@ -1,4 +1,9 @@
-"""Error records and the errors of batch runs themselves."""
+"""Error records and the errors of batch runs themselves.
+
+:class:`ErrorRecord` is a record, not an exception: a batch gives one in place of
+the article of an input that failed. The exceptions below are what a run raises
+(or names in its records); they all derive from :class:`~newsingest.NewsingestError`.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,11 @@ from typing import Any
 import attrs
 
 from ..errors import NewsingestError
-from .inputs import short_hash
+from .tasks import short_hash
 
 
 @attrs.frozen
-class IngestError:
+class ErrorRecord:
     """An input that failed: what the CLI writes in place of its article.
 
     ``source`` names the input (a path, ``file.jsonl:12``, ``file.warc.gz#<record-id>``),
@@ -30,7 +35,7 @@ class IngestError:
         return {"source": self.source, "id": self.id, "error": {"type": self.type, "message": self.message}}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> IngestError:
+    def from_dict(cls, data: Mapping[str, Any]) -> ErrorRecord:
         return cls(
             source=data.get("source"),
             id=data.get("id"),
@@ -39,17 +44,43 @@ class IngestError:
         )
 
     @classmethod
-    def from_exception(cls, source: str | None, err: BaseException, data: bytes | None = None) -> IngestError:
+    def from_exception(cls, source: str | None, err: BaseException, data: bytes | None = None) -> ErrorRecord:
         return cls(source=source, id=short_hash(data), type=type(err).__name__, message=str(err))
 
 
 class WorkerCrashedError(NewsingestError):
     """A worker process died (``os._exit``, a segfault, the OOM killer) while cleaning an input.
 
-    Never raised to the caller: the input that killed its worker twice gets an
-    error record of this type, and the batch goes on.
+    Never raised to the caller: the input that was being cleaned when its worker
+    died gets an error record of this type, the worker is replaced, and the batch
+    goes on.
+    """
+
+
+class TimeLimitError(NewsingestError):
+    """An input took longer than the batch's ``time_limit`` to clean.
+
+    Named in that input's error record; a worker that does not stop in time is
+    killed and replaced.
     """
 
 
 class WorkerSetupError(NewsingestError):
     """A worker could not build its pipeline; raised to the caller, since no input could run."""
+
+
+class BatchOptionsError(NewsingestError, ValueError):
+    """An argument of a batch run that cannot be used (a negative worker count, chunks of 0)."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "IngestError":  # the record's old name, which read like an exception
+        import warnings
+
+        warnings.warn(
+            "newsingest IngestError is now ErrorRecord (it is a record, not an exception)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return ErrorRecord
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

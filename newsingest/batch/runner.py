@@ -1,33 +1,31 @@
-"""``ingest_many``: a streaming process pool over many inputs.
+"""``ingest_many``: a streaming pool of worker processes over many inputs.
 
 The parent reads the inputs lazily (:mod:`.inputs`), groups tasks into chunks and
-keeps at most ``max_in_flight`` chunks submitted or waiting to be given out, so
-memory stays flat however many inputs there are. Workers (:mod:`.worker`) build
-their pipeline once and send back JSON-ready dicts.
-
-A worker that dies takes its pool with it (``BrokenProcessPool``): the pool is
-started again and every input that was in flight is run once more, alone, one at
-a time, so the input that killed the worker is found and gets a
-``WorkerCrashedError`` record while the others get their articles.
+keeps at most ``max_in_flight`` chunks read ahead, so memory stays flat however
+many inputs there are. Workers (:mod:`.pool`, running :mod:`.worker`) build their
+pipeline once and send back one JSON-ready record per input as they go, so a
+worker that dies or hangs costs only the input it was on: that input gets an
+error record, the worker is replaced and the rest of its chunk runs on.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import pickle
 import time
+import warnings
+import weakref
 from collections import deque
-from collections.abc import Callable, Container, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Container, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from ..decode import DEFAULT_MAX_BYTES
 from ..model import Article
+from ..options import UNSET, IngestOptions, resolve_options
 from .inputs import BatchStats, Task, iter_tasks
-from .records import IngestError, WorkerCrashedError
-from .worker import WorkerConfig, WorkerState, init_worker, json_record, log_setup, run_chunk
+from .pool import Assignment, WorkerPool
+from .records import BatchOptionsError, ErrorRecord
+from .worker import WorkerConfig, WorkerState, log_setup
 
 #: Tasks sent to a worker at a time.
 DEFAULT_CHUNKSIZE = 32
@@ -41,95 +39,84 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-#: Imported (and so warmed up) in the fork server, before it forks workers.
-PRELOAD = "newsingest.batch.preload"
-
-
-def default_context() -> multiprocessing.context.BaseContext:
-    """``forkserver`` where there is one (safe with threads, cheap restarts), else ``spawn``.
-
-    The fork server preloads :mod:`newsingest.batch.preload` (added to whatever it
-    preloads already), so workers start with newsingest's modules imported instead
-    of each importing them. A fork server that is already running is used as it is.
-    """
-    if "forkserver" not in multiprocessing.get_all_start_methods():
-        return multiprocessing.get_context("spawn")
-    context = multiprocessing.get_context("forkserver")
-    from multiprocessing import forkserver
-
-    server = getattr(forkserver, "_forkserver", None)
-    preload = list(getattr(server, "_preload_modules", None) or ["__main__"])
-    if PRELOAD not in preload:
-        context.set_forkserver_preload([*preload, PRELOAD])
-    return context
-
-
 def ingest_many(
     sources: Iterable[Any],
     *,
+    options: IngestOptions | None = None,
     workers: int | None = None,
     ordered: bool = True,
-    outlet: str | None = None,
     url: str | None = None,
-    translate: bool = False,
-    translation_device: str = "cpu",
-    max_bytes: int = DEFAULT_MAX_BYTES,
     chunksize: int = DEFAULT_CHUNKSIZE,
     max_in_flight: int | None = None,
     as_dicts: bool = False,
     as_json: bool = False,
     skip_sources: Container[str] | None = None,
-    pipeline_factory: Callable[[], Any] | None = None,
-    mp_context: str | multiprocessing.context.BaseContext | None = None,
+    outlet: Any = UNSET,
+    translate: Any = UNSET,
+    translation_device: Any = UNSET,
+    max_bytes: Any = UNSET,
+    time_limit: Any = UNSET,
+    pipeline_factory: Any = UNSET,
+    mp_context: Any = None,
 ) -> IngestRun:
     """Clean many inputs in parallel; an iterator of results, one per input.
 
     ``sources``: paths (article files; folders, searched recursively for ``*.txt``,
-    ``*.html``, ``*.htm``; ``.jsonl`` files of input records; ``.warc``/``.warc.gz``
-    files), ``"-"`` for standard input, or input records
-    (``{"source"?, "url"?, "html"? | "text"?}``), in any mix, read lazily.
+    ``*.html``, ``*.htm`` and their ``.gz``; ``.jsonl`` files of input records;
+    ``.warc``/``.warc.gz`` files), ``"-"`` for standard input, or input records
+    (``{"source"?, "url"?, "date"?, "html"? | "text"?}``), in any mix, read lazily.
 
-    Each result is an :class:`~newsingest.Article`, or an :class:`IngestError` for
+    Each result is an :class:`~newsingest.Article`, or an :class:`ErrorRecord` for
     an input that failed. With ``as_dicts=True``, the CLI's JSONL records instead
-    (``Article.to_dict()`` or ``IngestError.to_dict()``); with ``as_json=True``,
+    (``Article.to_dict()`` or ``ErrorRecord.to_dict()``); with ``as_json=True``,
     those records as JSON lines (no newline), serialised in the workers, the
     cheapest way to write JSONL. ``ordered=False`` gives results as they are done
     instead of in input order.
 
-    ``workers``: processes (default: the CPUs available); 0 or 1 runs in this
-    process. ``chunksize`` inputs go to a worker at a time, and at most
-    ``max_in_flight`` chunks (default ``4 * workers``) are out at once.
-    ``outlet``, ``url`` (for one article file), ``translate``,
-    ``translation_device`` and ``max_bytes`` are as for the CLI;
-    ``pipeline_factory``, a picklable callable (a module-level function), builds
-    each worker's pipeline instead of the default one. ``skip_sources`` leaves out
-    inputs whose source it contains (``--resume``). ``mp_context``: a
-    :mod:`multiprocessing` start method or context (default ``forkserver`` where
-    there is one, else ``spawn``; as with any process pool, a script that calls
-    this needs an ``if __name__ == "__main__":`` guard).
+    ``options`` (an :class:`~newsingest.options.IngestOptions`) says how to clean;
+    the keyword arguments ``outlet``, ``translate``, ``translation_device``,
+    ``max_bytes``, ``time_limit`` and ``pipeline_factory`` override its fields.
+    ``url`` is for one article file (the CLI's ``--url``).
 
-    The returned :class:`IngestRun` counts as it goes (``.stats``); close it (or
-    use it as a context manager) to stop early.
+    ``workers``: processes (default: the CPUs available); ``0`` runs in this
+    process (no protection from an input that kills or hangs the process; the
+    time limit applies only in the main thread). Workers are fresh interpreters,
+    not forks, so a script needs no ``if __name__ == "__main__":`` guard; a
+    ``pipeline_factory`` must then be picklable and importable (a module-level
+    function in a module, not in the main script). ``chunksize`` inputs go to a
+    worker at a time, and at most ``max_in_flight`` chunks (default
+    ``4 * workers``) are read ahead. ``skip_sources`` leaves out inputs whose
+    source it contains (``--resume``). ``mp_context`` is accepted and ignored.
+
+    The returned :class:`IngestRun` counts as it goes (``.stats``); it stops its
+    workers when the results run out, when closed (or used as a context manager),
+    and when dropped.
     """
-    if as_dicts and as_json:
-        raise ValueError("as_dicts and as_json: choose one")
-    if chunksize < 1:
-        raise ValueError("chunksize must be at least 1")
-    workers = default_workers() if workers is None else workers
-    if workers < 0:
-        raise ValueError("workers must be 0 or more")
-    config = WorkerConfig(
+    options = resolve_options(
+        options,
         outlet=outlet,
         translate=translate,
         translation_device=translation_device,
         max_bytes=max_bytes,
+        time_limit=time_limit,
         pipeline_factory=pipeline_factory,
-        log_setup=log_setup() if workers > 1 else None,
     )
-    if outlet not in (None, "none"):
-        config.build_pipeline().plugins.get(outlet)  # an unknown outlet fails here, before any work
+    if as_dicts and as_json:
+        raise BatchOptionsError("as_dicts and as_json: choose one")
+    if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
+        raise BatchOptionsError("chunksize must be at least 1")
+    workers = default_workers() if workers is None else workers
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 0:
+        raise BatchOptionsError("workers must be 0 or more")
+    if mp_context is not None:
+        warnings.warn("ingest_many: mp_context is ignored (workers are fresh interpreters)", DeprecationWarning, 2)
+    config = WorkerConfig(options=options, log_setup=log_setup() if workers >= 1 else None)
+    if workers >= 1:
+        _check_picklable(config)
+    if options.outlet not in (None, "none"):
+        config.build_pipeline().plugins.get(options.outlet)  # an unknown outlet fails here, before any work
     stats = BatchStats()
-    tasks = iter_tasks(sources, url=url, max_bytes=max_bytes, skip_sources=skip_sources, counter=stats)
+    tasks = iter_tasks(sources, url=url, max_bytes=options.max_bytes, skip_sources=skip_sources, counter=stats)
     return IngestRun(
         tasks,
         stats,
@@ -140,18 +127,43 @@ def ingest_many(
         max_in_flight=max_in_flight or 4 * max(workers, 1),
         as_dicts=as_dicts,
         as_json=as_json,
-        mp_context=mp_context,
     )
 
 
-class _Slot:
-    """A chunk on its way: its tasks, then their records."""
+def _check_picklable(config: WorkerConfig) -> None:
+    factory = config.options.pipeline_factory
+    if factory is not None and getattr(factory, "__module__", None) == "__main__":
+        raise BatchOptionsError(
+            "pipeline_factory is defined in the main script, which worker processes do not run: "
+            "define it in a module of its own, or use workers=0 to clean in this process"
+        )
+    try:
+        pickle.dumps(config)
+    except Exception as err:
+        raise BatchOptionsError(
+            f"the options cannot be sent to worker processes ({type(err).__name__}: {err}); "
+            "a pipeline_factory must be a module-level function; or use workers=0"
+        ) from None
 
-    __slots__ = ("records", "tasks")
+
+class _Slot:
+    """A chunk on its way: its tasks, then their records (filled as they come back)."""
+
+    __slots__ = ("left", "records", "tasks")
 
     def __init__(self, tasks: list[Task]) -> None:
         self.tasks = tasks
-        self.records: list[Any] | None = None
+        self.records: list[Any] = [None] * len(tasks)
+        self.left = len(tasks)
+
+    def put(self, index: int, record: Any) -> None:
+        if self.records[index] is None:
+            self.left -= 1
+        self.records[index] = record
+
+    @property
+    def complete(self) -> bool:
+        return self.left == 0
 
 
 class IngestRun(Iterator[Any]):
@@ -169,22 +181,18 @@ class IngestRun(Iterator[Any]):
         max_in_flight: int,
         as_dicts: bool,
         as_json: bool,
-        mp_context: str | multiprocessing.context.BaseContext | None,
     ) -> None:
         self.stats = stats
         self.workers = workers
-        self._tasks = tasks
-        self._config = config
-        self._ordered = ordered
-        self._chunksize = chunksize
-        self._max_in_flight = max_in_flight
-        self._as_dicts = as_dicts
-        self._as_json = as_json
-        if isinstance(mp_context, str):
-            mp_context = multiprocessing.get_context(mp_context)
-        self._context = mp_context
-        self._executor: ProcessPoolExecutor | None = None
-        self._results = self._generate()
+        chunks = _chunks(tasks, chunksize)
+        if workers >= 1:
+            pool = _PoolHolder()
+            records = _records_from_pool(chunks, config, workers, ordered, max_in_flight, as_json, pool)
+            self._finalizer: weakref.finalize | None = weakref.finalize(self, pool.close)
+        else:
+            records = _records_in_process(chunks, config, as_json)
+            self._finalizer = None
+        self._results = _results(records, stats, as_dicts=as_dicts, as_json=as_json)
 
     def __iter__(self) -> IngestRun:
         return self
@@ -195,7 +203,8 @@ class IngestRun(Iterator[Any]):
     def close(self) -> None:
         """Stop: no more inputs are read, workers are stopped."""
         self._results.close()
-        self._stop_executor(abort=True)
+        if self._finalizer is not None:
+            self._finalizer()
 
     def __enter__(self) -> IngestRun:
         return self
@@ -203,147 +212,98 @@ class IngestRun(Iterator[Any]):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    # --- results ---------------------------------------------------------------------------
 
-    def _generate(self) -> Iterator[Any]:
-        records = self._records_in_process() if self.workers <= 1 else self._records_from_pool()
-        stats = self.stats
-        try:
-            if self._as_json:
-                for failed, line in records:
-                    if failed:
-                        stats.failed += 1
-                    else:
-                        stats.ok += 1
-                    yield line
-                return
-            for record in records:
-                if "error" in record:
+class _PoolHolder:
+    """The run's pool, started on the first result; closed by the run, its finalizer or the end of results.
+
+    Kept apart from :class:`IngestRun` (and from the result generator's frame) so a
+    run dropped without ``close()`` stops its workers at once, not at the next
+    garbage collection.
+    """
+
+    def __init__(self) -> None:
+        self.pool: WorkerPool | None = None
+
+    def close(self) -> None:
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            pool.close()
+
+
+def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
+    while chunk := list(islice(tasks, size)):
+        yield chunk
+
+
+def _results(records: Iterator[Any], stats: BatchStats, *, as_dicts: bool, as_json: bool) -> Iterator[Any]:
+    try:
+        if as_json:
+            for failed, line in records:
+                if failed:
                     stats.failed += 1
-                    yield record if self._as_dicts else IngestError.from_dict(record)
                 else:
                     stats.ok += 1
-                    yield record if self._as_dicts else Article.from_dict(record)
-        finally:
-            stats.finished = stats.finished or time.perf_counter()
+                yield line
+            return
+        for record in records:
+            if "error" in record:
+                stats.failed += 1
+                yield record if as_dicts else ErrorRecord.from_dict(record)
+            else:
+                stats.ok += 1
+                yield record if as_dicts else Article.from_dict(record)
+    finally:
+        records.close()  # type: ignore[attr-defined]
+        stats.finished = stats.finished or time.perf_counter()
 
-    def _chunks(self) -> Iterator[list[Task]]:
-        while chunk := list(islice(self._tasks, self._chunksize)):
-            yield chunk
 
-    def _records_in_process(self) -> Iterator[Any]:
-        state = WorkerState(self._config)
-        for chunk in self._chunks():
-            yield from state.run_chunk(chunk, self._as_json)
+def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Iterator[Any]:
+    state = WorkerState(config)
+    for chunk in chunks:
+        yield from state.run_chunk(chunk, as_json)
 
-    def _records_from_pool(self) -> Iterator[Any]:
-        chunks = self._chunks()
-        window: deque[_Slot] = deque()  # chunks not given out yet, in input order
-        running: dict[Future, _Slot] = {}
-        exhausted = broken = False
 
-        def fill() -> None:
-            """Submit chunks until ``max_in_flight`` are out (or the inputs end, or the pool broke)."""
-            nonlocal exhausted, broken
-            while not (exhausted or broken) and len(window) < self._max_in_flight:
+def _records_from_pool(
+    chunks: Iterator[list[Task]],
+    config: WorkerConfig,
+    workers: int,
+    ordered: bool,
+    max_in_flight: int,
+    as_json: bool,
+    holder: _PoolHolder,
+) -> Iterator[Any]:
+    """Records as the workers send them back; in input order when ``ordered``."""
+    window: deque[_Slot] = deque()  # chunks read ahead and not given out as records yet, in input order
+    pending: deque[Assignment] = deque()  # work no worker has yet
+    exhausted = False
+    pool = holder.pool = WorkerPool(config, workers, as_json=as_json)
+    try:
+        while True:
+            while not exhausted and len(window) < max_in_flight:
                 chunk = next(chunks, None)
                 if chunk is None:
                     exhausted = True
-                    return
+                    break
                 slot = _Slot(chunk)
                 window.append(slot)
-                try:
-                    running[self._executor.submit(run_chunk, chunk, self._as_json)] = slot
-                except BrokenProcessPool:
-                    broken = True  # the slot has no records: it is run again below
-
-        self._executor = self._start_executor()
-        try:
-            while True:
-                fill()
-                if not window:
-                    return
-                ready: list[_Slot] = []
-                if running and not broken:
-                    done, _ = wait(running, return_when=FIRST_COMPLETED)
-                    broken = self._collect(done, running, ready)
-                if broken:
-                    done, _ = wait(running)  # a broken pool fails every pending future at once
-                    self._collect(done, running, ready)
-                    ready += self._recover([slot for slot in window if slot.records is None])
-                    broken = False
-                if self._ordered:
-                    while window and window[0].records is not None:
-                        slot = window.popleft()
-                        fill()  # keep the workers busy while these records are taken
-                        yield from slot.records
-                else:
-                    for slot in ready:
-                        window.remove(slot)
-                        fill()
-                        yield from slot.records
-        except BaseException:
-            self._stop_executor(abort=True)
-            raise
-        else:
-            self._stop_executor(abort=False)
-
-    def _collect(self, done: Iterable[Future], running: dict[Future, _Slot], ready: list[_Slot]) -> bool:
-        """Take the records of finished chunks; True when the pool broke."""
-        broken = False
-        for future in done:
-            slot = running.pop(future)
-            error = future.exception()
-            if error is None:
-                slot.records = future.result()
-                ready.append(slot)
-            elif isinstance(error, BrokenProcessPool):
-                broken = True
+                pending.append(Assignment(slot, 0))
+            if not window:
+                return
+            while pool.requeued:
+                pending.appendleft(pool.requeued.pop())
+            while pending and pool.give(pending[0]):
+                pending.popleft()
+            if ordered:
+                if window[0].complete:
+                    yield from window.popleft().records
+                    continue
             else:
-                raise error  # the whole batch cannot go on (worker set-up, missing translate extra)
-        return broken
-
-    def _recover(self, lost: list[_Slot]) -> list[_Slot]:
-        """A new pool; the lost chunks' inputs run again one by one, so a crasher is caught alone."""
-        self._stop_executor(abort=True)
-        self._executor = self._start_executor()
-        for slot in lost:
-            records = []
-            for task in slot.tasks:
-                try:
-                    records += self._executor.submit(run_chunk, [task], self._as_json).result()
-                except BrokenProcessPool:
-                    error = WorkerCrashedError(
-                        f"{task.source}: the worker process died while cleaning this input, twice "
-                        f"(os._exit, a crash in a C extension or the out-of-memory killer?)"
-                    )
-                    record = IngestError.from_exception(task.source, error).to_dict()
-                    records.append(json_record(record) if self._as_json else record)
-                    self._stop_executor(abort=True)
-                    self._executor = self._start_executor()
-            slot.records = records
-        return lost
-
-    # --- the pool --------------------------------------------------------------------------
-
-    def _start_executor(self) -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(
-            max_workers=self.workers,
-            mp_context=self._context or default_context(),
-            initializer=init_worker,
-            initargs=(self._config,),
-        )
-
-    def _stop_executor(self, *, abort: bool) -> None:
-        executor, self._executor = self._executor, None
-        if executor is None:
-            return
-        if abort:
-            processes = list((getattr(executor, "_processes", None) or {}).values())
-            executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:  # do not wait for chunks nobody will read
-                if process.is_alive():
-                    process.terminate()
-            for process in processes:
-                process.join(5)
-        executor.shutdown(wait=True, cancel_futures=abort)
+                done = [slot for slot in window if slot.complete]
+                if done:
+                    for slot in done:
+                        window.remove(slot)
+                        yield from slot.records
+                    continue
+            pool.wait()
+    finally:
+        holder.close()

@@ -7,7 +7,8 @@ payload, capped at the pipeline's ``max_bytes``.
 A ``response`` (or ``resource``) record whose HTTP status is 2xx and whose
 Content-Type is HTML becomes a task: the payload bytes (transfer and content
 encodings undone), the record's ``WARC-Target-URI`` as url, and
-``file.warc.gz#<WARC-Record-ID>`` as source. Other response and resource records
+``file.warc.gz#<WARC-Record-ID>`` as source (``file.warc.gz#offset=N`` for a
+record without an id), the record's ``WARC-Date`` as the task's date. Other response and resource records
 (images, PDFs, redirects, errors) are counted as skipped; ``warcinfo``,
 ``request``, ``metadata`` and ``revisit`` records are not inputs and are passed over.
 """
@@ -18,7 +19,7 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from .inputs import Task, error_task, open_container
+from .tasks import Task, error_task, open_container, parse_date
 
 if TYPE_CHECKING:
     from .inputs import BatchStats
@@ -46,6 +47,11 @@ def iter_warc(
         yield failure
         return
     records = 0
+
+    def failed(source: str, message: str, data: bytes | None = None) -> Iterator[Task]:
+        if not skip(source):  # an error record of an earlier run is not written again by --resume
+            yield error_task(source, "InputError", message, data)
+
     with handle:
         try:
             archive = ArchiveIterator(handle)
@@ -58,31 +64,33 @@ def iter_warc(
                     counter.skipped += 1
                     continue
                 record_id = (record.rec_headers.get_header("WARC-Record-ID") or "").strip("<> ")
-                if not record_id:
-                    record_id = f"offset={archive.get_record_offset()}"
-                source = f"{name}#{record_id}"
-                if skip(source):
+                source = f"{name}#{record_id}" if record_id else None
+                if source is not None and skip(source):
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI")
+                date = parse_date(record.rec_headers.get_header("WARC-Date") or "")
                 try:
                     data = _read_capped(record.content_stream(), max_bytes)
                 except Exception as err:  # a broken chunked/gzip body: this record only
-                    yield error_task(source, "InputError", f"{source}: cannot read the payload ({err})")
-                    continue
-                if data is None:
-                    yield error_task(
-                        source, "InputError", f"{source}: payload is over the limit of {max_bytes:,} bytes"
-                    )
+                    data, problem = b"", f"cannot read the payload ({err})"
+                else:
+                    problem = None if data is not None else f"payload is over the limit of {max_bytes:,} bytes"
+                if source is None:  # the offset is known once the payload was read (warcio reads to the end)
+                    source = f"{name}#offset={archive.get_record_offset()}"
+                    if skip(source):
+                        continue
+                if problem:
+                    yield from failed(source, f"{source}: {problem}")
                     continue
                 missing = getattr(record.raw_stream, "limit", 0)
                 if isinstance(missing, int) and missing > 0:  # the file ends inside this record
                     message = f"{source}: record cut short ({missing:,} bytes missing): a truncated WARC file?"
-                    yield error_task(source, "InputError", message, data)
+                    yield from failed(source, message, data)
                     continue
-                yield Task(source, "bytes", data, target or None, _charset(content_type))
+                yield Task(source, "bytes", data, target or None, _charset(content_type), date)
         except Exception as err:  # truncated or corrupt archive: what was read stands
             where = f"{name}#record-{records + 1}"
-            yield error_task(where, "InputError", f"{name}: cannot read past record {records} ({err})")
+            yield from failed(where, f"{name}: cannot read past record {records} ({err})")
 
 
 def _content_type(record) -> str:

@@ -1,33 +1,43 @@
 """The worker side: one pipeline per process, tasks in, JSON-ready records out.
 
-A pool worker builds its pipeline once, in :func:`init_worker`, then runs chunks
-of tasks with :func:`run_chunk`. Every task gives exactly one record, the
+A worker builds its pipeline once (a :class:`WorkerState`), then runs chunks of
+tasks with :meth:`WorkerState.run_chunk`. Every task gives exactly one record, the
 article's ``to_dict()`` or an error record: any exception an input raises is
 caught here, so only a dying process (``os._exit``, a segfault, the OOM killer)
 can lose an input, and the parent deals with that.
 
-The same :class:`WorkerState` runs in-process (``workers=1``) and behind
-:func:`newsingest.batch.process_records` (Dask, Spark), so every path gives
-the same records.
+The same :class:`WorkerState` runs in worker processes (:mod:`.pool`), in-process
+(``workers=0``) and behind :func:`newsingest.batch.process_records` (Dask, Spark),
+so every path gives the same records.
+
+Each input runs under the options' ``time_limit``: where the platform has
+``SIGALRM`` and this is the main thread, an input past its time is interrupted
+and gets a :class:`~newsingest.batch.TimeLimitError` record while the worker
+goes on. In worker processes the parent also watches the clock, and kills and
+replaces a worker that does not come back (a hang inside C code).
 """
 
 from __future__ import annotations
 
+import contextlib
+import gzip
+import inspect
+import io
 import json
 import logging
 import signal
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from ..decode import DEFAULT_MAX_BYTES
-from ..errors import NewsingestError, TranslationError
+from ..errors import InputError, NewsingestError
 from ..model import Article
-from .inputs import Task
-from .records import IngestError, WorkerSetupError
+from ..options import IngestOptions
+from .records import ErrorRecord, TimeLimitError
+from .tasks import Task, clean_field
 
 logger = logging.getLogger("newsingest")
 
@@ -48,21 +58,43 @@ _UTF8_LABELS = ("utf-8", "utf8", "unicode-1-1-utf-8")
 
 @attrs.frozen
 class WorkerConfig:
-    """What a worker needs to build its pipeline; picklable, hashable."""
+    """What a worker needs: the run's options and the parent's logging set-up; picklable, hashable."""
 
-    outlet: str | None = None
-    translate: bool = False
-    translation_device: str = "cpu"
-    max_bytes: int = DEFAULT_MAX_BYTES
-    pipeline_factory: Callable[[], Any] | None = None
+    options: IngestOptions = attrs.field(factory=IngestOptions)
     log_setup: tuple | None = None
 
-    def build_pipeline(self):
-        if self.pipeline_factory is not None:
-            return self.pipeline_factory()
-        from ..pipeline import Pipeline
+    def build_pipeline(self) -> Any:
+        """The worker's pipeline; translation is the batch's business (a chunk at a time), not the pipeline's."""
+        if self.options.pipeline_factory is not None:
+            return self.options.pipeline_factory()
+        return self.options.evolve(translate=False).build_pipeline()
 
-        return Pipeline(translation_device=self.translation_device, max_bytes=self.max_bytes)
+
+class _Expired(BaseException):
+    """Raised by the time limit's alarm: a BaseException, so no ``except Exception`` (a plugin guard) stops it."""
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Interrupt the block after ``seconds`` with :class:`_Expired` (main thread with SIGALRM only)."""
+    if not seconds or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def expired(signum: int, frame: object) -> None:
+        raise _Expired
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def time_limit_message(source: str | None, seconds: float) -> str:
+    return f"{source or 'input'}: took more than the time limit of {seconds:g} s to clean (stopped)"
 
 
 class WorkerState:
@@ -70,7 +102,12 @@ class WorkerState:
 
     def __init__(self, config: WorkerConfig) -> None:
         self.config = config
+        self.options = config.options
         self.pipeline = config.build_pipeline()
+        if self.options.outlet not in (None, "none"):
+            self.pipeline.plugins.get(self.options.outlet)  # an unknown outlet fails here, before any input
+        # Plugins choose their layout version by the article's date: give it where the pipeline takes it.
+        self._takes_date = "date" in inspect.signature(self.pipeline.clean).parameters
 
     def run_chunk(self, tasks: Sequence[Task], as_json: bool = False) -> list[Any]:
         """One record per task, in order; articles translated together when asked.
@@ -80,7 +117,7 @@ class WorkerState:
         Raises only what should stop the whole batch (a missing translate extra).
         """
         results: list[Article | dict[str, Any]] = [self.run_task(task) for task in tasks]
-        if self.config.translate:
+        if self.options.translate:
             results = self._translate(results)
         records = [_record(task, result) for task, result in zip(tasks, results, strict=True)]
         if as_json:
@@ -88,20 +125,36 @@ class WorkerState:
         return records
 
     def run_task(self, task: Task) -> Article | dict[str, Any]:
+        """The task's article, or its error record (never raises for an input's fault or a plugin's)."""
         if task.kind == "error":
             type_, message, id_ = task.payload
-            return IngestError(task.source, id_, type_, message).to_dict()
+            return ErrorRecord(task.source, id_, type_, message).to_dict()
         try:
-            if task.kind == "path":
-                return self.pipeline.clean(Path(task.payload), url=task.url, outlet=self.config.outlet)
-            if task.kind == "bytes":
-                return self._clean_bytes(task)
-            return self.pipeline.clean(task.payload, url=task.url, outlet=self.config.outlet, name=task.source)
+            with time_limit(self.options.time_limit):
+                return self._clean(task)
+        except _Expired:
+            error = TimeLimitError(time_limit_message(task.source, self.options.time_limit or 0))
+            return ErrorRecord.from_exception(task.source, error, _input_bytes(task)).to_dict()
         except NewsingestError as err:
-            return IngestError.from_exception(task.source, err, _input_bytes(task)).to_dict()
+            return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
         except (Exception, SystemExit) as err:  # a bug (ours or a plugin's) costs this input only
             logger.exception("unexpected failure on %s", task.source)
-            return IngestError.from_exception(task.source, err, _input_bytes(task)).to_dict()
+            return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
+
+    def _clean(self, task: Task) -> Article:
+        if task.kind == "path":
+            if task.payload.lower().endswith(".gz"):
+                return self._clean_source(task, _read_gzip(task.payload, self.options.max_bytes), task.source)
+            return self._clean_source(task, Path(task.payload), None)
+        if task.kind == "bytes":
+            return self._clean_bytes(task)
+        return self._clean_source(task, task.payload, task.source)
+
+    def _clean_source(self, task: Task, source: Any, name: str | None) -> Article:
+        extra: dict[str, Any] = {}
+        if task.date is not None and self._takes_date:
+            extra["date"] = task.date  # the input's date (JSONL "date", WARC-Date): picks a plugin version
+        return self.pipeline.clean(source, url=task.url, outlet=self.options.outlet, name=name, **extra)
 
     def _clean_bytes(self, task: Task) -> Article:
         """Bytes, decoded by the HTTP header's charset when they are not UTF-8 and it fits."""
@@ -109,10 +162,10 @@ class WorkerState:
         if charset and charset not in _UTF8_LABELS:
             text = _decode_declared(data, _CHARSET_ALIASES.get(charset, charset))
             if text is not None:
-                article = self.pipeline.clean(text, url=task.url, outlet=self.config.outlet, name=task.source)
+                article = self._clean_source(task, text, task.source)
                 codec = _CHARSET_ALIASES.get(charset, charset)
                 return attrs.evolve(article, metadata={**article.metadata, "encoding": codec})
-        return self.pipeline.clean(data, url=task.url, outlet=self.config.outlet, name=task.source)
+        return self._clean_source(task, data, task.source)
 
     def _translate(self, results: list[Article | dict[str, Any]]) -> list[Article | dict[str, Any]]:
         where = [i for i, r in enumerate(results) if isinstance(r, Article)]
@@ -126,7 +179,40 @@ class WorkerState:
 
 def json_record(record: dict[str, Any]) -> tuple[bool, str]:
     """``(failed, line)``: the record as the CLI's JSONL writer writes it (without the newline)."""
-    return "error" in record, json.dumps(record, ensure_ascii=False)
+    return "error" in record, dumps_record(record)
+
+
+def dumps_record(record: dict[str, Any], indent: int | None = None) -> str:
+    """The record as JSON that any UTF-8 file can hold: the writer is never where a record dies.
+
+    Lone surrogates become U+FFFD and values JSON has no type for (a set, bytes)
+    become lists and strings, so a record a plugin spoiled is still written whole.
+    """
+    try:
+        line = json.dumps(record, ensure_ascii=False, indent=indent)
+        line.encode("utf-8")
+        return line
+    except (TypeError, ValueError, UnicodeEncodeError, RecursionError):
+        return json.dumps(json_safe(record), ensure_ascii=False, indent=indent)
+
+
+def json_safe(value: Any, depth: int = 0) -> Any:
+    """``value`` with only JSON types and encodable strings (deeper than 100 levels: its ``repr``)."""
+    if depth > 100:
+        return clean_field(repr(value)[:1000])
+    if isinstance(value, str):
+        return clean_field(value)
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dict):
+        return {clean_field(str(key)): json_safe(item, depth + 1) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [json_safe(item, depth + 1) for item in value]
+    if isinstance(value, set | frozenset):
+        return sorted((json_safe(item, depth + 1) for item in value), key=repr)
+    if isinstance(value, bytes | bytearray):
+        return clean_field(bytes(value).decode("utf-8", "replace"))
+    return clean_field(str(value))
 
 
 def _record(task: Task, result: Article | dict[str, Any]) -> dict[str, Any]:
@@ -136,7 +222,22 @@ def _record(task: Task, result: Article | dict[str, Any]) -> dict[str, Any]:
         return result.to_dict()
     except Exception as err:  # metadata a plugin filled with something JSON cannot hold
         logger.exception("unexpected failure on %s", task.source)
-        return IngestError.from_exception(task.source, err, _input_bytes(task)).to_dict()
+        return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
+
+
+def _read_gzip(path: str, max_bytes: int) -> bytes:
+    """A gzip-compressed article file, inflated up to ``max_bytes`` (a gzip bomb costs nothing)."""
+    from ..decode import read_regular_file
+
+    data = read_regular_file(Path(path), max_bytes * 1024)  # the compressed file: any ratio up to 1024
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as inflating:
+            text = inflating.read(max_bytes + 1)
+    except (OSError, EOFError) as err:
+        raise InputError(f"{path}: not readable gzip data ({err})") from None
+    if len(text) > max_bytes:
+        raise InputError(f"{path}: inflates to over the limit of {max_bytes:,} bytes")
+    return text
 
 
 def _decode_declared(data: bytes, codec: str) -> str | None:
@@ -163,39 +264,11 @@ def _input_bytes(task: Task) -> bytes | None:
     if task.kind == "text":
         return task.payload.encode("utf-8", "surrogatepass")
     try:
-        path = Path(task.payload)
-        return path.read_bytes() if path.is_file() else None
-    except OSError:
+        from ..decode import read_regular_file
+
+        return read_regular_file(Path(task.payload), 1 << 31)
+    except (OSError, NewsingestError):
         return None
-
-
-# --- pool workers --------------------------------------------------------------------------
-
-_state: WorkerState | None = None
-_setup_error: str | None = None
-
-
-def init_worker(config: WorkerConfig) -> None:
-    """Pool initializer: logging as in the parent, Ctrl-C left to the parent, the pipeline."""
-    global _state, _setup_error
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    apply_log_setup(config.log_setup)
-    try:
-        _state = WorkerState(config)
-    except BaseException as err:  # reported by run_chunk: the initializer cannot report
-        _setup_error = f"{type(err).__name__}: {err}"
-
-
-def run_chunk(tasks: Sequence[Task], as_json: bool = False) -> list[Any]:
-    """Run a chunk in a pool worker."""
-    if _state is None:
-        raise WorkerSetupError(f"a batch worker could not build its pipeline ({_setup_error})")
-    try:
-        return _state.run_chunk(tasks, as_json)
-    except TranslationError:
-        raise
-    except NewsingestError as err:  # keep the type's name, whatever its constructor takes
-        raise NewsingestError(f"{type(err).__name__}: {err}") from None
 
 
 def log_setup() -> tuple:
