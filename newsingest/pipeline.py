@@ -188,7 +188,12 @@ def html_draft(
 def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: str) -> None:
     """Drop generic and plugin furniture and run the plugin's page hooks, before extraction."""
     htmlextract.drop_selectors(
-        tree, htmlextract.GENERIC_SELECTORS, draft, "page furniture (newsletter, share, consent)", html
+        tree,
+        htmlextract.GENERIC_SELECTORS,
+        draft,
+        "page furniture (newsletter, share, consent)",
+        html,
+        max_share=htmlextract.GENERIC_MAX_SHARE,
     )
     if plugin is not None:
         draft.plugin = plugin.name
