@@ -145,11 +145,11 @@ def load(data: Path, limit: int | None) -> list[tuple[dict, bytes]]:
     return pages[:limit] if limit else pages
 
 
-def timed(call, rounds: int):
+def timed(call, page: bytes, url: str, rounds: int):
     best, result = float("inf"), None
     for _ in range(rounds):
         start = time.perf_counter()
-        result = call()
+        result = call(page, url)
         best = min(best, time.perf_counter() - start)
     return best, result
 
@@ -175,11 +175,11 @@ def run(pages: list[tuple[dict, bytes]], rounds: int) -> list[dict]:
     for index, (row, page) in enumerate(pages):
         url = row["url"]
         if index % 2:
-            t_theirs, text_theirs = timed(lambda: theirs(page, url), rounds)
-            t_ours, article = timed(lambda: ours(page, url), rounds)
+            t_theirs, text_theirs = timed(theirs, page, url, rounds)
+            t_ours, article = timed(ours, page, url, rounds)
         else:
-            t_ours, article = timed(lambda: ours(page, url), rounds)
-            t_theirs, text_theirs = timed(lambda: theirs(page, url), rounds)
+            t_ours, article = timed(ours, page, url, rounds)
+            t_theirs, text_theirs = timed(theirs, page, url, rounds)
         meta = trafilatura.extract_metadata(page, default_url=url)
         results.append(
             {
