@@ -8,6 +8,7 @@ is recorded in the draft with its text, like any other removal.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterable
@@ -171,6 +172,43 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast:
 def needs_full_extraction(blocks: list[Block]) -> bool:
     """A fast extraction this short may have missed the article: ask for the full one."""
     return sum(len(block.text) for block in blocks) < FAST_EXTRACTION_MIN_CHARS
+
+
+def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
+    """Fast extraction, redone in full when it comes out short, on the one prepared tree.
+
+    The page is parsed and cleaned once: the full extraction reads the same
+    cleaned tree, or a copy of it taken beforehand when the installed
+    trafilatura changes the tree it is given (:func:`extraction_keeps_tree`).
+    """
+    spare = None if extraction_keeps_tree() else copy.deepcopy(tree)
+    blocks = extract_blocks(tree, url=url, fast=True)
+    if needs_full_extraction(blocks):
+        blocks = extract_blocks(tree if spare is None else spare, url=url, fast=False)
+    return blocks
+
+
+_PROBE_PAGE = (
+    "<html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav><div id='comments'>c</div>"
+    "<article><h1>Probe</h1><p>"
+    + "A sentence long enough to count as the text of an article. " * 8
+    + "</p><aside>x</aside><footer>f</footer></article></body></html>"
+)
+
+
+@functools.cache
+def extraction_keeps_tree() -> bool:
+    """Whether trafilatura's ``bare_extraction`` leaves an element it is given unchanged.
+
+    trafilatura 2.x copies an element input before pruning it; older releases
+    pruned the caller's tree. Asked once per process, on a small page holding
+    what trafilatura prunes (navigation, comments, asides, footers).
+    """
+    tree = parse_html(_PROBE_PAGE)
+    before = etree.tostring(tree)
+    extract_blocks(tree, fast=True)
+    extract_blocks(tree, fast=False)
+    return etree.tostring(tree) == before
 
 
 def body_blocks(body: etree._Element) -> Iterable[Block]:

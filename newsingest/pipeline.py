@@ -166,12 +166,7 @@ def html_draft(
     draft = Draft(url=url or page.url, input_format="html")
     apply_page_metadata(draft, page)
     prepare_tree(tree, plugin, draft, html)
-    draft.blocks = htmlextract.extract_blocks(tree, url=draft.url, fast=True)
-    if htmlextract.needs_full_extraction(draft.blocks):
-        # trafilatura changed the first tree: prepare a fresh one, recording nothing twice
-        fresh = htmlextract.parse_html(html)
-        prepare_tree(fresh, plugin, Draft(url=draft.url, input_format="html"), html)
-        draft.blocks = htmlextract.extract_blocks(fresh, url=draft.url, fast=False)
+    draft.blocks = htmlextract.extract_main_blocks(tree, url=draft.url)
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:

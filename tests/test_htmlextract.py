@@ -122,3 +122,42 @@ def _no_plugins():
     from newsingest.registry import PluginRegistry
 
     return PluginRegistry([], entry_points=False)
+
+
+def test_extraction_probe_tells_a_trafilatura_that_prunes_the_tree_it_is_given(monkeypatch):
+    import trafilatura
+
+    from newsingest import htmlextract
+
+    real = trafilatura.bare_extraction
+
+    def pruning(tree, **kwargs):
+        for node in tree.xpath("//nav|//aside"):
+            node.drop_tree()
+        return real(tree, **kwargs)
+
+    htmlextract.extraction_keeps_tree.cache_clear()
+    try:
+        assert htmlextract.extraction_keeps_tree()  # the installed trafilatura copies its input
+        htmlextract.extraction_keeps_tree.cache_clear()
+        monkeypatch.setattr(trafilatura, "bare_extraction", pruning)
+        assert not htmlextract.extraction_keeps_tree()
+    finally:
+        htmlextract.extraction_keeps_tree.cache_clear()
+
+
+def test_short_fast_extraction_is_redone_in_full_on_the_same_cleaned_tree(monkeypatch):
+    from newsingest import htmlextract
+
+    calls = []
+
+    def fake_extract(tree, url=None, *, fast=False):
+        calls.append((fast, "Advertisement" in tree.text_content()))
+        return []
+
+    monkeypatch.setattr(htmlextract, "extract_blocks", fake_extract)
+    monkeypatch.setattr(htmlextract, "extraction_keeps_tree", lambda: True)
+    tree = parse_html(PAGE)
+    drop_selectors(tree, (".ad-container",), Draft(), "furniture", PAGE)
+    htmlextract.extract_main_blocks(tree)
+    assert calls == [(True, False), (False, False)]  # no fresh parse: the cleaned tree both times
