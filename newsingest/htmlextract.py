@@ -8,6 +8,7 @@ is recorded in the draft with its text, like any other removal.
 
 from __future__ import annotations
 
+import copy
 import functools
 import re
 from collections.abc import Iterable
@@ -21,8 +22,14 @@ from .errors import InputError
 from .model import Block
 
 #: Nodes dropped on every page before extraction: noise no article body holds.
+#: A lone word is matched as a whole class token (``[class~=…]``): as a substring,
+#: ``newsletter`` matched Substack's ``newsletter-post``, the article itself.
+#: Substrings are kept for compound names that only furniture wears.
 GENERIC_SELECTORS = (
-    "[class*='newsletter']",
+    "[class~='newsletter']",
+    "[class*='newsletter-signup']",
+    "[class*='newsletter-subscribe']",
+    "[class*='newsletter-form']",
     "[class*='social-share']",
     "[class*='share-bar']",
     "[class*='share-buttons']",
@@ -83,13 +90,27 @@ def could_match(selector: str, html: str) -> bool:
     return needles is None or any(all(token in html for token in part) for part in needles)
 
 
+#: A generic selector never drops a node holding more than this share of the page's text.
+GENERIC_MAX_SHARE = 0.5
+
+
 def drop_selectors(
-    tree: lxml_html.HtmlElement, selectors: Iterable[str], draft: Draft, reason: str, html: str | None = None
+    tree: lxml_html.HtmlElement,
+    selectors: Iterable[str],
+    draft: Draft,
+    reason: str,
+    html: str | None = None,
+    *,
+    max_share: float | None = None,
 ) -> None:
     """Remove every node matching one of ``selectors``, recording the text each held.
 
     With the page's ``html`` at hand, selectors that cannot match it are skipped.
+    With ``max_share``, a node holding more than that share of the page's text
+    is kept: a selector written for furniture that matches the article's own
+    container (or ``<body>``) must not cost the article.
     """
+    page_chars: int | None = None
     for selector in selectors:
         if html is not None and not could_match(selector, html):
             continue
@@ -98,11 +119,24 @@ def drop_selectors(
         for node in nodes:
             if node.getparent() is None or any(a in gone for a in node.iterancestors()):
                 continue  # already went with an ancestor
-            gone.add(node)
             text = normalize_whitespace(node.text_content())
+            if max_share is not None and text:
+                if page_chars is None:
+                    page_chars = visible_chars(tree)
+                if visible_chars(node) > max_share * page_chars:
+                    continue
+            gone.add(node)
             node.drop_tree()
             if text:
                 draft.record_strip(text, reason, f"selector {selector}")
+
+
+_VISIBLE_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::head)]")
+
+
+def visible_chars(node: lxml_html.HtmlElement) -> int:
+    """Characters of text under ``node`` a reader sees (scripts, styles and ``<head>`` left out)."""
+    return sum(len(text.strip()) for text in _VISIBLE_TEXT(node))
 
 
 #: A fast extraction shorter than this (characters) is redone with trafilatura's fallbacks.
@@ -138,6 +172,43 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast:
 def needs_full_extraction(blocks: list[Block]) -> bool:
     """A fast extraction this short may have missed the article: ask for the full one."""
     return sum(len(block.text) for block in blocks) < FAST_EXTRACTION_MIN_CHARS
+
+
+def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
+    """Fast extraction, redone in full when it comes out short, on the one prepared tree.
+
+    The page is parsed and cleaned once: the full extraction reads the same
+    cleaned tree, or a copy of it taken beforehand when the installed
+    trafilatura changes the tree it is given (:func:`extraction_keeps_tree`).
+    """
+    spare = None if extraction_keeps_tree() else copy.deepcopy(tree)
+    blocks = extract_blocks(tree, url=url, fast=True)
+    if needs_full_extraction(blocks):
+        blocks = extract_blocks(tree if spare is None else spare, url=url, fast=False)
+    return blocks
+
+
+_PROBE_PAGE = (
+    "<html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav><div id='comments'>c</div>"
+    "<article><h1>Probe</h1><p>"
+    + "A sentence long enough to count as the text of an article. " * 8
+    + "</p><aside>x</aside><footer>f</footer></article></body></html>"
+)
+
+
+@functools.cache
+def extraction_keeps_tree() -> bool:
+    """Whether trafilatura's ``bare_extraction`` leaves an element it is given unchanged.
+
+    trafilatura 2.x copies an element input before pruning it; older releases
+    pruned the caller's tree. Asked once per process, on a small page holding
+    what trafilatura prunes (navigation, comments, asides, footers).
+    """
+    tree = parse_html(_PROBE_PAGE)
+    before = etree.tostring(tree)
+    extract_blocks(tree, fast=True)
+    extract_blocks(tree, fast=False)
+    return etree.tostring(tree) == before
 
 
 def body_blocks(body: etree._Element) -> Iterable[Block]:

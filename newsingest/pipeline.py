@@ -12,7 +12,6 @@ A :class:`Pipeline` holds configuration only; each call works on a fresh
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
 import logging
 import os
@@ -245,10 +244,7 @@ def html_draft(
     draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
     apply_page_metadata(draft, page.metadata)
     prepare_tree(tree, plugin, draft, html)
-    cleaned = copy.deepcopy(tree)  # the fast extraction changes its tree; the hooks must run once only
-    draft.blocks = htmlextract.extract_blocks(tree, url=draft.url, fast=True)
-    if htmlextract.needs_full_extraction(draft.blocks):
-        draft.blocks = htmlextract.extract_blocks(cleaned, url=draft.url, fast=False)
+    draft.blocks = htmlextract.extract_main_blocks(tree, url=draft.url)
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:
@@ -265,7 +261,12 @@ def html_draft(
 def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: str) -> None:
     """Drop generic and plugin furniture and run the plugin's page hooks, before extraction."""
     htmlextract.drop_selectors(
-        tree, htmlextract.GENERIC_SELECTORS, draft, "page furniture (newsletter, share, consent)", html
+        tree,
+        htmlextract.GENERIC_SELECTORS,
+        draft,
+        "page furniture (newsletter, share, consent)",
+        html,
+        max_share=htmlextract.GENERIC_MAX_SHARE,
     )
     if plugin is not None:
         draft.plugin = plugin.name

@@ -40,3 +40,124 @@ def test_flat_text_has_no_depth_limit():
     deep = "<div>" * 50_000 + "<p>Deep words</p>" + "</div>" * 50_000
     assert parse_html("<html><body>" + deep + "</body></html>").text_content().strip() == ""
     assert flat_text("<html><body><script>var x;</script>" + deep + "</body></html>").split() == ["Deep", "words"]
+
+
+# Substack and newsletter-style sites put the whole post in a container whose class
+# names the newsletter (``newsletter-post``); the generic layer once dropped it as a
+# signup box. Minimal reproductions written for these tests, shaped like those pages.
+_STORY = " ".join(
+    f"Paragraph {n} of the post explains one more step of the argument in plain words." for n in range(12)
+)
+SUBSTACK_PAGE = (
+    "<html><body><div class='main'>"
+    "<article class='typography newsletter-post post'><h1 class='post-title'>Reimplementing a tool</h1>"
+    + "".join(f"<p>{sentence}.</p>" for sentence in _STORY.split(". "))
+    + "</article><div class='subscribe-widget'>Subscribe Sign in</div></div></body></html>"
+)
+NEWSLETTER_BODY_PAGE = (
+    "<html><body class='page-node-type-newsletter-article newsletter'><main><article>"
+    + "".join(f"<p>{sentence}.</p>" for sentence in _STORY.split(". "))
+    + "</article><div class='newsletter'>Get our newsletter every week</div></main></body></html>"
+)
+
+
+def _generic_drop(page: str) -> tuple[Draft, str]:
+    from newsingest.htmlextract import GENERIC_MAX_SHARE, GENERIC_SELECTORS
+
+    tree = parse_html(page)
+    draft = Draft()
+    drop_selectors(tree, GENERIC_SELECTORS, draft, "furniture", page, max_share=GENERIC_MAX_SHARE)
+    return draft, tree.text_content()
+
+
+def test_generic_selectors_keep_a_newsletter_post_container():
+    draft, text = _generic_drop(SUBSTACK_PAGE)
+    assert "Paragraph 11 of the post" in text
+    assert draft.removed == []
+
+
+def test_generic_selectors_never_drop_the_node_holding_most_of_the_text():
+    # <body> wears the whole token: the guard keeps it, the real signup box still goes
+    draft, text = _generic_drop(NEWSLETTER_BODY_PAGE)
+    assert "Paragraph 11 of the post" in text
+    assert [r.text for r in draft.removed] == ["Get our newsletter every week"]
+
+
+def test_generic_selectors_still_drop_signup_boxes():
+    page = (
+        "<html><body><article><p>" + _STORY + "</p></article>"
+        "<div class='newsletter-signup-wrapper'>Sign up for our newsletter</div>"
+        "<div class='social-share-bar'>Share on X</div></body></html>"
+    )
+    draft, text = _generic_drop(page)
+    assert "Sign up" not in text and "Share on X" not in text
+    assert len(draft.removed) == 2
+
+
+def test_max_share_applies_only_when_asked():
+    tree = parse_html(NEWSLETTER_BODY_PAGE)
+    draft = Draft()
+    drop_selectors(tree, ("article",), draft, "plugin furniture", NEWSLETTER_BODY_PAGE)
+    assert "Paragraph 11" not in tree.text_content()  # a plugin's own selector is trusted
+
+
+def test_visible_chars_leaves_out_scripts_and_styles():
+    from newsingest.htmlextract import visible_chars
+
+    tree = parse_html(
+        "<html><head><title>T</title></head><body><script>var a=1;</script><p>abc</p><style>p{}</style></body></html>"
+    )
+    assert visible_chars(tree) == 3
+
+
+def test_pipeline_keeps_a_substack_style_post():
+    from newsingest import Pipeline
+
+    article = Pipeline(plugins=_no_plugins()).ingest(SUBSTACK_PAGE)
+    assert "Paragraph 11 of the post" in article.text
+    assert "Subscribe" not in article.text
+
+
+def _no_plugins():
+    from newsingest.registry import PluginRegistry
+
+    return PluginRegistry([], entry_points=False)
+
+
+def test_extraction_probe_tells_a_trafilatura_that_prunes_the_tree_it_is_given(monkeypatch):
+    import trafilatura
+
+    from newsingest import htmlextract
+
+    real = trafilatura.bare_extraction
+
+    def pruning(tree, **kwargs):
+        for node in tree.xpath("//nav|//aside"):
+            node.drop_tree()
+        return real(tree, **kwargs)
+
+    htmlextract.extraction_keeps_tree.cache_clear()
+    try:
+        assert htmlextract.extraction_keeps_tree()  # the installed trafilatura copies its input
+        htmlextract.extraction_keeps_tree.cache_clear()
+        monkeypatch.setattr(trafilatura, "bare_extraction", pruning)
+        assert not htmlextract.extraction_keeps_tree()
+    finally:
+        htmlextract.extraction_keeps_tree.cache_clear()
+
+
+def test_short_fast_extraction_is_redone_in_full_on_the_same_cleaned_tree(monkeypatch):
+    from newsingest import htmlextract
+
+    calls = []
+
+    def fake_extract(tree, url=None, *, fast=False):
+        calls.append((fast, "Advertisement" in tree.text_content()))
+        return []
+
+    monkeypatch.setattr(htmlextract, "extract_blocks", fake_extract)
+    monkeypatch.setattr(htmlextract, "extraction_keeps_tree", lambda: True)
+    tree = parse_html(PAGE)
+    drop_selectors(tree, (".ad-container",), Draft(), "furniture", PAGE)
+    htmlextract.extract_main_blocks(tree)
+    assert calls == [(True, False), (False, False)]  # no fresh parse: the cleaned tree both times
