@@ -383,8 +383,10 @@ def _function_words_confirm(language: str, tokens: list[str]) -> bool:
     )
 
 
-_FOREIGN = 1 << 12
-_DISTINCT = 1 << 24
+#: The sum packs three counts into one int, a field of 32 bits each: a paragraph would need
+#: 2**32 words (a token list of over 32 GB) before one count spills into the next.
+_FOREIGN = 1 << 32
+_DISTINCT = 1 << 64
 
 
 @functools.cache

@@ -31,6 +31,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from . import langdetect_words
+from .langdetect_seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
 #: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
@@ -110,7 +111,7 @@ class LangdetectDetector:
                 return probabilities, "langdetect-rs"
             if self.accelerate:
                 raise ImportError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
-        return _stock_factory(self.seed), "langdetect"
+        return stock_probabilities(self.seed), "langdetect"
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """langdetect's own answer: ``(code, probability)`` pairs as it gives them, unrounded.
@@ -122,36 +123,6 @@ class LangdetectDetector:
 
     def candidates(self, text: str) -> list[LanguageGuess]:
         return [LanguageGuess(_normalise_code(lang), round(prob, 3)) for lang, prob in self.probabilities(text)]
-
-
-def _stock_factory(seed: int):
-    """Pure-Python langdetect's probabilities, seeded."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    return seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)[1]
-
-
-def seeded_probabilities(factory_class, profiles: str, no_features: type[Exception], seed: int):
-    """A seeded factory of langdetect's API (langdetect's or langdetect-rs's) and its probability function.
-
-    A fresh detector per call from one seeded factory: the answer depends on the
-    text alone, in every run, thread and process.
-    """
-    factory = factory_class()
-    factory.load_profile(profiles)  # built-in profiles, in langdetect's own load order
-    factory.set_seed(seed)
-
-    def probabilities(text: str) -> list[tuple[str, float]] | None:
-        detector = factory.create()
-        detector.append(text)
-        try:
-            ranked = detector.get_probabilities()
-        except no_features:
-            return None
-        return [(item.lang, item.prob) for item in ranked]
-
-    return factory, probabilities
 
 
 def _normalise_code(code: str) -> str:

@@ -89,3 +89,18 @@ def test_a_broken_fast_path_falls_back_to_the_public_api(monkeypatch):
     assert probabilities is not None
     assert probabilities.__qualname__.startswith("seeded_probabilities")  # the public-API closure, not fast
     assert probabilities("The city council voted on Tuesday to extend the night bus service.")[0][0] == "en"
+
+
+def test_no_import_cycle_between_language_and_the_accelerator():
+    import ast
+
+    def imported(module: str) -> set[str]:
+        tree = ast.parse((ROOT / "newsingest" / f"{module}.py").read_text(encoding="utf-8"))
+        return {
+            alias.name if node.module is None else node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+            for alias in node.names
+        }
+
+    assert "language" not in imported("langdetect_accel")
