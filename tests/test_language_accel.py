@@ -104,3 +104,32 @@ def test_no_import_cycle_between_language_and_the_accelerator():
         }
 
     assert "language" not in imported("langdetect_accel")
+
+
+@pytest.mark.parametrize(
+    ("platform", "machine", "implementation", "installed"),
+    [
+        ("linux", "x86_64", "CPython", True),
+        ("linux", "aarch64", "CPython", True),
+        ("darwin", "arm64", "CPython", True),
+        ("darwin", "x86_64", "CPython", True),
+        ("win32", "AMD64", "CPython", True),
+        ("win32", "ARM64", "CPython", False),
+        ("linux", "ppc64le", "CPython", False),
+        ("linux", "x86_64", "PyPy", False),
+    ],
+)
+def test_default_install_has_the_accelerator_where_it_has_wheels(platform, machine, implementation, installed):
+    tomllib = pytest.importorskip("tomllib")
+    requirements = pytest.importorskip("packaging.requirements")
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    environment = {
+        "sys_platform": platform,
+        "platform_machine": machine,
+        "platform_python_implementation": implementation,
+    }
+    accelerators = [
+        req for req in map(requirements.Requirement, dependencies) if req.name == "langdetect-rs" and req.marker
+    ]
+    assert accelerators
+    assert any(req.marker.evaluate(environment) for req in accelerators) is installed
