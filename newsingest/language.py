@@ -36,6 +36,21 @@ from .langdetect_seeded import stock_probabilities
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
 #: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
 MIN_LETTERS = 40
+#: Below :data:`MIN_LETTERS`, an answer of one of these languages is kept from this many
+#: letters on when langdetect is sure of it (:data:`SHORT_MIN_CONFIDENCE`). Learned on half
+#: of the lingua sentences (``python benchmarks/bench_language.py floors``): the lowest floor
+#: (in steps of 5, from 10) at which that language's answers are still at least 99% right,
+#: no 5-letter band below 95%; checked on the other half (docs/language.md, *Short texts*).
+#: A language not listed (no measurement: Afrikaans, Catalan, Bulgarian, ...) keeps
+#: :data:`MIN_LETTERS`, as do its answers on too little data.
+SHORT_MIN_LETTERS: dict[str, int] = {
+    "de": 10, "fa": 10, "fr": 20, "hi": 10, "id": 10, "it": 10, "nl": 10, "pl": 10, "pt": 25,
+    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10, "zh": 10,
+}  # fmt: skip
+#: No text shorter than this is given a language by the detector (the script may name one).
+SHORTEST = 10
+#: How sure langdetect must be of a text shorter than :data:`MIN_LETTERS`.
+SHORT_MIN_CONFIDENCE = 0.99
 #: A paragraph needs this many letters before it gets a language of its own.
 PARAGRAPH_MIN_LETTERS = 40
 #: A paragraph langdetect has to judge alone keeps its answer only at this probability
@@ -144,17 +159,46 @@ def detect_language(
 ) -> LanguageGuess | None:
     """The language of ``text``, or ``None`` when there is too little text to tell.
 
+    * A text written in a script only one language uses (Thai, Hangul, Greek, Hebrew,
+      kana, Armenian, Georgian, …: :func:`newsingest.langdetect_words.script_language`)
+      is that language from a few letters on, the detector not asked; the confidence is
+      the share of the letters in that script.
+    * Otherwise, below ``min_letters`` (:data:`MIN_LETTERS`), the detector's answer is
+      kept only when it is at least :data:`SHORT_MIN_CONFIDENCE` sure and the text has
+      the letters measured to be enough for that language (:data:`SHORT_MIN_LETTERS`), or
+      letters only that language uses show it (Russian ы, Ukrainian ї:
+      :func:`newsingest.langdetect_words.letters_confirm`); never below :data:`SHORTEST`.
+
     Answers whose script does not occur in the text (Korean without Hangul) are
     dropped and the rest renormalised. ``prior`` (the outlet's language) decides
     close calls such as Indonesian against Malay: it wins when the detector ranks it
     within :data:`PRIOR_MARGIN` of its first choice, or when the first choice is the
     profile langdetect gives text in the prior's language (:data:`UNPROFILED`).
     """
-    if count_letters(text, limit=min_letters) < min_letters:
+    by_script = langdetect_words.script_language(text)
+    if by_script is not None:
+        return LanguageGuess(*by_script)
+    letters = count_letters(text, limit=min_letters)
+    if letters < min(min_letters, SHORTEST):
         return None
     ranked = _plausible(text, detector.candidates(text))
     if not ranked:
         return None
+    best = _with_prior(ranked, prior)
+    if letters < min_letters and not _short_answer_holds(best, text, letters):
+        return None
+    return best
+
+
+def _short_answer_holds(guess: LanguageGuess, text: str, letters: int) -> bool:
+    if guess.confidence < SHORT_MIN_CONFIDENCE:
+        return False
+    return letters >= SHORT_MIN_LETTERS.get(guess.language, MIN_LETTERS) or langdetect_words.confirms(
+        guess.language, text, langdetect_words.words(text)
+    )
+
+
+def _with_prior(ranked: list[LanguageGuess], prior: str | None) -> LanguageGuess:
     best = ranked[0]
     if prior and best.language != prior:
         if UNPROFILED.get(prior) == best.language:
