@@ -21,13 +21,10 @@ by ``tests/test_language_accel.py``.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+
+from .langdetect_seeded import Probabilities, seeded_probabilities
 
 logger = logging.getLogger(__name__)
-
-#: ``text -> [(langdetect code, probability), ...]`` best first, or ``None`` when the text
-#: has no features langdetect can use (it raises ``LangDetectException`` there).
-Probabilities = Callable[[str], "list[tuple[str, float]] | None"]
 
 #: Texts the private fast path must answer exactly as the public API does before it is used.
 PROBE_TEXTS = (
@@ -49,8 +46,6 @@ def load_factory(seed: int) -> Probabilities | None:
         from langdetect_rs.lang_detect_exception import LangDetectException
     except ImportError:
         return None
-
-    from .language import seeded_probabilities
 
     factory, public = seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)
     return _fast_path(factory, seed, public) or public

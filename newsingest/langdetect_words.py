@@ -22,9 +22,12 @@ when a foreign paragraph happens to be full of the article language's function w
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from itertools import repeat
+
+from .unicode_marks import MARK_RANGES
 
 #: The most frequent function words of each language, lower case, as :func:`words` splits
 #: text: at spaces and apostrophes (``l'équipe`` gives ``l`` and ``équipe``), punctuation
@@ -193,13 +196,20 @@ SCRIPTS: dict[str, str] = {
     "telugu": "\u0c00-\u0c7f",
     "kannada": "\u0c80-\u0cff",
     "malayalam": "\u0d00-\u0d7f",
+    "armenian": "\u0530-\u058f\ufb13-\ufb17",
+    "georgian": "\u10a0-\u10ff\u1c90-\u1cbf\u2d00-\u2d2f",
+    "sinhala": "\u0d80-\u0dff",
+    "lao": "\u0e80-\u0eff",
+    "khmer": "\u1780-\u17ff\u19e0-\u19ff",
     "hangul": "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af",
     "han": "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff",
     "kana": "\u3040-\u30ff\u31f0-\u31ff\uff66-\uff9f",
 }
 
-#: Languages whose script is theirs alone among langdetect's 55: being written in it
-#: confirms them.
+#: Languages whose script is theirs alone among langdetect's 55 (and, for Armenian,
+#: Georgian, Sinhala, Lao and Khmer, which langdetect lacks, among the languages of the
+#: news): being written in it confirms them, and a few letters of it name them
+#: (:func:`script_language`).
 OWN_SCRIPT: dict[str, str] = {
     "el": "greek",
     "he": "hebrew",
@@ -212,6 +222,11 @@ OWN_SCRIPT: dict[str, str] = {
     "te": "telugu",
     "kn": "kannada",
     "ml": "malayalam",
+    "hy": "armenian",
+    "ka": "georgian",
+    "si": "sinhala",
+    "lo": "lao",
+    "km": "khmer",
 }
 
 #: The script(s) a language cannot be written without (any one of them will do). A
@@ -229,11 +244,11 @@ REQUIRED_SCRIPTS: dict[str, tuple[str, ...]] = {
 }
 
 #: Letters that settle a language within its script: ``(required, forbidden)``, each a
-#: character class or ``None``. Russian is written with ы or э and none of the letters
+#: character class or ``None``. Russian is written with ы, э or ё and none of the letters
 #: of Ukrainian, Belarusian, Macedonian, Serbian or the Turkic Cyrillic alphabets;
 #: Arabic with none of the letters Persian and Urdu add.
 LETTER_RULES: dict[str, tuple[str, str | None, str | None]] = {
-    "ru": ("cyrillic", "[ыэ]", "[іїєґўјљњќѓѕћђәөүұқңғһ]"),
+    "ru": ("cyrillic", "[ыэё]", "[іїєґўјљњќѓѕћђәөүұқңғһ]"),
     "uk": ("cyrillic", "[іїєґ]", "[ыэъёўјљњќѓѕћђәөүұқңғһ]"),
     "ar": ("arabic", None, "[\u067e\u0686\u0698\u06a9\u06af\u06cc\u0679\u0688\u0691\u06ba\u06c1\u06d2]"),
 }
@@ -257,7 +272,19 @@ MIN_SCRIPT_SHARE = 0.6
 #: Share of a Japanese paragraph's Han and kana that must be kana.
 MIN_KANA_SHARE = 0.1
 
+#: Letters a language's alphabet lacks: an answer of that language for a text with one of
+#: them is impossible (langdetect calls short Ukrainian text Russian; Russian with ы or э
+#: Bulgarian or Macedonian).
+FOREIGN_LETTERS: dict[str, str] = {
+    # a Latin i inside a Cyrillic word is Ukrainian і typed on a Latin keyboard
+    "ru": "[іїєґјљњќѓѕўђћџ]|(?<=[а-яґєії])i|i(?=[а-яґєії])",
+    "uk": "[ыэъёјљњќѓѕўђћџ]",
+    "bg": "[ыэёіїєґјљњќѓѕўђћџ]",
+    "mk": "[ыэёйщъьюяіїєґўђћ]",
+}
+
 _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in SCRIPTS.items()}
+_FOREIGN_LETTERS = {lang: re.compile(chars, re.IGNORECASE) for lang, chars in FOREIGN_LETTERS.items()}
 _FAMILY = {lang: family for family in FAMILIES for lang in family}
 _CJK_RE = re.compile(f"[{SCRIPTS['han']}{SCRIPTS['kana']}{SCRIPTS['hangul']}]")
 _LETTER_RULES = {
@@ -296,7 +323,11 @@ def words(text: str) -> list[str]:
 
 
 def count_letters(text: str, limit: int | None = None) -> int:
-    """Letters in ``text``, Han, kana and Hangul counting :data:`CJK_WEIGHT` times.
+    """Letters in ``text`` (Unicode ``L*`` and ``M*``), Han, kana and Hangul counting :data:`CJK_WEIGHT` times.
+
+    A combining mark counts: Devanagari, Thai, Bengali or Tamil vowel signs are part of
+    the letter a reader sees, though ``str.isalpha`` says no (Hindi has about 0.6
+    ``isalpha`` characters per character, and all of its letters count here).
 
     With a ``limit``, the count may stop early once it is reached (a long text then costs
     no more than a short one): the answer is exact below ``limit``, at least ``limit``
@@ -312,14 +343,27 @@ def count_letters(text: str, limit: int | None = None) -> int:
 def _weighted_letters(text: str) -> int:
     count = sum(map(str.isalpha, text))
     if not text.isascii():
-        count += (CJK_WEIGHT - 1) * len(_CJK_RE.findall(text))
+        count += (CJK_WEIGHT - 1) * len(_CJK_RE.findall(text)) + len(_marks().findall(text))
     return count
 
 
+@functools.cache
+def _marks() -> re.Pattern:
+    """Any combining mark (compiled on first use: ``import newsingest`` stays cheap)."""
+    return re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in MARK_RANGES) + "]")
+
+
 def has_script(text: str, language: str) -> bool:
-    """Whether ``text`` has a letter of a script ``language`` needs (unknown languages: yes)."""
+    """Whether ``text`` can be in ``language`` by its letters (unknown languages: yes).
+
+    It needs a letter of a script ``language`` needs (:data:`REQUIRED_SCRIPTS`) and none
+    its alphabet lacks (:data:`FOREIGN_LETTERS`, case-folded).
+    """
     scripts = REQUIRED_SCRIPTS.get(language)
-    return scripts is None or any(_SCRIPT_RE[script].search(text) for script in scripts)
+    if scripts is not None and not any(_SCRIPT_RE[script].search(text) for script in scripts):
+        return False
+    foreign = _FOREIGN_LETTERS.get(language)
+    return foreign is None or text.isascii() or not foreign.search(text)
 
 
 def confirms(language: str, text: str, tokens: list[str]) -> bool:
@@ -346,12 +390,19 @@ def confirms(language: str, text: str, tokens: list[str]) -> bool:
 
 
 def _plain_letters(text: str) -> int:
-    return sum(map(str.isalpha, text))
+    """Letters and combining marks, each counting once."""
+    count = sum(map(str.isalpha, text))
+    return count if text.isascii() else count + len(_marks().findall(text))
 
 
 def _share(script: re.Pattern, text: str) -> float:
     letters = _plain_letters(text)
     return len(script.findall(text)) / letters if letters else 0.0
+
+
+def letters_confirm(language: str, text: str) -> bool:
+    """Whether letters only ``language`` uses in its script show it (:data:`LETTER_RULES`)."""
+    return language in LETTER_RULES and _letters_confirm(language, text)
 
 
 def _letters_confirm(language: str, text: str) -> bool:
@@ -383,8 +434,10 @@ def _function_words_confirm(language: str, tokens: list[str]) -> bool:
     )
 
 
-_FOREIGN = 1 << 12
-_DISTINCT = 1 << 24
+#: The sum packs three counts into one int, a field of 32 bits each: a paragraph would need
+#: 2**32 words (a token list of over 32 GB) before one count spills into the next.
+_FOREIGN = 1 << 32
+_DISTINCT = 1 << 64
 
 
 @functools.cache
@@ -396,3 +449,49 @@ def _tally(language: str) -> dict[str, int]:
     for word in _DISTINCTIVE[language]:
         tally[word] = 1 + _DISTINCT
     return tally
+
+
+#: A text whose letters are at least :data:`MIN_SCRIPT_SHARE` in a language's own script
+#: (:data:`OWN_SCRIPT`; Japanese: Han and kana with kana) is that language from this
+#: many letters of the script on: no other language is written in it (measured on the
+#: lingua sentences: see docs/language.md).
+SCRIPT_MIN_LETTERS = 3
+
+_OWN_SCRIPT_RANGES = sorted(
+    (ord(chars[index]), ord(chars[index + 2]), lang)
+    for lang, script in (*OWN_SCRIPT.items(), ("ja", "kana"))
+    for chars in [SCRIPTS[script]]
+    for index in range(0, len(chars), 3)
+)
+_OWN_SCRIPT_STARTS = [first for first, _, _ in _OWN_SCRIPT_RANGES]
+_OWN_SCRIPT_RE = re.compile("[" + "".join(f"{chr(a)}-{chr(b)}" for a, b, _ in _OWN_SCRIPT_RANGES) + "]")
+
+
+def script_language(text: str) -> tuple[str, float] | None:
+    """The language a text's script names, and the share of its letters in that script.
+
+    ``None`` unless at least :data:`SCRIPT_MIN_LETTERS` letters are in one language's own
+    script and make up at least :data:`MIN_SCRIPT_SHARE` of the letters (Japanese: kana,
+    with Han, at least that share, kana at least :data:`MIN_KANA_SHARE` of them).
+    """
+    if text.isascii():
+        return None
+    found = _OWN_SCRIPT_RE.findall(text)
+    if not found:
+        return None
+    counts: dict[str, int] = {}
+    for char in found:
+        lang = _OWN_SCRIPT_RANGES[bisect.bisect_right(_OWN_SCRIPT_STARTS, ord(char)) - 1][2]
+        counts[lang] = counts.get(lang, 0) + 1
+    lang = max(sorted(counts), key=counts.__getitem__)
+    letters = _plain_letters(text)
+    in_script = counts[lang]
+    if lang == "ja":
+        han = len(_SCRIPT_RE["han"].findall(text))
+        if in_script < MIN_KANA_SHARE * (han + in_script):
+            return None
+        in_script += han
+    share = in_script / letters if letters else 0.0
+    if in_script < SCRIPT_MIN_LETTERS or share < MIN_SCRIPT_SHARE:
+        return None
+    return lang, min(1.0, round(share, 3))

@@ -31,10 +31,26 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from . import langdetect_words
+from .langdetect_seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
 #: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
 MIN_LETTERS = 40
+#: Below :data:`MIN_LETTERS`, an answer of one of these languages is kept from this many
+#: letters on when langdetect is sure of it (:data:`SHORT_MIN_CONFIDENCE`). Learned on half
+#: of the lingua sentences (``python benchmarks/bench_language.py floors``): the lowest floor
+#: (in steps of 5, from 10) at which that language's answers are still at least 99% right,
+#: no 5-letter band below 95%; checked on the other half (docs/language.md, *Short texts*).
+#: A language not listed (no measurement: Afrikaans, Catalan, Bulgarian, ...) keeps
+#: :data:`MIN_LETTERS`, as do its answers on too little data.
+SHORT_MIN_LETTERS: dict[str, int] = {
+    "de": 10, "fa": 10, "fr": 20, "hi": 10, "id": 10, "it": 10, "nl": 10, "pl": 10, "pt": 25,
+    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10, "zh": 10,
+}  # fmt: skip
+#: No text shorter than this is given a language by the detector (the script may name one).
+SHORTEST = 10
+#: How sure langdetect must be of a text shorter than :data:`MIN_LETTERS`.
+SHORT_MIN_CONFIDENCE = 0.99
 #: A paragraph needs this many letters before it gets a language of its own.
 PARAGRAPH_MIN_LETTERS = 40
 #: A paragraph langdetect has to judge alone keeps its answer only at this probability
@@ -110,7 +126,7 @@ class LangdetectDetector:
                 return probabilities, "langdetect-rs"
             if self.accelerate:
                 raise ImportError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
-        return _stock_factory(self.seed), "langdetect"
+        return stock_probabilities(self.seed), "langdetect"
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:
         """langdetect's own answer: ``(code, probability)`` pairs as it gives them, unrounded.
@@ -122,36 +138,6 @@ class LangdetectDetector:
 
     def candidates(self, text: str) -> list[LanguageGuess]:
         return [LanguageGuess(_normalise_code(lang), round(prob, 3)) for lang, prob in self.probabilities(text)]
-
-
-def _stock_factory(seed: int):
-    """Pure-Python langdetect's probabilities, seeded."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
-    from langdetect.lang_detect_exception import LangDetectException
-
-    return seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)[1]
-
-
-def seeded_probabilities(factory_class, profiles: str, no_features: type[Exception], seed: int):
-    """A seeded factory of langdetect's API (langdetect's or langdetect-rs's) and its probability function.
-
-    A fresh detector per call from one seeded factory: the answer depends on the
-    text alone, in every run, thread and process.
-    """
-    factory = factory_class()
-    factory.load_profile(profiles)  # built-in profiles, in langdetect's own load order
-    factory.set_seed(seed)
-
-    def probabilities(text: str) -> list[tuple[str, float]] | None:
-        detector = factory.create()
-        detector.append(text)
-        try:
-            ranked = detector.get_probabilities()
-        except no_features:
-            return None
-        return [(item.lang, item.prob) for item in ranked]
-
-    return factory, probabilities
 
 
 def _normalise_code(code: str) -> str:
@@ -173,17 +159,46 @@ def detect_language(
 ) -> LanguageGuess | None:
     """The language of ``text``, or ``None`` when there is too little text to tell.
 
+    * A text written in a script only one language uses (Thai, Hangul, Greek, Hebrew,
+      kana, Armenian, Georgian, …: :func:`newsingest.langdetect_words.script_language`)
+      is that language from a few letters on, the detector not asked; the confidence is
+      the share of the letters in that script.
+    * Otherwise, below ``min_letters`` (:data:`MIN_LETTERS`), the detector's answer is
+      kept only when it is at least :data:`SHORT_MIN_CONFIDENCE` sure and the text has
+      the letters measured to be enough for that language (:data:`SHORT_MIN_LETTERS`), or
+      letters only that language uses show it (Russian ы, Ukrainian ї:
+      :func:`newsingest.langdetect_words.letters_confirm`); never below :data:`SHORTEST`.
+
     Answers whose script does not occur in the text (Korean without Hangul) are
     dropped and the rest renormalised. ``prior`` (the outlet's language) decides
     close calls such as Indonesian against Malay: it wins when the detector ranks it
     within :data:`PRIOR_MARGIN` of its first choice, or when the first choice is the
     profile langdetect gives text in the prior's language (:data:`UNPROFILED`).
     """
-    if count_letters(text, limit=min_letters) < min_letters:
+    by_script = langdetect_words.script_language(text)
+    if by_script is not None:
+        return LanguageGuess(*by_script)
+    letters = count_letters(text, limit=min_letters)
+    if letters < min(min_letters, SHORTEST):
         return None
     ranked = _plausible(text, detector.candidates(text))
     if not ranked:
         return None
+    best = _with_prior(ranked, prior)
+    if letters < min_letters and not _short_answer_holds(best, text, letters):
+        return None
+    return best
+
+
+def _short_answer_holds(guess: LanguageGuess, text: str, letters: int) -> bool:
+    if guess.confidence < SHORT_MIN_CONFIDENCE:
+        return False
+    return letters >= SHORT_MIN_LETTERS.get(guess.language, MIN_LETTERS) or langdetect_words.confirms(
+        guess.language, text, langdetect_words.words(text)
+    )
+
+
+def _with_prior(ranked: list[LanguageGuess], prior: str | None) -> LanguageGuess:
     best = ranked[0]
     if prior and best.language != prior:
         if UNPROFILED.get(prior) == best.language:

@@ -89,3 +89,47 @@ def test_a_broken_fast_path_falls_back_to_the_public_api(monkeypatch):
     assert probabilities is not None
     assert probabilities.__qualname__.startswith("seeded_probabilities")  # the public-API closure, not fast
     assert probabilities("The city council voted on Tuesday to extend the night bus service.")[0][0] == "en"
+
+
+def test_no_import_cycle_between_language_and_the_accelerator():
+    import ast
+
+    def imported(module: str) -> set[str]:
+        tree = ast.parse((ROOT / "newsingest" / f"{module}.py").read_text(encoding="utf-8"))
+        return {
+            alias.name if node.module is None else node.module
+            for node in ast.walk(tree)
+            if isinstance(node, ast.ImportFrom) and node.level == 1
+            for alias in node.names
+        }
+
+    assert "language" not in imported("langdetect_accel")
+
+
+@pytest.mark.parametrize(
+    ("platform", "machine", "implementation", "installed"),
+    [
+        ("linux", "x86_64", "CPython", True),
+        ("linux", "aarch64", "CPython", True),
+        ("darwin", "arm64", "CPython", True),
+        ("darwin", "x86_64", "CPython", True),
+        ("win32", "AMD64", "CPython", True),
+        ("win32", "ARM64", "CPython", False),
+        ("linux", "ppc64le", "CPython", False),
+        ("linux", "x86_64", "PyPy", False),
+    ],
+)
+def test_default_install_has_the_accelerator_where_it_has_wheels(platform, machine, implementation, installed):
+    tomllib = pytest.importorskip("tomllib")
+    requirements = pytest.importorskip("packaging.requirements")
+    dependencies = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    environment = {
+        "sys_platform": platform,
+        "platform_machine": machine,
+        "platform_python_implementation": implementation,
+    }
+    accelerators = [
+        req for req in map(requirements.Requirement, dependencies) if req.name == "langdetect-rs" and req.marker
+    ]
+    assert accelerators
+    assert any(req.marker.evaluate(environment) for req in accelerators) is installed

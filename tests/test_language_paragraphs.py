@@ -175,3 +175,12 @@ def test_detector_runs_a_bounded_number_of_times_per_article():
     languages = paragraph_languages(odd, "en", counting)
     assert len(counting.asked) == PARAGRAPH_MAX_DETECTIONS
     assert languages[PARAGRAPH_MAX_DETECTIONS:] == [None] * (2 * PARAGRAPH_MAX_DETECTIONS)
+
+
+@pytest.mark.parametrize("count", [4095, 4096, 4098, 6000, 70_000])
+def test_function_word_counts_do_not_overflow_in_long_paragraphs(count):
+    # the three counts were packed into 12-bit fields: 4,096 English words read as one foreign one
+    text = " ".join(["the"] * count)
+    assert confirms("en", text, words(text))
+    foreign = " ".join(["the"] * 3 + ["und"] * count)
+    assert not confirms("en", foreign, words(foreign))
