@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from .decode import Source
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
-from .model import Article, Block, Removed, Translation
+from .model import Article, Block, Link, Removed, Translation
 from .pipeline import Pipeline
 from .plugin import Plugin, Signature
 from .registry import PluginRegistry, default_registry
@@ -24,6 +24,7 @@ from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
     from .batch import IngestError, ingest_many
+    from .linking import link_stories
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -82,7 +83,11 @@ def removed_report(articles):
 
 
 #: Names imported on first use, so ``import newsingest`` stays light.
-_LAZY = {"ingest_many": "newsingest.batch", "IngestError": "newsingest.batch"}
+_LAZY = {
+    "ingest_many": "newsingest.batch",
+    "IngestError": "newsingest.batch",
+    "link_stories": "newsingest.linking",
+}
 
 
 def __getattr__(name: str):
@@ -104,6 +109,7 @@ __all__ = [
     "Extract",
     "IngestError",
     "InputError",
+    "Link",
     "ModelNotInstalledError",
     "NewsingestError",
     "Pipeline",
@@ -121,6 +127,7 @@ __all__ = [
     "default_registry",
     "ingest",
     "ingest_many",
+    "link_stories",
     "removed_report",
     "to_dataframe",
 ]
