@@ -81,6 +81,7 @@ def ingest_many(
     skip_sources: Container[str] | None = None,
     pipeline_factory: Callable[[], Any] | None = None,
     mp_context: str | multiprocessing.context.BaseContext | None = None,
+    link: bool = False,
 ) -> IngestRun:
     """Clean many inputs in parallel; an iterator of results, one per input.
 
@@ -108,11 +109,18 @@ def ingest_many(
     there is one, else ``spawn``; as with any process pool, a script that calls
     this needs an ``if __name__ == "__main__":`` guard).
 
+    ``link=True`` runs :func:`newsingest.link_stories` over the results in this
+    process, in input order (so the links do not depend on ``workers``): each
+    article gets ``story``, ``duplicate_of``, ``link`` and ``link_candidates``
+    (needs the ``link`` extra; not with ``as_json`` or ``ordered=False``).
+
     The returned :class:`IngestRun` counts as it goes (``.stats``); close it (or
     use it as a context manager) to stop early.
     """
     if as_dicts and as_json:
         raise ValueError("as_dicts and as_json: choose one")
+    if link and (as_json or not ordered):
+        raise ValueError("link=True links articles or dicts in input order: not with as_json or ordered=False")
     if chunksize < 1:
         raise ValueError("chunksize must be at least 1")
     workers = default_workers() if workers is None else workers
@@ -130,7 +138,7 @@ def ingest_many(
         config.build_pipeline().plugins.get(outlet)  # an unknown outlet fails here, before any work
     stats = BatchStats()
     tasks = iter_tasks(sources, url=url, max_bytes=max_bytes, skip_sources=skip_sources, counter=stats)
-    return IngestRun(
+    run = IngestRun(
         tasks,
         stats,
         config,
@@ -142,6 +150,11 @@ def ingest_many(
         as_json=as_json,
         mp_context=mp_context,
     )
+    if link:
+        from ..linking import link_stories
+
+        run._results = link_stories(run._results)
+    return run
 
 
 class _Slot:

@@ -99,7 +99,7 @@ class Column:
     """A growable one-dimensional numpy array (per-article numbers)."""
 
     def __init__(self, dtype: type) -> None:
-        self._data = np.zeros(1024, dtype=dtype)
+        self._data: np.ndarray = np.zeros(1024, dtype=dtype)
         self._size = 0
 
     def __len__(self) -> int:

@@ -271,7 +271,7 @@ class StoryLinker:
                         continue  # same wording, other figures: a template series, not a copy
                     kind = "near"
                     matched: tuple[str, ...] = ("5-word shingles (MinHash)", f"numbers {agreement:.2f}")
-                    host = self._hosts[self._host[target]]
+                    host = self._hosts[int(self._host[target])]
                     if site and host and features.site_matches(site, "https://" + host, None):
                         kind, matched = "syndicated", (*matched, f"first published at {site}")
                     return _Found(kind, target, round(float(similarity[best]), 4), matched)
@@ -309,7 +309,7 @@ class StoryLinker:
         for candidate in np.unique(known[known >= 0]).tolist():
             if (found is not None and candidate == found.target) or self._language[candidate] in (language, 0):
                 continue  # same language: shingles decide, not anchors; unknown language: cannot tell
-            row = self._anchor_row[candidate]
+            row = int(self._anchor_row[candidate])
             if row >= 0:
                 rows.append((candidate, float((self._anchor_signatures[row] == signature).mean())))
         rows.sort(key=lambda item: (-item[1], item[0]))
