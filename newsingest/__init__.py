@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from .decode import Source
 from .draft import Draft
 from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
-from .model import Article, Block, Removed, Translation
+from .model import Article, Block, Link, Removed, Translation
 from .options import IngestOptions
 from .page import Page
 from .pipeline import Pipeline
@@ -28,6 +28,7 @@ from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
     from .batch import ErrorRecord, ingest_many
+    from .linking import link_stories
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -92,7 +93,11 @@ def removed_report(articles):
 
 
 #: Names imported on first use, so ``import newsingest`` stays light.
-_LAZY = {"ingest_many": "newsingest.batch", "ErrorRecord": "newsingest.batch"}
+_LAZY = {
+    "ingest_many": "newsingest.batch",
+    "ErrorRecord": "newsingest.batch",
+    "link_stories": "newsingest.linking",
+}
 
 
 def __getattr__(name: str):
@@ -120,6 +125,7 @@ __all__ = [
     "Extract",
     "IngestOptions",
     "InputError",
+    "Link",
     "ModelNotInstalledError",
     "NewsingestError",
     "Page",
@@ -138,6 +144,7 @@ __all__ = [
     "default_registry",
     "ingest",
     "ingest_many",
+    "link_stories",
     "removed_report",
     "to_dataframe",
 ]

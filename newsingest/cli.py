@@ -151,6 +151,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         raise UsageError("--workers must be 0 or more (0 runs in this process, 1 or more in worker processes)")
     if args.resume and not args.output:
         raise UsageError("--resume finishes an output file: give it with -o FILE")
+    if args.resume and args.link:
+        raise UsageError("--link links the whole batch in one run: it cannot --resume")
     if args.resume and args.format != "jsonl":
         raise UsageError("--resume works on JSONL output only (--format jsonl)")
     resumed = prepare_resume(args.output) if args.resume else None
@@ -160,7 +162,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             "its input is ingested again",
             file=sys.stderr,
         )
-    as_json = args.format == "jsonl" and not args.translate  # lines serialised in the workers
+    as_json = args.format == "jsonl" and not args.translate and not args.link  # lines serialised in the workers
     run = ingest_many(  # checks --outlet before the output is opened
         inputs,
         options=options,
@@ -170,6 +172,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         as_json=as_json,
         as_dicts=not as_json,
         skip_sources=resumed.sources if resumed is not None else None,
+        link=args.link,
     )
     show_progress = not args.no_progress and sys.stderr.isatty()
     done = resumed.sources if resumed is not None else set()
@@ -302,6 +305,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume",
         action="store_true",
         help="finish an interrupted run: keep the records already in -o FILE (jsonl), ingest only the rest",
+    )
+    ingest.add_argument(
+        "--link",
+        action="store_true",
+        help="link copies and versions of one story: adds story, duplicate_of, link (needs the link extra)",
     )
     ingest.add_argument("--no-progress", action="store_true", help="no progress line on a terminal")
     ingest.add_argument(

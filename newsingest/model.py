@@ -120,6 +120,53 @@ class Translation:
         )
 
 
+#: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`).
+LINK_KINDS = ("exact", "near", "syndicated", "translation")
+
+
+def _validate_link_kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:
+    if value not in LINK_KINDS:
+        raise ValueError(f"{attribute.name} must be one of {LINK_KINDS}, got {value!r}")
+
+
+@attrs.frozen
+class Link:
+    """Why an article belongs to another article's story: the kind of link and its evidence.
+
+    ``target`` is the id of the article it was matched with; ``similarity`` the
+    estimated 5-word-shingle Jaccard similarity (1.0 for an exact copy, ``None``
+    where the evidence is not a text comparison); ``matched`` says what matched
+    (``"content hash"``, ``"first_published.url"``, the numbers and names two
+    texts share, ...). A ``candidate`` is a proposal that was not verified (a
+    possible translation found without a translation model): it never joins a story.
+    """
+
+    kind: str = attrs.field(validator=_validate_link_kind)
+    target: str
+    similarity: float | None = None
+    matched: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    candidate: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "target": self.target,
+            "similarity": self.similarity,
+            "matched": list(self.matched),
+            "candidate": self.candidate,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Link:
+        return cls(
+            kind=data["kind"],
+            target=data["target"],
+            similarity=data.get("similarity"),
+            matched=data.get("matched", ()),
+            candidate=data.get("candidate", False),
+        )
+
+
 def _date_to_json(value: Date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
@@ -140,6 +187,13 @@ class Article:
 
     ``text`` is always the kept ``paragraphs`` joined by blank lines; it is derived
     by :func:`make_article` rather than stored independently by callers.
+
+    ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` are filled by
+    :func:`newsingest.link_stories` (``None``/empty until then): the id shared by
+    every copy and version of one story, the id of the earliest article this one
+    copies, why it joined its story, and unverified proposals (translations found
+    without a model). ``to_dict`` writes them only once the article has been
+    linked (``story`` set), so unlinked records keep their shape.
     """
 
     id: str
@@ -157,10 +211,14 @@ class Article:
     translation: Translation | None = None
     removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
     metadata: dict[str, Any] = attrs.field(factory=dict, converter=_plain_dict)
+    story: str | None = None
+    duplicate_of: str | None = None
+    link: Link | None = None
+    link_candidates: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain JSON types, ready for ``json.dumps``."""
-        return {
+        record = {
             "id": self.id,
             "source": self.source,
             "url": self.url,
@@ -177,11 +235,20 @@ class Article:
             "removed": [item.to_dict() for item in self.removed],
             "metadata": _jsonable(self.metadata),
         }
+        if self.story is not None or self.link is not None or self.link_candidates or self.duplicate_of:
+            record.update(
+                story=self.story,
+                duplicate_of=self.duplicate_of,
+                link=self.link.to_dict() if self.link else None,
+                link_candidates=[link.to_dict() for link in self.link_candidates],
+            )
+        return record
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Article:
         """Rebuild an article from :meth:`to_dict` output (or a JSONL record)."""
         translation = data.get("translation")
+        link = data.get("link")
         return cls(
             id=data["id"],
             text=data.get("text", ""),
@@ -198,6 +265,10 @@ class Article:
             translation=Translation.from_dict(translation) if translation else None,
             removed=[Removed.from_dict(r) for r in data.get("removed", ())],
             metadata=data.get("metadata") or {},
+            story=data.get("story"),
+            duplicate_of=data.get("duplicate_of"),
+            link=Link.from_dict(link) if link else None,
+            link_candidates=[Link.from_dict(c) for c in data.get("link_candidates", ())],
         )
 
     def __repr__(self) -> str:

@@ -58,6 +58,7 @@ def ingest_many(
     time_limit: Any = UNSET,
     pipeline_factory: Any = UNSET,
     mp_context: Any = None,
+    link: bool = False,
 ) -> IngestRun:
     """Clean many inputs in parallel; an iterator of results, one per input.
 
@@ -88,6 +89,11 @@ def ingest_many(
     ``4 * workers``) are read ahead. ``skip_sources`` leaves out inputs whose
     source it contains (``--resume``). ``mp_context`` is accepted and ignored.
 
+    ``link=True`` runs :func:`newsingest.link_stories` over the results in this
+    process, in input order (so the links do not depend on ``workers``): each
+    article gets ``story``, ``duplicate_of``, ``link`` and ``link_candidates``
+    (needs the ``link`` extra; not with ``as_json`` or ``ordered=False``).
+
     The returned :class:`IngestRun` counts as it goes (``.stats``); it stops its
     workers when the results run out, when closed (or used as a context manager),
     and when dropped.
@@ -103,6 +109,8 @@ def ingest_many(
     )
     if as_dicts and as_json:
         raise BatchOptionsError("as_dicts and as_json: choose one")
+    if link and (as_json or not ordered):
+        raise BatchOptionsError("link=True links articles or dicts in input order: not with as_json or ordered=False")
     if isinstance(chunksize, bool) or not isinstance(chunksize, int) or chunksize < 1:
         raise BatchOptionsError("chunksize must be at least 1")
     workers = default_workers() if workers is None else workers
@@ -117,7 +125,7 @@ def ingest_many(
         config.build_pipeline().plugins.get(options.outlet)  # an unknown outlet fails here, before any work
     stats = BatchStats()
     tasks = iter_tasks(sources, url=url, max_bytes=options.max_bytes, skip_sources=skip_sources, counter=stats)
-    return IngestRun(
+    run = IngestRun(
         tasks,
         stats,
         config,
@@ -128,6 +136,11 @@ def ingest_many(
         as_dicts=as_dicts,
         as_json=as_json,
     )
+    if link:
+        from ..linking import link_stories
+
+        run._results = link_stories(run._results)
+    return run
 
 
 def _check_picklable(config: WorkerConfig) -> None:

@@ -1,0 +1,290 @@
+"""Story linking: precision, recall against exact Jaccard, time and memory, at 100,000 articles.
+
+    python benchmarks/bench_linking.py [--scale 100000] [--sample linking_sample.txt]
+
+Over the real corpora in ``../shared/realdata/`` (Tribun, other Indonesian outlets, NBC),
+each ingested from its scraped text and URL, in a fixed order (by file, then line):
+
+1. ground truth: the exact 5-word-shingle Jaccard similarity of every pair of articles
+   that share a shingle (an inverted index; pairs that share none have Jaccard 0);
+2. recall: of the pairs with Jaccard >= 0.5, the share that ``link_stories`` puts in one
+   story; and the pairs with Jaccard < 0.1 that share a story (must be none);
+3. precision: a fixed sample of 50 ``near`` links, printed for reading by hand
+   (``--sample FILE`` writes them; the verdicts are in ``benchmarks/linking_precision.tsv``);
+4. time per article of ingesting and of linking, side by side, and the linker's memory;
+5. the index: bytes per article of ours against datasketch's ``MinHashLSH`` on the same
+   signatures, and the recall each gives;
+6. scale: ``--scale`` synthetic articles (the real texts, each copied with words dropped
+   and replaced, so one story has many near copies), linked with the peak memory of the
+   process (tracemalloc) and the time per article.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import resource
+import sys
+import time
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REALDATA = ROOT.parent / "shared" / "realdata"
+FILES = ("tribun.jsonl", "indonesian_other_outlets.jsonl", "nbc.jsonl")
+VERDICTS = ROOT / "benchmarks" / "linking_precision.tsv"
+
+sys.path.insert(0, str(ROOT))
+
+import newsingest  # noqa: E402
+from newsingest import Article  # noqa: E402
+from newsingest.linking import (  # noqa: E402
+    StoryLinker,
+    features,
+    link_stories,
+)
+from newsingest.linking.linker import BANDS, NUM_PERM, ROWS, _Hasher  # noqa: E402
+
+
+def load(files: tuple[str, ...]) -> list[dict]:
+    records = []
+    for name in files:
+        path = REALDATA / name
+        with path.open(encoding="utf-8") as lines:
+            rows = [line for line in lines if line.strip()]
+        for line_no, line in enumerate(rows, 1):
+            record = json.loads(line)
+            record["where"] = f"{name}:{line_no}"
+            records.append(record)
+    return records
+
+
+def ingest_all(records: list[dict]) -> tuple[list[Article], float]:
+    started = time.perf_counter()
+    articles = [newsingest.ingest(r["text"], url=r.get("url")) for r in records]
+    return articles, time.perf_counter() - started
+
+
+def jaccard_pairs(articles: list[Article]) -> dict[tuple[int, int], float]:
+    """Exact Jaccard of every pair sharing at least one 5-word shingle."""
+    sets = [features.shingles(a.text) for a in articles]
+    postings: dict[str, list[int]] = defaultdict(list)
+    for index, shingle_set in enumerate(sets):
+        for shingle in shingle_set:
+            postings[shingle].append(index)
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    for members in postings.values():
+        if len(members) > 200:  # boilerplate shared by hundreds: counted below by direct intersection
+            continue
+        for i, a in enumerate(members):
+            for b in members[i + 1 :]:
+                shared[a, b] += 1
+    result = {}
+    for (a, b), _ in shared.items():
+        inter = len(sets[a] & sets[b])
+        result[a, b] = inter / len(sets[a] | sets[b])
+    return result
+
+
+def recall_report(articles: list[Article], linked: list[Article], pairs: dict) -> dict:
+    story = [a.story for a in linked]
+    high = [(a, b) for (a, b), j in pairs.items() if j >= 0.5]
+    high_linked = sum(story[a] == story[b] for a, b in high)
+    members: dict[str, list[int]] = defaultdict(list)
+    for index, s in enumerate(story):
+        members[s].append(index)
+    same_story_pairs = [(a, b) for m in members.values() for i, a in enumerate(m) for b in m[i + 1 :]]
+    low_shared = [(a, b, pairs.get((a, b), 0.0)) for a, b in same_story_pairs if pairs.get((a, b), 0.0) < 0.1]
+    exact_groups: dict[str, list[int]] = defaultdict(list)
+    for index, a in enumerate(articles):
+        exact_groups[" ".join(a.text.split())].append(index)
+    exact_pairs = [(m[0], b) for m in exact_groups.values() for b in m[1:] if m[0] is not None]
+    return {
+        "pairs_j05": len(high),
+        "pairs_j05_same_story": high_linked,
+        "recall_j05": high_linked / len(high) if high else 1.0,
+        "pairs_j03": sum(j >= 0.3 for j in pairs.values()),
+        "same_story_pairs": len(same_story_pairs),
+        "same_story_j_below_01": low_shared,
+        "exact_pairs": len(exact_pairs),
+        "exact_pairs_linked": sum(story[a] == story[b] for a, b in exact_pairs),
+    }
+
+
+def near_sample(linked: list[Article], pairs: dict, articles: list[Article], size: int = 50) -> list[tuple]:
+    by_id = {a.id: i for i, a in enumerate(articles)}
+    near = [(i, by_id[a.link.target]) for i, a in enumerate(linked) if a.link and a.link.kind == "near"]
+    random.Random(15).shuffle(near)
+    return [(a, b, pairs.get((min(a, b), max(a, b)), 0.0)) for a, b in sorted(near[:size])]
+
+
+def write_sample(path: Path, sample: list[tuple], articles: list[Article], records: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for a, b, jaccard in sample:
+            out.write(f"=== {articles[a].id} -> {articles[b].id}  Jaccard {jaccard:.3f}\n")
+            for i in (a, b):
+                out.write(f"--- {records[i]['where']} {records[i].get('url')}\n")
+                out.write(f"TITLE {records[i].get('title')}\n{articles[i].text[:700]}\n")
+            out.write("\n")
+
+
+def read_verdicts() -> dict[tuple[str, str], str]:
+    verdicts = {}
+    if VERDICTS.exists():
+        for line in VERDICTS.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                copy, original, verdict, _reason = line.split("\t", 3)
+                verdicts[copy, original] = verdict
+    return verdicts
+
+
+def index_comparison(articles: list[Article]) -> dict:
+    """Bytes per article and candidate recall: our KeyIndex against datasketch's MinHashLSH."""
+    from datasketch import MinHash, MinHashLSH
+
+    hasher = _Hasher(NUM_PERM, BANDS, ROWS, 7)
+    signatures = [hasher.signature(features.shingle_hashes(a.text)) for a in articles if a.text.strip()]
+    result = {}
+    for name in ("ours", "datasketch"):
+        gc.collect()
+        tracemalloc.start()
+        started = time.perf_counter()
+        if name == "ours":
+            from newsingest.linking.index import KeyIndex
+
+            index = KeyIndex()
+            for i, signature in enumerate(signatures):
+                keys = hasher.band_keys(signature)
+                index.add(keys, i, index.lookup(keys))
+        else:
+            lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
+            for i, signature in enumerate(signatures):
+                sketch = MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme="affine32")
+                lsh.query(sketch)
+                lsh.insert(i, sketch)
+        elapsed = time.perf_counter() - started
+        current, _peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        result[name] = {
+            "bytes_per_article": current / len(signatures),
+            "us_per_article": 1e6 * elapsed / len(signatures),
+        }
+    return result
+
+
+def mutate(words: list[str], rng: random.Random, vocabulary: list[str], rate: float) -> list[str]:
+    out = []
+    for word in words:
+        roll = rng.random()
+        if roll < rate / 2:
+            continue
+        out.append(rng.choice(vocabulary) if roll < rate else word)
+    return out
+
+
+def synthetic(articles: list[Article], count: int, seed: int = 100_000):
+    """``count`` articles: each a real text with 2-20% of its words dropped or replaced."""
+    rng = random.Random(seed)
+    bases = [a.text.split() for a in articles if len(a.text.split()) > 30]
+    vocabulary = sorted({w for words in bases for w in words})
+    for index in range(count):
+        base = bases[rng.randrange(len(bases))]
+        words = mutate(base, rng, vocabulary, rng.uniform(0.02, 0.2))
+        text = " ".join(words)
+        yield Article(id=f"s{index:07d}", text=text, language="id", published=f"2025-06-{1 + index % 28:02d}")
+
+
+def scale_run(articles: list[Article], count: int) -> dict:
+    gc.collect()
+    tracemalloc.start()
+    started = time.perf_counter()
+    linker = StoryLinker()
+    stories = set()
+    for article in synthetic(articles, count):
+        stories.add(linker.link(article).story)
+    elapsed = time.perf_counter() - started
+    _current, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    # the synthetic articles themselves cost time too: measure making them alone
+    started = time.perf_counter()
+    for _ in synthetic(articles, count):
+        pass
+    making = time.perf_counter() - started
+    return {
+        "articles": count,
+        "stories": len(stories),
+        "ms_per_article": 1000 * (elapsed - making) / count,
+        "peak_mb": peak / 2**20,
+        "linker_mb": linker.nbytes() / 2**20,
+        "max_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=100_000, help="synthetic articles (0: skip)")
+    parser.add_argument("--sample", type=Path, help="write the 50 near links here, for reading")
+    parser.add_argument("--tribun-only", action="store_true")
+    args = parser.parse_args()
+
+    records = load(FILES[:1] if args.tribun_only else FILES)
+    articles, ingest_s = ingest_all(records)
+    ingest_all(records[:50])  # warm
+    started = time.perf_counter()
+    linked = list(link_stories(articles))
+    link_s = time.perf_counter() - started
+    linked_again = list(link_stories(articles))
+    same = [a.to_dict() for a in linked] == [a.to_dict() for a in linked_again]
+    pairs = jaccard_pairs(articles)
+    report = recall_report(articles, linked, pairs)
+    kinds: dict[str, int] = defaultdict(int)
+    for article in linked:
+        kinds[article.link.kind if article.link else "none"] += 1
+    print(f"articles: {len(articles)} from {', '.join(FILES[:1] if args.tribun_only else FILES)}")
+    print(
+        f"links: {dict(kinds)}; stories: {len({a.story for a in linked})}; candidates: "
+        f"{sum(len(a.link_candidates) for a in linked)}; same result twice: {same}"
+    )
+    print(
+        f"ingest: {1000 * ingest_s / len(articles):.2f} ms/article; link: {1000 * link_s / len(articles):.2f} ms/article "
+        f"({100 * link_s / ingest_s:.0f}% of ingest, one process)"
+    )
+    print(f"exact copies: {report['exact_pairs_linked']}/{report['exact_pairs']} linked")
+    print(
+        f"pairs with Jaccard >= 0.5: {report['pairs_j05']}, in one story: {report['pairs_j05_same_story']} "
+        f"(recall {100 * report['recall_j05']:.1f}%); Jaccard >= 0.3: {report['pairs_j03']}"
+    )
+    low = report["same_story_j_below_01"]
+    print(f"pairs in one story: {report['same_story_pairs']}; of them with Jaccard < 0.1: {len(low)}")
+    for a, b, j in low[:10]:
+        print(f"   {linked[a].id} {linked[b].id} J={j:.3f} {linked[a].link} {linked[b].link}")
+    sample = near_sample(linked, pairs, articles)
+    verdicts = read_verdicts()
+    judged = [verdicts.get((articles[a].id, articles[b].id)) for a, b, _ in sample]
+    right = sum(v == "right" for v in judged)
+    print(
+        f"near-link sample: {len(sample)} pairs, Jaccard of the sample {min(j for *_, j in sample):.2f}.."
+        f"{max(j for *_, j in sample):.2f}; judged {sum(v is not None for v in judged)}, right {right}"
+    )
+    if args.sample:
+        write_sample(args.sample, sample, articles, records)
+        print(f"sample written to {args.sample}")
+    comparison = index_comparison(articles)
+    for name, row in comparison.items():
+        print(f"index {name}: {row['bytes_per_article']:.0f} bytes/article, {row['us_per_article']:.0f} us/article")
+    if args.scale:
+        scale = scale_run(articles, args.scale)
+        print(
+            f"scale: {scale['articles']} synthetic articles, {scale['stories']} stories, "
+            f"{scale['ms_per_article']:.3f} ms/article linking "
+            f"({100 * scale['ms_per_article'] / (1000 * ingest_s / len(articles)):.0f}% of the real ingest time/article), "
+            f"peak traced {scale['peak_mb']:.0f} MB, linker holds {scale['linker_mb']:.0f} MB "
+            f"({1024 * 1024 * scale['linker_mb'] / scale['articles']:.0f} B/article), max RSS {scale['max_rss_mb']:.0f} MB"
+        )
+
+
+if __name__ == "__main__":
+    main()

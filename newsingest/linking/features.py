@@ -1,0 +1,241 @@
+"""What linking reads from an article: normalised words, shingles, anchors and keys.
+
+Everything here is a pure function of the article, so two runs (or two workers)
+always compute the same features. Hashes are CRC-32 and SHA-256, never Python's
+``hash()``, which changes from process to process.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import math
+import re
+import unicodedata
+import zlib
+from collections.abc import Iterable, Mapping
+from typing import Any
+from urllib.parse import urlsplit
+
+import numpy as np
+
+#: Words per shingle: five words rarely repeat by chance across unrelated news stories.
+SHINGLE_WORDS = 5
+
+_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}")
+_QUOTED = re.compile(r"[\"“”]([^\"“”\n]{8,200})[\"“”]")
+
+
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+#: Odd 64-bit multiplier of the rolling shingle hash.
+_ROLL = np.uint64(0x9E3779B97F4A7C15)
+
+
+def words(text: str) -> list[str]:
+    """Case-folded, accent-folded words: the unit shingles are made of."""
+    return _NOT_WORD.sub(" ", _fold(text)).split()
+
+
+def _fold(text: str) -> str:
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
+    return folded
+
+
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of ``size``-word shingles as strings (a text shorter than that is one shingle).
+
+    The exact form, for measuring; linking uses :func:`shingle_hashes`.
+    """
+    tokens = words(text)
+    if len(tokens) < size:
+        return {" ".join(tokens)} if tokens else set()
+    return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
+
+
+_NOT_WORD = re.compile(r"[\W_]+")
+_P = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime: odd, so it has an inverse modulo 2**64
+_P_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
+_powers = np.ones(1, dtype=np.uint64)
+_inverse_powers = np.ones(1, dtype=np.uint64)
+
+
+def _power_tables(length: int) -> tuple[np.ndarray, np.ndarray]:
+    """``P**i`` and ``P**-i`` modulo 2**64 for ``i < length`` (grown on demand, kept)."""
+    global _powers, _inverse_powers
+    if len(_powers) < length:
+        size = max(length, 2 * len(_powers))
+        with np.errstate(over="ignore"):
+            _powers = np.cumprod(np.concatenate([[np.uint64(1)], np.full(size - 1, _P)]), dtype=np.uint64)
+            _inverse_powers = np.cumprod(
+                np.concatenate([[np.uint64(1)], np.full(size - 1, _P_INVERSE)]), dtype=np.uint64
+            )
+    return _powers[:length], _inverse_powers[:length]
+
+
+def word_hashes(text: str) -> np.ndarray:
+    """A 64-bit hash of every word of :func:`words` (same words, same order), computed with numpy.
+
+    Each word's hash is its bytes as a polynomial in ``P`` modulo 2**64, read
+    off prefix sums (so no Python loop runs per word); a word's hash depends on
+    its bytes only, not on where it stands.
+    """
+    data = np.frombuffer(_NOT_WORD.sub(" ", f" {_fold(text)} ").encode("utf-8"), dtype=np.uint8)
+    space = data == 32
+    edges = np.flatnonzero(space[1:] != space[:-1]) + 1  # alternating word starts and ends
+    if len(edges) < 2:
+        return np.empty(0, dtype=np.uint64)
+    starts, ends = edges[0::2], edges[1::2]
+    powers, inverse = _power_tables(len(data) + 1)
+    with np.errstate(over="ignore"):
+        prefix = np.concatenate(
+            [[np.uint64(0)], np.cumsum(data.astype(np.uint64) * powers[: len(data)], dtype=np.uint64)]
+        )
+        return (prefix[ends] - prefix[starts]) * inverse[starts]
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's ``size``-word shingles (``uint32``, sorted).
+
+    Shingles are rolled from :func:`word_hashes` with numpy, instead of building
+    and hashing every shingle string.
+    """
+    hashes = word_hashes(text)
+    if not len(hashes):
+        return np.empty(0, dtype=np.uint32)
+    width = min(size, len(hashes))
+    count = len(hashes) - width + 1
+    rolled = np.zeros(count, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(width):
+            rolled = rolled * _ROLL + hashes[k : k + count]
+        rolled ^= rolled >> np.uint64(29)
+        rolled *= _ROLL
+    return np.unique((rolled >> np.uint64(32)).astype(np.uint32))
+
+
+def content_hash(text: str) -> int | None:
+    """64 bits of SHA-256 over the clean text with whitespace collapsed; ``None`` when empty.
+
+    Two articles with the same hash are exact copies, whatever their title, URL or date.
+    """
+    normalised = " ".join(text.split())
+    if not normalised:
+        return None
+    return int.from_bytes(hashlib.sha256(normalised.encode("utf-8")).digest()[:8], "big")
+
+
+def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
+    """What survives translation: numbers (two digits or more), names, quoted passages.
+
+    ``numbers`` are the text's :func:`numbers`, reduced to their digits (``1.250`` and ``1,250`` are the same
+    figure in Indonesian and English); names are capitalised words inside a sentence,
+    case-folded like quotes. A
+    translation keeps most of them; two unrelated stories share few.
+    """
+    found = {"#" + n for n in numbers if len(n) >= 2}
+    found |= {"@" + name.casefold() for name in _NAME.findall(text)}
+    found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(text)}
+    return {a for a in found if len(a) > 2}
+
+
+_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+#: Hashes kept of an article's numbers (a bottom-k sketch: exact for up to this many numbers).
+NUMBER_SKETCH = 16
+_EMPTY = np.uint32(0xFFFFFFFF)
+
+
+def numbers(text: str) -> set[str]:
+    """The text's numbers, digits only (``1.250`` and ``1,250`` are one figure)."""
+    return {n.replace(".", "").replace(",", "") for n in _DIGITS.findall(text)}
+
+
+def number_sketch(numbers: Iterable[str]) -> np.ndarray:
+    """The ``NUMBER_SKETCH`` smallest CRC-32s of the text's numbers (digits only), padded with ``0xFFFFFFFF``.
+
+    Copies of one story repeat its figures (dates, ages, amounts, scores); a
+    template series (puzzle answers by level, horoscopes by day, price
+    catalogues) shares its wording and differs in exactly these.
+    """
+    hashes = np.array(sorted(zlib.crc32(n.encode()) for n in numbers)[:NUMBER_SKETCH], dtype=np.uint32)
+    sketch = np.full(NUMBER_SKETCH, _EMPTY, dtype=np.uint32)
+    sketch[: len(hashes)] = hashes
+    return sketch
+
+
+def sketch_similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
+    """Estimated Jaccard similarity of two number sketches, and the smaller one's size."""
+    a, b = a[a != _EMPTY], b[b != _EMPTY]
+    if not len(a) or not len(b):
+        return 1.0, 0
+    union = np.union1d(a, b)[:NUMBER_SKETCH]
+    both = np.intersect1d(np.intersect1d(a, b), union)
+    return len(both) / len(union), min(len(a), len(b))
+
+
+def url_key(url: str | None) -> str | None:
+    """A URL without scheme, ``www.``, query, fragment or trailing slash, lower-cased host."""
+    if not url:
+        return None
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    host = parts.netloc.lower().removeprefix("www.")
+    if not host:
+        return None
+    return host + parts.path.rstrip("/")
+
+
+def title_key(title: str | None) -> str | None:
+    """A title's words, when it has at least four (shorter titles repeat across stories)."""
+    if not title:
+        return None
+    tokens = words(title)
+    return " ".join(tokens) if len(tokens) >= 4 else None
+
+
+def host_of(url: str | None) -> str | None:
+    key = url_key(url)
+    return key.split("/", 1)[0] if key else None
+
+
+def sort_time(published: dt.date | None) -> float:
+    """Seconds since the epoch for ordering (a date is its midnight UTC; naive is UTC); ``inf`` when unknown."""
+    if published is None:
+        return math.inf
+    if not isinstance(published, dt.datetime):
+        published = dt.datetime(published.year, published.month, published.day)
+    if published.tzinfo is None:
+        published = published.replace(tzinfo=dt.timezone.utc)
+    return published.timestamp()
+
+
+def syndication_of(metadata: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+    """``(site, title, url)`` of the original an article says it was first published as.
+
+    Read from what the plugins store: Tribun's ``first_published`` footer
+    (``{"site", "title", "url"}``) and the generic ``syndicated_from`` (a site name).
+    """
+    site = title = url = None
+    first = metadata.get("first_published")
+    if isinstance(first, Mapping):
+        site, title, url = first.get("site"), first.get("title"), first.get("url")
+    elif isinstance(first, str):
+        site = first
+    syndicated = metadata.get("syndicated_from")
+    if site is None and isinstance(syndicated, str):
+        site = syndicated
+    return site, title, url
+
+
+def site_matches(site: str | None, url: str | None, outlet: str | None) -> bool:
+    """Whether a site name (``Tribunnews.com``, ``Nbcnews.com``) is the host of ``url`` or the outlet."""
+    if not site:
+        return False
+    name = site.casefold().removeprefix("www.").strip()
+    host = host_of(url) or ""
+    return bool(name) and (
+        host == name or host.endswith("." + name) or (outlet is not None and name.split(".")[0] == outlet.casefold())
+    )

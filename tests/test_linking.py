@@ -1,0 +1,312 @@
+"""Story linking: exact, near, syndicated and translated copies; the streaming rule; the model fields."""
+
+from __future__ import annotations
+
+import importlib
+import json
+import os
+import random
+import subprocess
+import sys
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newsingest
+from newsingest import Article, Block, Link, NewsingestError, Translation
+from newsingest.linking import StoryLinker, features, link_stories
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+COPY_FIXTURE = FIXTURES / "tribun" / "tribun_02_malioboro_libur.txt"
+ORIGINAL_URL = "https://jogja.tribunnews.com/2025/05/12/malioboro-dipadati-wisatawan-saat-libur-waisak-pemkot-yogya-siagakan-300-petugas"
+ORIGINAL_TITLE = "Malioboro Dipadati Wisatawan saat Libur Waisak, Pemkot Yogya Siagakan 300 Petugas"
+
+STORY = (
+    "Banjir merendam 120 rumah di Kecamatan Cipinang, Jakarta Timur, Senin (9/6/2025) sore setelah hujan deras "
+    "mengguyur sejak siang. Lurah Cipinang, Ahmad Fauzi, mengatakan ketinggian air mencapai 80 sentimeter di "
+    "beberapa gang. Sebanyak 45 warga mengungsi ke masjid terdekat dan petugas pemadam kebakaran menyiapkan "
+    "perahu karet untuk mengevakuasi warga lanjut usia. Menurut Fauzi, banjir terjadi karena saluran air "
+    "tersumbat sampah dan Kali Sunter meluap. Dinas Sumber Daya Air DKI Jakarta mengerahkan 12 pompa mobile "
+    "untuk menyedot genangan, dan air diperkirakan surut pada Selasa pagi jika hujan tidak turun lagi."
+)
+OTHER = (
+    "Harga cabai rawit di Pasar Johar Semarang naik menjadi Rp 95.000 per kilogram pada Rabu (11/6/2025). "
+    "Pedagang menyebut pasokan dari Temanggung dan Magelang berkurang karena gagal panen akibat hujan. "
+    "Pemerintah Kota Semarang berencana menggelar operasi pasar bersama Bulog pekan depan untuk menekan harga, "
+    "sementara pembeli mengurangi belanja dan beralih ke cabai kering yang lebih murah di pasar tradisional."
+)
+
+
+def article(text: str, id: str, **fields) -> Article:
+    return Article(id=id, text=text, paragraphs=[Block(p) for p in text.split("\n\n")], **fields)
+
+
+def edited(text: str, seed: int, rate: float = 0.02) -> str:
+    """The text with a few words dropped, as a rewrite of the same story would."""
+    rng = random.Random(seed)
+    return " ".join(w for w in text.split() if rng.random() > rate)
+
+
+def link(*articles: Article, **options) -> list[Article]:
+    return list(link_stories(articles, **options))
+
+
+# --------------------------------------------------------------------------- kinds of link
+
+
+def test_exact_copies_are_linked_and_duplicate_of_is_the_earliest():
+    first = article(STORY, "a1", url="https://a.example/1", published="2025-06-09T10:00:00+07:00")
+    copy = article(STORY.replace(" ", "  "), "a2", url="https://b.example/2", published="2025-06-09T12:00:00+07:00")
+    other = article(OTHER, "b1")
+    out = link(first, other, copy)
+    assert out[0].story == "a1" and out[0].duplicate_of is None and out[0].link is None
+    assert out[1].story == "b1" and out[1].link is None
+    assert out[2].story == "a1" and out[2].duplicate_of == "a1"
+    assert out[2].link == Link("exact", "a1", 1.0, ("content hash",))
+
+
+def test_near_duplicates_share_a_story_with_their_similarity():
+    out = link(article(STORY, "a1"), article(OTHER, "b1"), article(edited(STORY, 1), "a2"))
+    near = out[2].link
+    assert out[2].story == "a1" and out[2].duplicate_of == "a1"
+    assert near.kind == "near" and near.target == "a1" and 0.4 <= near.similarity < 1.0
+    assert near.matched[0] == "5-word shingles (MinHash)"
+
+
+def test_unrelated_articles_never_share_a_story():
+    out = link(article(STORY, "a1"), article(OTHER, "b1"))
+    assert [a.story for a in out] == ["a1", "b1"] and all(a.link is None for a in out)
+
+
+def test_same_wording_other_figures_is_a_template_series_not_a_copy():
+    template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
+    day_one = template.format(n=120, m=80, k=45, p=12)
+    day_two = template.format(n=310, m=150, k=96, p=27).replace("(9/6/2025)", "(17/7/2026)")
+    out = link(article(day_one, "d1"), article(day_two, "d2"))
+    assert out[1].story == "d2"
+    # the check can be switched off: then shingles alone decide
+    out = link(article(day_one, "d1"), article(day_two, "d2"), number_agreement=0.0)
+    assert out[1].story == "d1" and out[1].link.kind == "near"
+
+
+def ingest_copy() -> Article:
+    return newsingest.ingest(COPY_FIXTURE, url="https://www.tribunnews.com/regional/2025/05/12/malioboro-libur-waisak")
+
+
+def original_article(url: str | None = ORIGINAL_URL, title: str | None = None) -> Article:
+    text = (
+        "Kawasan Malioboro dipadati ribuan wisatawan selama libur panjang Hari Raya Waisak, Senin (12/5/2025). "
+        "Pemkot Yogyakarta menyiagakan 300 petugas gabungan."
+    )
+    return article(text, "0riginal", url=url, title=title, published="2025-05-12T09:00:00+07:00")
+
+
+def test_tribun_syndication_footer_links_to_the_original_in_the_batch():
+    copy = ingest_copy()
+    assert copy.metadata["first_published"]["url"] == ORIGINAL_URL  # what the plugin reads
+    original, linked_copy = link(original_article(), copy)
+    assert linked_copy.story == original.story == "0riginal"
+    assert linked_copy.link == Link("syndicated", "0riginal", None, ("first_published.url",))
+    assert linked_copy.duplicate_of == "0riginal"
+
+
+def test_syndication_by_title_when_the_url_differs():
+    original = original_article(url="https://m.tribunjogja.com/amp/malioboro", title=ORIGINAL_TITLE)
+    _, linked_copy = link(original, ingest_copy())
+    assert linked_copy.link.kind == "syndicated" and linked_copy.link.matched == ("first_published.title",)
+
+
+def test_syndicated_copy_arriving_first_is_found_by_the_original():
+    copy, original = link(ingest_copy(), original_article())
+    assert copy.story == copy.id and copy.link is None
+    assert original.story == copy.id
+    assert original.link == Link("syndicated", copy.id, None, ("named as first_published.url",))
+    assert original.duplicate_of is None  # the original copies nothing
+
+
+def test_near_copy_that_names_the_others_site_is_syndicated():
+    first = article(STORY, "a1", url="https://www.nbcnews.com/news/flood")
+    copy = article(
+        edited(STORY, 3), "a2", url="https://aggregator.example/flood", metadata={"syndicated_from": "Nbcnews.com"}
+    )
+    out = link(first, copy)
+    assert out[1].link.kind == "syndicated" and "first published at Nbcnews.com" in out[1].link.matched
+
+
+ENGLISH = (
+    "Floods submerged 120 houses in Cipinang, East Jakarta, on Monday afternoon after heavy rain fell since noon. "
+    "Cipinang's village head Ahmad Fauzi said the water reached 80 centimetres in some alleys. A total of 45 "
+    "residents took shelter in a nearby mosque and firefighters prepared rubber boats to evacuate elderly residents. "
+    "According to Fauzi, the flooding happened because drains were clogged with rubbish and the Sunter River overflowed."
+)
+
+
+def test_translation_links_to_the_english_original_when_translated():
+    english = article(ENGLISH, "en1", language="en")
+    translated = article(
+        STORY,
+        "id1",
+        language="id",
+        translation=Translation("en", None, (edited(ENGLISH, 5, 0.02),)),
+    )
+    out = link(english, translated)
+    assert out[1].story == "en1" and out[1].link.kind == "translation" and out[1].link.target == "en1"
+    assert out[1].duplicate_of is None  # a version in another language, not a copy
+    assert not out[1].link.candidate
+
+
+def test_without_a_translation_shared_numbers_and_names_make_a_candidate_only():
+    english = article(ENGLISH + " Ahmad Fauzi spoke to Tribun Jakarta.", "en1", language="en")
+    indonesian = article(STORY + " Kata Ahmad Fauzi kepada Tribun Jakarta.", "id1", language="id")
+    out = link(english, indonesian)
+    assert out[1].story == "id1" and out[1].link is None  # a candidate never joins the story
+    (candidate,) = out[1].link_candidates
+    assert candidate.kind == "translation" and candidate.candidate and candidate.target == "en1"
+    assert candidate.matched == ("numbers, names and quotes",)
+
+
+# --------------------------------------------------------------------------- streaming and determinism
+
+
+def test_later_dated_copy_arriving_first_keeps_the_documented_rule():
+    late = article(STORY, "late", published="2025-06-10")
+    early = article(edited(STORY, 2), "early", published="2025-06-09")
+    out = link(late, early)
+    assert out[0].story == out[1].story == "late"  # a story id never changes once written
+    assert out[0].duplicate_of is None and out[1].duplicate_of is None  # the earlier copy copies nothing older
+    third = link(late, early, article(edited(STORY, 9), "third", published="2025-06-11"))[2]
+    assert third.duplicate_of == "early"  # the earliest by date, not by arrival
+
+
+def test_ties_in_date_are_broken_by_id():
+    a = article(STORY, "bbb", published="2025-06-09")
+    b = article(edited(STORY, 4), "aaa", published="2025-06-09")
+    c = article(edited(STORY, 6), "ccc", published="2025-06-09")
+    assert link(a, b, c)[2].duplicate_of == "aaa"
+
+
+def corpus() -> list[Article]:
+    texts = [STORY, OTHER, edited(STORY, 1), STORY, edited(OTHER, 2), ENGLISH, edited(STORY, 3, 0.1)]
+    return [article(t, f"x{i}", published=f"2025-06-{10 - i:02d}") for i, t in enumerate(texts)]
+
+
+def test_same_results_in_another_process_with_another_hash_seed():
+    here = [a.to_dict() for a in link(*corpus())]
+    code = (
+        "import json, sys; sys.path.insert(0, 'tests'); from test_linking import corpus, link; "
+        "print(json.dumps([a.to_dict() for a in link(*corpus())]))"
+    )
+    env = {**os.environ, "PYTHONHASHSEED": "12345"}
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env, cwd=root)
+    assert json.loads(out.stdout) == json.loads(json.dumps(here))
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.permutations(range(7)))
+def test_exact_copies_share_a_story_in_any_order(order):
+    articles = [corpus()[i] for i in order]
+    out = {a.id: a for a in link(*articles)}
+    assert out["x0"].story == out["x3"].story  # the two exact copies
+    assert out["x0"].story != out["x1"].story  # unrelated stories
+
+
+def test_records_and_errors_pass_through_in_order():
+    error = {"source": "broken", "id": None, "error": {"type": "InputError", "message": "empty"}}
+    out = list(link_stories([article(STORY, "a1").to_dict(), error, article(STORY, "a2").to_dict()]))
+    assert out[1] is error
+    assert out[2]["story"] == "a1" and out[2]["link"]["kind"] == "exact" and out[2]["duplicate_of"] == "a1"
+
+
+def test_a_linker_keeps_linking_across_calls():
+    linker = StoryLinker()
+    list(linker.link_all([article(STORY, "a1")]))
+    (second,) = linker.link_all([article(edited(STORY, 7), "a2")])
+    assert second.story == "a1" and len(linker) == 2 and linker.nbytes() > 0
+
+
+def test_empty_text_links_by_nothing_but_its_keys():
+    out = link(article("", "e1"), article("", "e2"))
+    assert [a.story for a in out] == ["e1", "e2"]
+
+
+# --------------------------------------------------------------------------- the model
+
+
+def test_linked_fields_round_trip_and_unlinked_records_keep_their_shape():
+    plain = article(STORY, "a1")
+    assert "story" not in plain.to_dict()
+    linked = attrs.evolve(
+        plain,
+        story="s",
+        duplicate_of="d",
+        link=Link("near", "d", 0.81, ("5-word shingles (MinHash)",)),
+        link_candidates=[Link("translation", "e", 0.4, ("numbers, names and quotes",), candidate=True)],
+    )
+    data = json.loads(json.dumps(linked.to_dict()))
+    assert data["link"] == {
+        "kind": "near",
+        "target": "d",
+        "similarity": 0.81,
+        "matched": ["5-word shingles (MinHash)"],
+        "candidate": False,
+    }
+    assert Article.from_dict(data) == linked
+    with pytest.raises(ValueError, match="kind must be one of"):
+        Link("copy", "d")
+
+
+# --------------------------------------------------------------------------- the pieces
+
+
+def test_signatures_equal_datasketchs():
+    datasketch = pytest.importorskip("datasketch")
+    import numpy as np
+
+    from newsingest.linking.linker import _Hasher
+
+    hashes = features.shingle_hashes(STORY)
+    ours = _Hasher(128, 32, 4, 99).signature(hashes)
+    theirs = datasketch.MinHash(num_perm=128, seed=99, hashfunc=int)
+    theirs.update_batch(hashes)
+    assert np.array_equal(ours, theirs.hashvalues)
+
+
+def test_word_hashes_follow_words():
+    text = "Héllo, wörld! The quick_brown fox; “the” FOX 1.250"
+    assert features.words(text) == ["hello", "world", "the", "quick", "brown", "fox", "the", "fox", "1", "250"]
+    hashes = features.word_hashes(text).tolist()
+    assert len(hashes) == 10 and hashes[2] == hashes[6] and hashes[5] == hashes[7] and hashes[0] != hashes[1]
+
+
+def test_key_index_keeps_the_first_and_survives_merges(monkeypatch):
+    import numpy as np
+
+    from newsingest.linking import index
+
+    monkeypatch.setattr(index, "_MERGE_AT", 8)
+    keys = index.KeyIndex()
+    for value in range(100):
+        batch = np.array([value % 30, 1000 + value], dtype=np.uint64)
+        keys.add(batch, value, keys.lookup(batch))
+    assert keys.lookup(np.array([5, 29, 1099, 77777], dtype=np.uint64)).tolist() == [5, 29, 99, -1]
+    assert len(keys) == 130
+
+
+def test_link_stories_is_lazy_on_import():
+    code = "import sys, newsingest; print('newsingest.linking' in sys.modules, 'numpy' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+    assert newsingest.link_stories is link_stories
+
+
+def test_without_numpy_the_error_says_how_to_install(monkeypatch):
+    for name in [m for m in sys.modules if m == "newsingest.linking" or m.startswith("newsingest.linking.")]:
+        monkeypatch.delitem(sys.modules, name)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    with pytest.raises(ImportError, match=r"newsingest\[link\]") as caught:
+        importlib.import_module("newsingest.linking")
+    assert isinstance(caught.value, NewsingestError)

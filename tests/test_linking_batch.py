@@ -1,0 +1,102 @@
+"""Story linking at scale: ``ingest_many(link=True)``, ``newsingest ingest --link``, and the Dask recipe."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from newsingest import Article, ingest_many, link_stories
+from newsingest.cli import main
+from newsingest.linking import StoryLinker
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TRIBUN = FIXTURES / "tribun"
+ORIGINAL_URL = "https://jogja.tribunnews.com/2025/05/12/malioboro-dipadati-wisatawan-saat-libur-waisak-pemkot-yogya-siagakan-300-petugas"
+
+
+def input_records() -> list[dict]:
+    """Tribun fixtures, an exact copy of one, a copy with its footer's original in the batch, a broken input."""
+    copy = (TRIBUN / "tribun_02_malioboro_libur.txt").read_text(encoding="utf-8")
+    original = (
+        copy.split("Artikel ini telah tayang")[0].replace("(*)", "") + "\n\nIa menambahkan pengawasan diperketat."
+    )
+    records = [{"source": p.name, "text": p.read_text(encoding="utf-8")} for p in sorted(TRIBUN.glob("*.txt"))]
+    records.insert(0, {"source": "original", "url": ORIGINAL_URL, "text": original})
+    records.append({"source": "again", "text": records[1]["text"]})
+    records.append({"source": "broken", "html": None})
+    return records
+
+
+def write_inputs(tmp_path: Path) -> Path:
+    path = tmp_path / "inputs.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in input_records()), encoding="utf-8")
+    return path
+
+
+def test_ingest_many_link_is_the_same_with_any_number_of_workers(tmp_path):
+    path = write_inputs(tmp_path)
+    runs = [list(ingest_many([path], workers=w, link=True, as_dicts=True, chunksize=2)) for w in (0, 2)]
+    assert runs[0] == runs[1]
+    records = runs[0]
+    assert records[-1]["error"]["type"] == "InputError"  # passed through
+    original, copy = records[0], records[2]
+    assert copy["link"]["kind"] == "syndicated" and copy["link"]["target"] == original["id"]
+    assert copy["story"] == original["story"] == original["id"]
+    again = records[-2]
+    assert again["link"]["kind"] == "exact" and again["story"] == records[1]["story"]
+    # the same as linking the unlinked records afterwards
+    plain = list(ingest_many([path], workers=0, as_dicts=True))
+    assert list(link_stories(plain)) == records
+
+
+def test_ingest_many_link_gives_articles(tmp_path):
+    results = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True))
+    articles = [r for r in results if isinstance(r, Article)]
+    assert len(articles) == len(results) - 1 and all(a.story for a in articles)
+
+
+@pytest.mark.parametrize("options", [{"as_json": True}, {"ordered": False}])
+def test_ingest_many_link_needs_ordered_objects(options):
+    with pytest.raises(ValueError, match="link=True"):
+        ingest_many([], link=True, **options)
+
+
+def test_cli_link_writes_the_fields(tmp_path, capsys):
+    path = write_inputs(tmp_path)
+    out = tmp_path / "out.jsonl"
+    assert main(["ingest", str(path), "--link", "--workers", "2", "-o", str(out)]) == 1  # the broken input
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert lines == list(ingest_many([path], workers=0, link=True, as_dicts=True))
+    plain = tmp_path / "plain.jsonl"
+    main(["ingest", str(path), "-o", str(plain)])
+    assert all("story" not in json.loads(line) for line in plain.read_text(encoding="utf-8").splitlines())
+
+
+def test_cli_link_cannot_resume(tmp_path, capsys):
+    assert main(["ingest", str(write_inputs(tmp_path)), "--link", "--resume", "-o", str(tmp_path / "o")]) == 2
+    assert "--link" in capsys.readouterr().err
+
+
+def test_dask_recipe_links_partition_by_partition_on_a_local_cluster():
+    db = pytest.importorskip("dask.bag")
+    distributed = pytest.importorskip("distributed")
+    from newsingest.dask import ingest_bag
+
+    cluster = distributed.LocalCluster(
+        n_workers=2,
+        processes=True,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address=None,
+        worker_dashboard_address=None,
+    )
+    with cluster, distributed.Client(cluster):
+        bag = ingest_bag(db.from_sequence(input_records(), npartitions=3))
+        # the recipe of docs/linking.md: one linker, the partitions in order, one at a time
+        linker = StoryLinker()
+        linked = [record for part in bag.to_delayed() for record in linker.link_all(part.compute())]
+    expected = list(link_stories(ingest_many(input_records(), workers=0, as_dicts=True)))
+    assert [r.get("story") for r in linked] == [r.get("story") for r in expected]
+    assert [r.get("link") for r in linked] == [r.get("link") for r in expected]
