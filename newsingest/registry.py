@@ -18,7 +18,8 @@ from urllib.parse import urlsplit
 import attrs
 
 from .errors import PluginError
-from .plugin import FoldedText, Plugin
+from .plugin import Plugin, signature_window
+from .textmatch import FoldedText
 
 ENTRY_POINT_GROUP = "newsingest.plugins"
 #: A content signature score at or above this picks a plugin for text with no URL.
@@ -127,6 +128,7 @@ class PluginRegistry:
         between two plugins for first place picks nobody: a coin toss is worse
         than generic cleaning.
         """
+        text = signature_window(text)
         folded = FoldedText(text)
         candidates = [
             version
