@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
@@ -118,6 +120,9 @@ class Plugin:
     rules: ClassVar[tuple[Rule, ...]] = ()
     #: Patterns that recognise the outlet's text when there is no URL.
     signatures: ClassVar[tuple[Signature, ...]] = ()
+    #: Generic rules this outlet knows better, by id (see ``newsingest.cleaners.GENERIC_RULE_IDS``):
+    #: ``None`` switches one off, a rule runs in its place (its removals recorded under the plugin).
+    generic_rules: ClassVar[Mapping[str, Rule | None]] = MappingProxyType({})
     #: This layout version's label. A selector or rule fix is a minor version
     #: (``"1.1"``) that inherits from the one it fixes; a changed field set is a major one.
     version: ClassVar[str] = "1"
@@ -283,6 +288,18 @@ def check_plugin(plugin: Plugin) -> None:
     for rule in plugin.rules:
         if not isinstance(rule, Rule):
             raise PluginError(f"{where}: {rule!r} is not a rule (it needs a name and apply(draft))")
+    if not isinstance(plugin.generic_rules, Mapping):
+        raise PluginError(f"{where}: generic_rules must map generic rule ids to a rule or None")
+    from .cleaners import GENERIC_RULE_IDS
+
+    for rule_id, replacement in plugin.generic_rules.items():
+        if rule_id not in GENERIC_RULE_IDS:
+            raise PluginError(
+                f"{where}: generic_rules names {rule_id!r}, which is no generic rule "
+                f"(the ids are: {', '.join(GENERIC_RULE_IDS)})"
+            )
+        if replacement is not None and not isinstance(replacement, Rule):
+            raise PluginError(f"{where}: generic_rules[{rule_id!r}] must be a rule or None, got {replacement!r}")
     for signature in plugin.signatures:
         if not isinstance(signature, Signature):
             raise PluginError(f"{where}: signatures must be Signature objects, got {signature!r}")
