@@ -55,7 +55,7 @@ def test_an_unknown_generic_rule_id_is_refused():
         name = "typo"
         generic_rules = {"read_also": None}
 
-    with pytest.raises(PluginError, match="read_also.*no generic rule"):
+    with pytest.raises(PluginError, match=r"read_also.*no generic rule"):
         Typo()
 
 
