@@ -253,7 +253,8 @@ def resume_command(args: argparse.Namespace) -> str:
 def cmd_plugins(args: argparse.Namespace) -> int:
     from .registry import default_registry
 
-    infos = default_registry().infos()
+    registry = default_registry()
+    infos = registry.infos()
     if not infos:
         print("no plugins installed")
     for info in infos:
@@ -261,7 +262,15 @@ def cmd_plugins(args: argparse.Namespace) -> int:
         print(f"{plugin.name:<12} {plugin.display_name}")
         print(f"{'':<12} domains:  {', '.join(plugin.domains) or '-'}")
         print(f"{'':<12} language: {plugin.language or '-'}")
+        if len(plugin.versions()) > 1:
+            versions = ", ".join(
+                f"{v.version} (until {v.valid_until})" if v.valid_until else f"{v.version} (current)"
+                for v in plugin.versions()
+            )
+            print(f"{'':<12} versions: {versions}")
         print(f"{'':<12} from:     {info.origin}")
+    for message in registry.conflicts():
+        print(f"conflict: {message}")
     return 0
 
 

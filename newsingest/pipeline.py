@@ -64,7 +64,7 @@ class Pipeline:
 
     plugins: PluginRegistry = attrs.field(factory=default_registry)
     detector: LanguageDetector = attrs.field(factory=_default_detector)
-    generic_rules: tuple[Rule, ...] = GENERIC_RULES
+    generic_rules: tuple[Rule, ...] = attrs.field(factory=lambda: GENERIC_RULES, converter=tuple)
     max_bytes: int = DEFAULT_MAX_BYTES
     translate: bool = False
     translation_device: str = "cpu"
@@ -306,8 +306,9 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
-    """Generic cleaners, then the plugin's rules and hook, then the title step."""
-    apply_rules(draft, generic_rules)
+    """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step."""
+    for rule, owner in generic_rules_for(plugin, generic_rules):
+        apply_rules(draft, (rule,), plugin=owner)
     if plugin is not None:
         apply_rules(draft, plugin.rules, plugin=plugin.name)
         draft.plugin = plugin.name
@@ -315,6 +316,22 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
         draft.plugin = None
     drop_wordless_blocks(draft)
     take_title_line(draft)
+
+
+def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:
+    """The generic rules to run, in order, each with the plugin it runs for (``None``: generic).
+
+    A plugin's ``generic_rules`` switch a generic rule off (``None``) or put the
+    plugin's own rule in its place, by the generic rule's id.
+    """
+    overrides = plugin.generic_rules if plugin is not None else {}
+    chosen: list[tuple[Rule, str | None]] = []
+    for rule in generic_rules:
+        if rule.name not in overrides:
+            chosen.append((rule, None))
+        elif (replacement := overrides[rule.name]) is not None:
+            chosen.append((replacement, plugin.name if plugin is not None else None))
+    return chosen
 
 
 def take_title_line(draft: Draft) -> None:

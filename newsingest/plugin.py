@@ -22,11 +22,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
+from types import MappingProxyType
 from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
 from .rules import Rule
+from .textmatch import FoldedText, fold_needles, literal_prefix
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -42,45 +45,10 @@ def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
 
 
-def _lowered(needles: tuple[str, ...] | str) -> tuple[str, ...]:
-    return tuple(n.lower() for n in ((needles,) if isinstance(needles, str) else needles))
-
-
 #: Characters around a needle occurrence that a signature's pattern is matched in.
 NEEDLE_REACH = 200
 #: ``^``, ``$``, ``\\A`` or ``\\Z`` in a pattern: its search window must hold whole lines.
 _ANCHORS = re.compile(r"(?<!\\)[$^]|\\[AZ]")
-
-
-class FoldedText:
-    """A text's UTF-8 bytes with ASCII letters lower-cased: made once, searched for many needles.
-
-    ``bytes.lower`` touches ASCII only and is several times faster than
-    ``str.lower`` on text with a curly quote in it, and plugin choice searches
-    every text for a few dozen needles. So needles match ASCII letters in any
-    case and other characters as written in lower case.
-    """
-
-    __slots__ = ("data", "is_ascii", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.data = text.encode("utf-8", "surrogatepass").lower()
-        self.is_ascii = len(self.data) == len(text)
-
-    def __contains__(self, needle: bytes) -> bool:
-        return needle in self.data
-
-    def find(self, needle: bytes, start: int = 0) -> int:
-        return self.data.find(needle, start)
-
-    def char_index(self, byte_index: int) -> int:
-        """The position in the text of the character at ``byte_index``."""
-        return byte_index if self.is_ascii else len(self.data[:byte_index].decode("utf-8", "ignore"))
-
-
-def _encoded(needles: tuple[str, ...]) -> tuple[bytes, ...]:
-    return tuple(needle.encode("utf-8") for needle in needles)
 
 
 @attrs.frozen
@@ -88,28 +56,24 @@ class Signature:
     """A pattern that, found anywhere in a text, adds ``weight`` to a plugin's score.
 
     ``needles`` are plain strings, one of which every match of the pattern
-    contains (ASCII letters in any case). With needles, the pattern is only
+    contains; they are compared case-folded (see :mod:`newsingest.textmatch`),
+    so they match in any case and any script. With needles, the pattern is only
     tried around their occurrences: scoring runs for every plugin on every text
     that comes without a URL, and a substring test is far cheaper than a regex
     that starts with ``\\b`` or ``(?i)``. A pattern that starts with plain text
-    (``Follow NBC News``) needs none: that text is its needle.
+    (``Follow NBC News``, ``РИА Новости сообщает``) needs none: that text is its needle.
     """
 
     pattern: re.Pattern[str] = attrs.field(converter=_compile)
     weight: float = 1.0
-    needles: tuple[str, ...] = attrs.field(converter=_lowered)
-    _needle_bytes: tuple[bytes, ...] = attrs.field(init=False, repr=False, eq=False)
+    needles: tuple[str, ...] = attrs.field(converter=fold_needles)
     _anchored: bool = attrs.field(init=False, repr=False, eq=False)
 
     @needles.default
     def _literal_prefix(self) -> tuple[str, ...]:
         """Without explicit needles, a pattern's leading literal text (if any) is one."""
         prefix = literal_prefix(self.pattern.pattern).strip()
-        return (prefix.lower(),) if len(prefix) >= 4 else ()
-
-    @_needle_bytes.default
-    def _encode_needles(self) -> tuple[bytes, ...]:
-        return _encoded(self.needles)
+        return (prefix,) if len(prefix) >= 4 else ()
 
     @_anchored.default
     def _has_anchors(self) -> bool:
@@ -120,45 +84,23 @@ class Signature:
         if not self.needles:
             return self.pattern.search(text) is not None
         folded = FoldedText(text) if folded is None else folded
-        for needle in self._needle_bytes:
+        for needle in self.needles:
+            searched_to = 0  # the text up to here has been searched already: linear however many hits
             at = folded.find(needle)
             while at != -1:
                 char = folded.char_index(at)
-                start = max(0, char - NEEDLE_REACH)
-                end = min(len(text), char + len(needle) + NEEDLE_REACH)
-                if self._anchored:  # whole lines around the occurrence, so ^ and $ keep their meaning
-                    start = text.rfind("\n", 0, start) + 1
-                    newline = text.find("\n", end)
-                    end = len(text) if newline == -1 else newline
-                if self.pattern.search(text, start, end):
-                    return True
+                if char + len(needle) > searched_to:
+                    start = max(0, char - NEEDLE_REACH)
+                    end = min(len(text), char + len(needle) + NEEDLE_REACH)
+                    if self._anchored:  # whole lines around the occurrence, so ^ and $ keep their meaning
+                        start = text.rfind("\n", 0, max(0, char - NEEDLE_REACH)) + 1
+                        newline = text.find("\n", end)
+                        end = len(text) if newline == -1 else newline
+                    if self.pattern.search(text, start, end):
+                        return True
+                    searched_to = end
                 at = folded.find(needle, at + len(needle) + NEEDLE_REACH)
         return False
-
-
-_INLINE_FLAGS = re.compile(r"\(\?[aiLmsux]+\)")
-_META = frozenset("\\[](){}.*+?^$|")
-
-
-def literal_prefix(pattern: str) -> str:
-    """The plain text every match of ``pattern`` starts with ("" when there is none).
-
-    Inline flags at the start are skipped; a pattern with a top-level ``|``
-    has no common prefix; a character a quantifier makes optional is left out.
-    """
-    pattern = _INLINE_FLAGS.sub("", pattern, count=1) if pattern.startswith("(?") else pattern
-    depth = 0
-    for char in pattern:  # a top-level alternation: the alternatives share no prefix
-        depth += char == "("
-        depth -= char == ")"
-        if char == "|" and depth == 0:
-            return ""
-    end = 0
-    while end < len(pattern) and pattern[end] not in _META:
-        end += 1
-    if end < len(pattern) and pattern[end] in "*?{":
-        end -= 1  # the last literal is optional or repeated
-    return pattern[:end]
 
 
 class Plugin:
@@ -178,6 +120,9 @@ class Plugin:
     rules: ClassVar[tuple[Rule, ...]] = ()
     #: Patterns that recognise the outlet's text when there is no URL.
     signatures: ClassVar[tuple[Signature, ...]] = ()
+    #: Generic rules this outlet knows better, by id (see ``newsingest.cleaners.GENERIC_RULE_IDS``):
+    #: ``None`` switches one off, a rule runs in its place (its removals recorded under the plugin).
+    generic_rules: ClassVar[Mapping[str, Rule | None]] = MappingProxyType({})
     #: This layout version's label. A selector or rule fix is a minor version
     #: (``"1.1"``) that inherits from the one it fixes; a changed field set is a major one.
     version: ClassVar[str] = "1"
@@ -258,9 +203,7 @@ class Plugin:
         ``folded`` (the text's :class:`FoldedText`) may be passed in so that
         several plugins scoring one text fold it once.
         """
-        window = (
-            text if len(text) <= 2 * SIGNATURE_WINDOW else text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:]
-        )
+        window = signature_window(text)
         if window is not text or folded is None:
             folded = FoldedText(window)
         if not self.may_match(folded):
@@ -301,7 +244,18 @@ class Plugin:
         """Last word on the cleaned draft, after the plugin's rules."""
 
 
-def signature_gate(signatures: tuple[Signature, ...]) -> tuple[bytes, ...] | None:
+def signature_window(text: str) -> str:
+    """The part of a text signatures are matched against: all of it, or its two ends when it is long.
+
+    An outlet's telltale lines (credits, footers, datelines) sit at the start or
+    the end; a 3 MB text is matched in the time of a 40 kB one.
+    """
+    if len(text) <= 2 * SIGNATURE_WINDOW + 1:
+        return text
+    return text[:SIGNATURE_WINDOW] + "\n" + text[-SIGNATURE_WINDOW:]
+
+
+def signature_gate(signatures: tuple[Signature, ...]) -> tuple[str, ...] | None:
     """The fewest needles of which one must occur for any signature to match.
 
     A needle that contains another needle adds nothing (``nbcnews.com`` cannot
@@ -311,7 +265,7 @@ def signature_gate(signatures: tuple[Signature, ...]) -> tuple[bytes, ...] | Non
     needles = {needle for sig in signatures for needle in sig.needles}
     if not signatures or any(not sig.needles for sig in signatures):
         return None
-    return _encoded(tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles))))
+    return tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles)))
 
 
 def check_plugin(plugin: Plugin) -> None:
@@ -334,6 +288,18 @@ def check_plugin(plugin: Plugin) -> None:
     for rule in plugin.rules:
         if not isinstance(rule, Rule):
             raise PluginError(f"{where}: {rule!r} is not a rule (it needs a name and apply(draft))")
+    if not isinstance(plugin.generic_rules, Mapping):
+        raise PluginError(f"{where}: generic_rules must map generic rule ids to a rule or None")
+    from .cleaners import GENERIC_RULE_IDS
+
+    for rule_id, replacement in plugin.generic_rules.items():
+        if rule_id not in GENERIC_RULE_IDS:
+            raise PluginError(
+                f"{where}: generic_rules names {rule_id!r}, which is no generic rule "
+                f"(the ids are: {', '.join(GENERIC_RULE_IDS)})"
+            )
+        if replacement is not None and not isinstance(replacement, Rule):
+            raise PluginError(f"{where}: generic_rules[{rule_id!r}] must be a rule or None, got {replacement!r}")
     for signature in plugin.signatures:
         if not isinstance(signature, Signature):
             raise PluginError(f"{where}: signatures must be Signature objects, got {signature!r}")

@@ -4,6 +4,14 @@ Built-in plugins register through the ``newsingest.plugins`` entry-point group,
 exactly as a third party's do, so there is one way in and the built-ins prove it
 works. A plugin that fails to load is reported in a warning naming it; the
 others still load.
+
+Conflicts are loud. Two plugins with one name: the built-ins load first, then
+other distributions' plugins in (distribution, entry-point) name order, then
+plugins registered in code; a later one replaces an earlier one of the same
+name, and a :class:`PluginConflictWarning` names both and the one used. Two
+plugins owning one domain: the most specific domain wins (``news.example.com``
+over ``example.com``); on an equal claim the plugin whose name sorts first
+wins, with a warning naming both. ``newsingest plugins`` lists every conflict.
 """
 
 from __future__ import annotations
@@ -18,7 +26,8 @@ from urllib.parse import urlsplit
 import attrs
 
 from .errors import PluginError
-from .plugin import FoldedText, Plugin
+from .plugin import Plugin, signature_window
+from .textmatch import FoldedText
 
 ENTRY_POINT_GROUP = "newsingest.plugins"
 #: A content signature score at or above this picks a plugin for text with no URL.
@@ -29,6 +38,14 @@ logger = logging.getLogger(__name__)
 
 class PluginLoadWarning(UserWarning):
     """A plugin entry point could not be loaded; the others were."""
+
+
+class PluginConflictWarning(UserWarning):
+    """Two plugins share a name or a domain; the message names both and the one that is used."""
+
+
+#: The distribution whose plugins are the built-ins.
+BUILT_IN_DISTRIBUTION = "newsingest"
 
 
 @attrs.frozen
@@ -52,6 +69,7 @@ class PluginRegistry:
     def __init__(self, plugins: Iterable[Plugin] = (), *, entry_points: bool = True) -> None:
         self._lock = threading.Lock()
         self._infos: dict[str, PluginInfo] | None = None
+        self._conflicts: list[str] = []
         self._extra = list(plugins)
         self._use_entry_points = entry_points
 
@@ -59,14 +77,57 @@ class PluginRegistry:
         if self._infos is None:
             with self._lock:
                 if self._infos is None:
-                    infos = dict(self._from_entry_points()) if self._use_entry_points else {}
-                    for plugin in self._extra:
-                        infos[plugin.name] = PluginInfo(plugin, "registered in code")
+                    infos: dict[str, PluginInfo] = {}
+                    loaded = list(self._from_entry_points()) if self._use_entry_points else []
+                    loaded += [PluginInfo(plugin, "registered in code") for plugin in self._extra]
+                    for info in loaded:
+                        self._add(infos, info)
                     self._infos = infos
+                    self._check_domains()
         return self._infos
 
-    def _from_entry_points(self) -> Iterable[tuple[str, PluginInfo]]:
-        for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+    def _add(self, infos: dict[str, PluginInfo], info: PluginInfo) -> None:
+        """Add ``info``, replacing (loudly) an earlier plugin of the same name."""
+        name = info.plugin.name
+        earlier = infos.get(name)
+        if earlier is not None and earlier.plugin is not info.plugin:
+            self._warn(
+                f"two plugins are named {name!r}: {earlier.origin} and {info.origin}; "
+                f"the second is used (built-ins load first, then other distributions in name order, "
+                f"then plugins registered in code: the later replaces the earlier)"
+            )
+        infos[name] = info
+
+    def _check_domains(self) -> None:
+        owners: dict[str, list[PluginInfo]] = {}
+        for info in sorted(self._infos.values() if self._infos else (), key=lambda i: i.plugin.name):
+            for domain in info.plugin.domains:
+                owners.setdefault(domain, []).append(info)
+        for domain, infos in sorted(owners.items()):
+            if len(infos) > 1:
+                named = " and ".join(f"{i.plugin.name!r} ({i.origin})" for i in infos)
+                self._warn(
+                    f"domain {domain!r} is claimed by {named}; {infos[0].plugin.name!r} is used for it "
+                    f"(on an equal claim the plugin whose name sorts first; pass outlet= to choose)"
+                )
+
+    def _warn(self, message: str) -> None:
+        self._conflicts.append(message)
+        logger.warning(message)
+        warnings.warn(message, PluginConflictWarning, stacklevel=4)
+
+    def conflicts(self) -> list[str]:
+        """Every name or domain conflict found when the plugins were loaded, as a message."""
+        self._loaded()
+        return list(self._conflicts)
+
+    def _from_entry_points(self) -> Iterable[PluginInfo]:
+        def order(entry: metadata.EntryPoint) -> tuple[bool, str, str]:
+            dist = getattr(entry, "dist", None)
+            dist_name = dist.name if dist else ""
+            return (dist_name != BUILT_IN_DISTRIBUTION, dist_name, entry.name)
+
+        for entry in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=order):
             dist = getattr(entry, "dist", None)
             origin = f"{dist.name} {dist.version} ({entry.value})" if dist else entry.value
             try:
@@ -80,7 +141,7 @@ class PluginRegistry:
                 continue
             if plugin.name != entry.name:
                 logger.info("entry point %r loads plugin named %r", entry.name, plugin.name)
-            yield plugin.name, PluginInfo(plugin, origin)
+            yield PluginInfo(plugin, origin)
 
     def register(self, plugin: Plugin | type[Plugin]) -> Plugin:
         """Add a plugin in code (a notebook, a test), replacing one of the same name."""
@@ -88,8 +149,19 @@ class PluginRegistry:
         with self._lock:
             self._extra.append(instance)
             if self._infos is not None:
-                self._infos[instance.name] = PluginInfo(instance, "registered in code")
+                self._add(self._infos, PluginInfo(instance, "registered in code"))
+                self._check_domains_of(instance)
         return instance
+
+    def _check_domains_of(self, plugin: Plugin) -> None:
+        for info in sorted(self._infos.values() if self._infos else (), key=lambda i: i.plugin.name):
+            shared = sorted(set(info.plugin.domains) & set(plugin.domains))
+            if info.plugin is not plugin and shared:
+                first = min(info.plugin.name, plugin.name)
+                self._warn(
+                    f"domain {shared[0]!r} is claimed by {info.plugin.name!r} and {plugin.name!r} (registered in code); "
+                    f"{first!r} is used for it (on an equal claim the plugin whose name sorts first; pass outlet= to choose)"
+                )
 
     def infos(self) -> list[PluginInfo]:
         return sorted(self._loaded().values(), key=lambda info: info.plugin.name)
@@ -113,7 +185,7 @@ class PluginRegistry:
         if not host:
             return None
         best: tuple[int, Plugin] | None = None
-        for info in self._loaded().values():
+        for info in sorted(self._loaded().values(), key=lambda i: i.plugin.name):  # equal claims: first name wins
             for domain in info.plugin.domains:
                 if (host == domain or host.endswith("." + domain)) and (best is None or len(domain) > best[0]):
                     best = (len(domain), info.plugin)
@@ -127,6 +199,7 @@ class PluginRegistry:
         between two plugins for first place picks nobody: a coin toss is worse
         than generic cleaning.
         """
+        text = signature_window(text)
         folded = FoldedText(text)
         candidates = [
             version

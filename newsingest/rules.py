@@ -16,7 +16,6 @@ so they cannot backtrack catastrophically (see ``tests/test_redos.py``).
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable, Iterable
 from typing import Any, Protocol, runtime_checkable
@@ -25,6 +24,7 @@ import attrs
 
 from .draft import Draft
 from .model import Block, parse_date
+from .textmatch import fold_needles, has_needle
 
 #: Fields an :class:`Extract` rule may fill besides ``metadata.<key>``.
 ARTICLE_FIELDS = ("title", "authors", "published", "updated", "url")
@@ -41,27 +41,6 @@ class Rule(Protocol):
 
 def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
     return pattern if isinstance(pattern, re.Pattern) else re.compile(pattern)
-
-
-def _lowered(needles: tuple[str, ...] | str) -> tuple[str, ...]:
-    return tuple(n.lower() for n in ((needles,) if isinstance(needles, str) else needles))
-
-
-def _has_needle(text: str, needles: tuple[str, ...]) -> bool:
-    """True when there are no needles, or one of them occurs in ``text`` (any case)."""
-    if not needles:
-        return True
-    lowered = _lower(text)
-    for needle in needles:  # noqa: SIM110 - a plain loop: any() and its generator cost more here
-        if needle in lowered:
-            return True
-    return False
-
-
-@functools.lru_cache(maxsize=4096)
-def _lower(text: str) -> str:
-    """``text.lower()``, remembered: several rules with needles look at the same block."""
-    return text.lower()
 
 
 def _valid_field(instance: Any, attribute: attrs.Attribute, value: str) -> None:
@@ -82,7 +61,7 @@ class DropLine:
     pattern: re.Pattern[str] = attrs.field(converter=_compile)
     reason: str
     max_chars: int | None = 400
-    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
+    needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
         fullmatch, needles = self.pattern.fullmatch, self.needles
@@ -90,7 +69,7 @@ class DropLine:
 
         def matches(block: Block) -> bool:  # every rule runs on every block: keep this lean
             text = block.text.strip()
-            return len(text) <= max_chars and (not needles or _has_needle(text, needles)) and bool(fullmatch(text))
+            return len(text) <= max_chars and (not needles or has_needle(text, needles)) and bool(fullmatch(text))
 
         draft.remove_where(matches, self.reason, self.name)
 
@@ -142,7 +121,7 @@ class Extract:
     first_blocks: int | None = None
     max_chars: int | None = None
     keep: bool = False
-    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
+    needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
         stored = False
@@ -155,7 +134,7 @@ class Extract:
         while index < len(blocks) and seen < limit:
             seen += 1
             text = blocks[index].text
-            if (max_chars is not None and len(text) > max_chars) or (needles and not _has_needle(text, needles)):
+            if (max_chars is not None and len(text) > max_chars) or (needles and not has_needle(text, needles)):
                 index += 1  # the cheap checks first: most blocks go no further
                 continue
             outcome = self._apply_to(draft, index, store=self.many or not stored)
@@ -178,7 +157,7 @@ class Extract:
         """
         block = draft.blocks[index]
         text = block.text.strip()
-        if (self.max_chars is not None and len(text) > self.max_chars) or not _has_needle(text, self.needles):
+        if (self.max_chars is not None and len(text) > self.max_chars) or not has_needle(text, self.needles):
             return None
         match = self.pattern.search(text)
         if match is None:

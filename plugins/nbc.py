@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from newsingest import DropLine, Extract, Plugin, Signature
+from newsingest.cleaners import Captions
 
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",
@@ -110,3 +111,5 @@ class NBCNewsVideoEra(NBCNews):
 
 NBCNews.version = "2"
 NBCNews.older_versions = (NBCNewsVideoEra,)
+# NBC's own charts and photos are credited "NBC News": a caption credit here, not in generic code
+NBCNews.generic_rules = {"caption": Captions("nbc-caption", own_credits=("NBC News",))}

@@ -14,6 +14,7 @@ import re
 import attrs
 
 from newsingest import DropFrom, Plugin, Signature
+from newsingest.cleaners import Captions
 from newsingest.draft import Draft
 
 FOOTER_MARKERS = (
@@ -115,3 +116,7 @@ class Newsweek(Plugin):
             draft.title = draft.remove(
                 0, "headline on the first line (moved to title)", "newsweek-headline", moved_to="title"
             ).text
+
+
+# Newsweek credits its own photos and maps "Newsweek": a caption credit here, not in generic code
+Newsweek.generic_rules = {"caption": Captions("newsweek-caption", own_credits=("Newsweek",))}

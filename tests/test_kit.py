@@ -126,3 +126,49 @@ def test_check_update_keeps_a_text_and_an_html_fixture_of_one_story_apart(tmp_pa
     assert [r.ok for r in reports] == [True, True]
     text, html = (json.loads((folder / name).read_text()) for name in ("a.txt.json", "a.html.json"))
     assert text != html
+
+
+@pytest.mark.parametrize(
+    "display_name",
+    ['Le "Monde"', 'X" + str(__import__("os").system("id > pwned.txt"))[:0] + "', 'Back\\slash \'quote\' """ end'],
+)
+def test_scaffold_writes_any_display_name_as_data_never_as_code(tmp_path, monkeypatch, display_name):
+    monkeypatch.chdir(tmp_path)
+    result = scaffold_plugin("paper", ["paper.example"], directory=tmp_path / "proj", display_name=display_name)
+    plugin = load_scaffolded(result)
+    assert plugin.display_name == display_name
+    assert not (tmp_path / "pwned.txt").exists()
+    # the promo rule still matches the name literally
+    assert {r["rule"] for r in json.loads(result.expected.read_text())["removed"]} >= {"paper-promo"}
+
+
+@pytest.mark.parametrize("language", ['en"\nimport os', "english", "E N"])
+def test_scaffold_refuses_a_language_that_is_not_a_code(tmp_path, language):
+    with pytest.raises(PluginError, match="ISO 639-1"):
+        scaffold_plugin("paper", ["paper.example"], directory=tmp_path / "proj", language=language)
+
+
+def test_scaffold_refuses_a_display_name_on_several_lines(tmp_path):
+    with pytest.raises(PluginError, match="one printable line"):
+        scaffold_plugin("paper", ["paper.example"], directory=tmp_path / "proj", display_name="A\nB")
+
+
+def test_scaffold_refuses_a_taken_name(tmp_path, capsys):
+    with pytest.raises(PluginError, match="'nbc' is taken by an installed plugin"):
+        scaffold_plugin("nbc", ["nbc.example"], directory=tmp_path / "proj")
+    assert main(["plugin", "new", "tribun", "--domain", "t.example", "--dir", str(tmp_path / "t")]) == 2
+    assert "taken" in capsys.readouterr().err
+    assert not (tmp_path / "t").exists()
+
+
+def test_plugin_new_prints_next_steps_that_work_from_where_they_are(tmp_path, capsys):
+    main(["plugin", "new", "daily", "--domain", "daily.example", "--dir", str(tmp_path / "daily")])
+    steps = capsys.readouterr().out.split("next:\n")[1].strip().splitlines()
+    project = str(tmp_path / "daily")
+    assert [s.strip() for s in steps] == [
+        f"pip install -e {project}",
+        "newsingest plugins",
+        f"cd {project}",
+        "newsingest plugin check daily",
+        "pytest tests",
+    ]

@@ -180,18 +180,19 @@ def test_built_in_plugins_come_from_entry_points():
 
 
 def test_folded_text_and_needles():
-    from newsingest.plugin import FoldedText, literal_prefix, signature_gate
+    from newsingest.plugin import signature_gate
+    from newsingest.textmatch import FoldedText, literal_prefix
 
     folded = FoldedText("“Quoted” — Told NBC News on Monday")
-    assert b"told nbc news" in folded
-    at = folded.find(b"told")
+    assert "told nbc news" in folded
+    at = folded.find("told")
     assert folded.text[folded.char_index(at) :].startswith("Told")
     assert literal_prefix("(?i)laporan wartawan") == "laporan wartawan"
     assert literal_prefix("Baca [Jj]uga") == "Baca "
     assert literal_prefix("abcd?e") == "abc"
     assert literal_prefix("a|b") == ""
     gate = signature_gate((Signature("NBC News reported", 1.0), Signature(r"\bnbcnews\.com", 1.0, needles="nbc")))
-    assert gate == (b"nbc",)  # "nbc news reported" cannot occur without "nbc"
+    assert gate == ("nbc",)  # "nbc news reported" cannot occur without "nbc"
     assert signature_gate((Signature(r"\bx", 1.0),)) is None  # no needle: cannot be ruled out
 
 
@@ -203,3 +204,49 @@ def test_needles_only_narrow_where_a_pattern_is_tried():
     anchored = Signature(r"(?m)^Uncommon Knowledge$", 1.0, needles="uncommon knowledge")
     assert anchored.found_in("a line\nUncommon Knowledge\nmore")
     assert not anchored.found_in("text Uncommon Knowledge inside a line")
+
+
+@pytest.mark.parametrize(
+    ("pattern", "text"),
+    [
+        (r"РИА Новости сообщает", "Москва. РИА Новости сообщает о новом законе, принятом сегодня."),
+        ("Été en France", "Reportage : Été en France, les plages sont pleines."),
+        (r"(?i)straße gesperrt", "Die STRASSE GESPERRT heißt es. Die Straße gesperrt auch hier."),
+        (r"abcd\(|efgh", "only the second alternative: efgh"),
+    ],
+)
+def test_signatures_match_in_any_script(pattern, text):
+    assert Signature(pattern, 1.0).found_in(text)
+
+
+def test_literal_prefix_reads_escapes_and_classes():
+    from newsingest.textmatch import literal_prefix
+
+    assert literal_prefix(r"abcd\(|efgh") == ""  # an escaped ( opens no group: the | is top level
+    assert literal_prefix(r"nbcnews\.com\b") == "nbcnews.com"
+    assert literal_prefix(r"[|]x|y") == ""
+    assert literal_prefix(r"[|]xy") == ""
+    assert literal_prefix(r"ab[|]c") == "ab"
+    assert literal_prefix(r"\bword") == ""
+
+
+def test_a_cyrillic_and_a_french_signature_choose_their_plugin_from_text():
+    class Ria(Plugin):
+        name = "ria"
+        signatures = (Signature(r"РИА Новости сообщает", 1.0),)
+
+    class Francais(Plugin):
+        name = "francais"
+        signatures = (Signature("Été en France", 1.0),)
+
+    reg = PluginRegistry([Ria(), Francais()], entry_points=False)
+    assert reg.for_text("Москва. РИА НОВОСТИ СООБЩАЕТ, что РИА Новости сообщает новости.").name == "ria"
+    assert reg.for_text("Chronique : Été en France, un bilan.").name == "francais"
+
+
+def test_folded_positions_map_back_when_folding_lengthens_the_text():
+    from newsingest.textmatch import FoldedText
+
+    folded = FoldedText("ßßß ﬁx Told NBC")
+    at = folded.find("told")
+    assert folded.text[folded.char_index(at) :] == "Told NBC"

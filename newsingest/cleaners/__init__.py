@@ -2,12 +2,16 @@
 
 They run before any plugin's rules, in the order of :data:`GENERIC_RULES`: the
 inline prefix first (it sits on the first block), then notes and captions that
-carry metadata, then the noise that carries none.
+carry metadata, then the noise that carries none. Each has a stable id, its
+``name`` (:data:`GENERIC_RULE_IDS`): a plugin that knows its outlet better
+switches a generic rule off, or puts its own in its place, by that id
+(:attr:`newsingest.Plugin.generic_rules`). Outlet names have no place here.
 """
 
 from __future__ import annotations
 
-from .captions import CAPTIONS, Captions, credit_tail
+from ..rules import Rule
+from .captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from .credits import CONTRIBUTORS, WIRE_CREDITS, split_names
 from .footers import SOURCE_FOOTER
 from .prefixes import DATE_PREFIX
@@ -16,7 +20,7 @@ from .readalso import READ_ALSO
 from .related import RELATED_BLOCK, RELATED_LINE
 from .updates import UPDATE_NOTES, UpdateNotes
 
-GENERIC_RULES = (
+GENERIC_RULES: tuple[Rule, ...] = (
     DATE_PREFIX,
     UPDATE_NOTES,
     CAPTIONS,
@@ -28,12 +32,17 @@ GENERIC_RULES = (
     CONTRIBUTORS,
     WIRE_CREDITS,
 )
+#: The generic rules' ids, in the order they run: stable, so plugins can name them.
+GENERIC_RULE_IDS: tuple[str, ...] = tuple(rule.name for rule in GENERIC_RULES)
+assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids must be unique"
 
 __all__ = [
+    "AGENCIES",
     "CAPTIONS",
     "CONTRIBUTORS",
     "DATE_PREFIX",
     "GENERIC_RULES",
+    "GENERIC_RULE_IDS",
     "PROMPTS",
     "READ_ALSO",
     "RELATED_BLOCK",

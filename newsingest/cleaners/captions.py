@@ -9,6 +9,7 @@ matched, which keeps the pattern cheap on long paragraphs.
 
 from __future__ import annotations
 
+import functools
 import re
 
 import attrs
@@ -44,8 +45,6 @@ AGENCIES = (
     "Pool",
     "Handout",
     "ANTARA FOTO",
-    "Newsweek",
-    "NBC News",
     "dpa",
     "picture alliance",
     "Imago",
@@ -54,19 +53,12 @@ AGENCIES = (
 MAX_CREDIT_CHARS = 200
 
 _NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4}"
-_AGENCY = "(?:" + "|".join(sorted((re.escape(a) for a in AGENCIES), key=len, reverse=True)) + ")"
-_ONE_CREDIT = (
-    r"(?:(?:Photo(?:graph)?(?: illustration)?(?: by)?|Foto|Credit)\s*:?\s*)?"
-    r"(?:"
-    rf"(?:{_NAME}/)?{_AGENCY}(?:/{_AGENCY})*(?: via {_AGENCY})?"  # Name/AFP/Getty, AFP via Getty Images
-    rf"|{_AGENCY}/{_NAME}"  # REUTERS/Name, AP Photo/Name
-    rf"|{_NAME} (?:via|for) {_AGENCY}"  # Name via Getty Images
-    r")"
-)
 _SEPARATOR = r"\s*[;,]\s*"
+# The tail starts after the last sentence end (". ", "… ", ") ") or the start.
+_TAIL_START = re.compile(r"[.!?…)\]]\s+")
 
 
-def _atomic_credit(group: str) -> str:
+def _atomic_credit(group: str, one_credit: str) -> str:
     """One credit, matched atomically: inside a lookahead, then consumed by back-reference.
 
     A credit never contains ``;`` or ``,``, so it can only end at a separator or at the end
@@ -74,21 +66,37 @@ def _atomic_credit(group: str) -> str:
     its end (``AFP/AFP; AFP/AFP; … x``) from being re-split in exponentially many ways.
     Under ``fullmatch`` the strings accepted are the same as without the lookahead.
     """
-    return rf"(?=(?P<{group}>{_ONE_CREDIT}(?={_SEPARATOR}|\Z)))(?P={group})"
+    return rf"(?=(?P<{group}>{one_credit}(?={_SEPARATOR}|\Z)))(?P={group})"
 
 
-CREDIT = re.compile(rf"{_atomic_credit('first')}(?:{_SEPARATOR}{_atomic_credit('next')})*")
-# The tail starts after the last sentence end (". ", "… ", ") ") or the start.
-_TAIL_START = re.compile(r"[.!?…)\]]\s+")
+@functools.lru_cache(maxsize=32)
+def credit_patterns(agencies: tuple[str, ...] = AGENCIES) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The credit pattern and the agency-at-the-end pattern for a set of agency names.
+
+    Outlet plugins add their own outlet's name (``NBC News``, ``Newsweek``) through
+    :class:`Captions` ``own_credits``; the generic set names agencies only.
+    """
+    agency = "(?:" + "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True)) + ")"
+    one_credit = (
+        r"(?:(?:Photo(?:graph)?(?: illustration)?(?: by)?|Foto|Credit)\s*:?\s*)?"
+        r"(?:"
+        rf"(?:{_NAME}/)?{agency}(?:/{agency})*(?: via {agency})?"  # Name/AFP/Getty, AFP via Getty Images
+        rf"|{agency}/{_NAME}"  # REUTERS/Name, AP Photo/Name
+        rf"|{_NAME} (?:via|for) {agency}"  # Name via Getty Images
+        r")"
+    )
+    credit = re.compile(rf"{_atomic_credit('first', one_credit)}(?:{_SEPARATOR}{_atomic_credit('next', one_credit)})*")
+    return credit, re.compile(rf"{agency}$")
 
 
-_AGENCY_AT_END = re.compile(rf"{_AGENCY}$")
+CREDIT, _AGENCY_AT_END = credit_patterns()
 
 
-def credit_tail(text: str) -> str | None:
+def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
     """The credit at the end of ``text``, or ``None`` if it does not end in one."""
+    credit, agency_at_end = credit_patterns(agencies)
     text = text.strip()
-    if "/" not in text[-MAX_CREDIT_CHARS:] and not _AGENCY_AT_END.search(text, max(0, len(text) - 40)):
+    if "/" not in text[-MAX_CREDIT_CHARS:] and not agency_at_end.search(text, max(0, len(text) - 40)):
         return None  # every credit form has a slash or ends in an agency name
     tail_start = 0
     window = text[-MAX_CREDIT_CHARS:]
@@ -99,21 +107,28 @@ def credit_tail(text: str) -> str | None:
         return None  # a long paragraph with no sentence end near its end
     tail = text[tail_start:]
     inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail  # "(AP Photo/Name)"
-    return tail if CREDIT.fullmatch(inner) else None
+    return tail if credit.fullmatch(inner) else None
 
 
 @attrs.frozen
 class Captions:
-    """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``."""
+    """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
+
+    ``own_credits`` are names that count as credits besides the agencies: an
+    outlet plugin replaces the generic ``caption`` rule with one that knows its
+    outlet's own photo credit (``Captions("nbc-caption", own_credits=("NBC News",))``).
+    """
 
     name: str = "caption"
     reason: str = "photo caption (ends in an agency or photographer credit)"
+    own_credits: tuple[str, ...] = ()
 
     def apply(self, draft: Draft) -> None:
+        agencies = AGENCIES + self.own_credits
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
-            credit = credit_tail(block.text) if block.kind != "list_item" else None
+            credit = credit_tail(block.text, agencies) if block.kind != "list_item" else None
             if credit is None:
                 index += 1
                 continue

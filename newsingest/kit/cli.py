@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
+from ..errors import PluginError
+
 
 def add_plugin_parser(commands) -> None:
     plugin = commands.add_parser("plugin", help="scaffold or check an outlet plugin")
@@ -31,9 +33,13 @@ def add_plugin_parser(commands) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import scaffold_plugin
 
-    result = scaffold_plugin(
-        args.name, args.domain, directory=args.dir, display_name=args.display_name, language=args.language
-    )
+    try:
+        result = scaffold_plugin(
+            args.name, args.domain, directory=args.dir, display_name=args.display_name, language=args.language
+        )
+    except PluginError as err:
+        print(f"newsingest: error: {err}", file=sys.stderr)
+        return 2
     print(f"created {result.project}/")
     for path in (result.module, result.project / "pyproject.toml", result.fixture, result.expected, result.test):
         print(f"  {path}")
@@ -41,7 +47,7 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(result.entry_point)
     print(
         f"\nnext:\n  pip install -e {result.project}\n  newsingest plugins\n"
-        f"  cd {result.project} && newsingest plugin check {args.name}\n  pytest {result.project}/tests"
+        f"  cd {result.project}\n  newsingest plugin check {args.name}\n  pytest tests"
     )
     return 0
 
@@ -56,5 +62,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return 2
     print(render_report(reports))
     if args.update:
-        print("expected JSON rewritten: review the changes (git diff) before you commit them", file=sys.stderr)
+        print(
+            "expected JSON rewritten: review every change by hand before you keep it "
+            "(in a git repository: git diff -- the fixtures folder)",
+            file=sys.stderr,
+        )
     return 0 if all(r.ok for r in reports) else 1

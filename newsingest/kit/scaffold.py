@@ -18,7 +18,9 @@ import attrs
 
 from ..errors import PluginError
 from ..plugin import _NAME
+from ..registry import PluginRegistry, default_registry
 
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
 _DOMAIN = re.compile(r"(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
 
 
@@ -45,15 +47,29 @@ def scaffold_plugin(
     directory: str | Path | None = None,
     display_name: str | None = None,
     language: str = "en",
+    registry: PluginRegistry | None = None,
 ) -> ScaffoldResult:
-    """Write a new plugin project for ``name`` owning ``domains``; refuse to overwrite."""
+    """Write a new plugin project for ``name`` owning ``domains``; refuse to overwrite.
+
+    A name an installed plugin already has (in ``registry``, by default the
+    installed plugins) is refused: the two would replace one another.
+    Every value written into the generated Python source is validated and
+    written as a Python literal, so no argument can change the code.
+    """
     if not _NAME.fullmatch(name) or name == "none":
         raise PluginError(f"plugin name must match [a-z][a-z0-9_]* (and not be 'none'), got {name!r}")
+    taken = {info.plugin.name: info.origin for info in (registry or default_registry()).infos()}
+    if name in taken:
+        raise PluginError(f"plugin name {name!r} is taken by an installed plugin ({taken[name]}): choose another")
     domains = [d.lower().strip().strip(".") for d in domains]
     bad = [d for d in domains if not _DOMAIN.fullmatch(d)]
     if not domains or bad:
         raise PluginError(f"give at least one domain like example.com (bad: {', '.join(bad) or 'none given'})")
+    if not _LANGUAGE.fullmatch(language):
+        raise PluginError(f"language must be an ISO 639-1 code like 'en' or 'id', got {language!r}")
     display_name = display_name or domains[0].split(".")[0].replace("-", " ").title()
+    if not display_name.strip() or len(display_name) > 100 or not display_name.isprintable():
+        raise PluginError(f"display name must be one printable line of at most 100 characters, got {display_name!r}")
     project = Path(directory) if directory else Path(f"newsingest-{name.replace('_', '-')}")
     if project.exists() and any(project.iterdir()):
         raise PluginError(f"{project} exists and is not empty: choose another --dir")
@@ -68,9 +84,19 @@ def scaffold_plugin(
     module.parent.mkdir(parents=True)
     fixtures.mkdir(parents=True)
 
+    site = re.escape(display_name)
     module.write_text(
         _MODULE.format(
-            display=display_name, cls=cls, name=name, domains=_tuple(domains), language=language, site=display_name
+            display=_literal(display_name),
+            cls=cls,
+            name=_literal(name),
+            domains="(" + ", ".join(_literal(d) for d in domains) + ",)",
+            language=_literal(language),
+            byline=_literal(f"{name}-byline"),
+            promo=_literal(f"{name}-promo"),
+            footer=_literal(f"{name}-footer"),
+            promo_pattern=_raw(f"Subscribe to {site}[^\\n]{{0,120}}"),
+            promo_signature=_raw(f"Subscribe to {site}"),
         ),
         encoding="utf-8",
     )
@@ -103,13 +129,21 @@ def _write_expected(module: Path, cls: str, fixture: Path) -> Path:
     return target
 
 
-def _tuple(items: list[str]) -> str:
-    return "(" + ", ".join(f'"{i}"' for i in items) + ("," if len(items) == 1 else "") + ")"
+def _literal(value: str) -> str:
+    """``value`` as a Python string literal (JSON's escapes are all Python escapes too)."""
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _raw(pattern: str) -> str:
+    """A regex as a Python literal: a raw string when that can hold it, else an escaped one."""
+    if '"' not in pattern and not pattern.endswith("\\") and pattern.isprintable():
+        return 'r"' + pattern + '"'
+    return _literal(pattern)
 
 
 _MODULE = textwrap.dedent(
     '''\
-    """{display}: a newsingest outlet plugin.
+    """A newsingest outlet plugin (the outlet is named in ``display_name`` below).
 
     Declare what you know about the outlet; newsingest does the rest. See the
     plugin guide (docs/plugins.md in newsingest) for every rule and hook.
@@ -119,23 +153,43 @@ _MODULE = textwrap.dedent(
 
 
     class {cls}(Plugin):
-        name = "{name}"
-        display_name = "{display}"
+        name = {name}
+        display_name = {display}
         domains = {domains}
-        language = "{language}"
+        language = {language}
         # CSS selectors of page furniture to drop from HTML before extraction.
         drop_selectors = (".ad-slot", ".related-links", ".newsletter-signup")
         # Text rules, applied in order after the generic cleaners.
         rules = (
-            Extract("{name}-byline", r"By (?P<value>[A-Z][\\w.'’-]+(?: [A-Z][\\w.'’-]+){{0,3}})", "authors", "byline", first_blocks=2),
-            DropLine("{name}-promo", r"Subscribe to {site}[^\\n]{{0,120}}", "subscription promo"),
-            DropFrom("{name}-footer", r"Topics in this story", "topic tags footer"),
+            Extract({byline}, r"By (?P<value>[A-Z][\\w.'’-]+(?: [A-Z][\\w.'’-]+){{0,3}})", "authors", "byline", first_blocks=2),
+            DropLine({promo}, {promo_pattern}, "subscription promo"),
+            DropFrom({footer}, r"Topics in this story", "topic tags footer"),
         )
         # Patterns that recognise the outlet's text when there is no URL (best score >= 1.0 wins).
         signatures = (
-            Signature(r"Subscribe to {site}", 1.0),
+            Signature({promo_signature}, 1.0),
             Signature(r"(?m)^Topics in this story$", 0.5),
         )
+
+
+    # When the outlet changes its layout, keep the old one as a version chosen by the
+    # article's date (ingest(..., date=...)): a selector or rule fix is a minor version
+    # that inherits and overrides; a changed set of fields is a major one. For example:
+    #
+    # import datetime
+    #
+    # class {cls}V1({cls}):
+    #     """Pages published until the end of 2023, in the old template."""
+    #
+    #     version = "1"
+    #     valid_until = datetime.date(2023, 12, 31)
+    #     drop_selectors = (*{cls}.drop_selectors, ".old-sidebar")
+    #
+    # {cls}.version = "2"
+    # {cls}.older_versions = ({cls}V1,)
+    #
+    # and give each version fixtures: an old page's date goes in its
+    # FIXTURE.provenance.json ({{"date": "2023-05-01", "url": ..., "origin": ...}}).
     '''
 )
 

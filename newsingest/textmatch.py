@@ -1,0 +1,147 @@
+"""One text-matching layer for rules and signatures: needles, case folding, literal prefixes.
+
+A *needle* is a plain string that must occur in a text for a pattern to be worth
+trying; a substring test is far cheaper than a regular expression. Needles and
+texts are compared case-folded (:meth:`str.casefold`), which is right for every
+script: ``"РИА Новости"`` finds ``"риа новости"``, ``"Été"`` finds ``"ÉTÉ"``,
+``"Straße"`` finds ``"STRASSE"``. Everything here is linear in the text's length.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from collections.abc import Iterable
+from itertools import accumulate
+
+
+def fold(text: str) -> str:
+    """``text`` case-folded: the form needles and texts are compared in."""
+    return text.casefold()
+
+
+def fold_needles(needles: Iterable[str] | str) -> tuple[str, ...]:
+    """Needles as given (one string or several), case-folded; empty ones dropped."""
+    items = (needles,) if isinstance(needles, str) else tuple(needles)
+    return tuple(folded for folded in (fold(n) for n in items) if folded)
+
+
+@functools.lru_cache(maxsize=4096)
+def folded_block(text: str) -> str:
+    """:func:`fold`, remembered: several rules with needles look at the same block."""
+    return fold(text)
+
+
+def has_needle(text: str, needles: tuple[str, ...]) -> bool:
+    """True when there are no needles, or one of them (folded) occurs in ``text``."""
+    if not needles:
+        return True
+    folded = folded_block(text)
+    for needle in needles:  # noqa: SIM110 - a plain loop: any() and its generator cost more here
+        if needle in folded:
+            return True
+    return False
+
+
+class FoldedText:
+    """A text and its case-folded form: made once, searched for many needles.
+
+    Case folding can lengthen a text (``ß`` → ``ss``), so a position found in the
+    folded form is mapped back to the text's own with a table of where each
+    character's folding starts, built once and only for such texts.
+    """
+
+    __slots__ = ("_starts", "folded", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.folded = fold(text)
+        self._starts: list[int] | None = None
+
+    def __contains__(self, needle: str) -> bool:
+        return needle in self.folded
+
+    def find(self, needle: str, start: int = 0) -> int:
+        """The position of ``needle`` in the folded text from ``start``, or -1."""
+        return self.folded.find(needle, start)
+
+    def char_index(self, folded_index: int) -> int:
+        """The position in the text of the character whose folding covers ``folded_index``."""
+        if len(self.folded) == len(self.text):  # no character folded to several: positions agree
+            return folded_index
+        if self._starts is None:
+            self._starts = list(accumulate((len(fold(char)) for char in self.text), initial=0))
+        return bisect.bisect_right(self._starts, folded_index) - 1
+
+
+_INLINE_FLAGS_START = "(?"
+_FLAG_CHARS = frozenset("aiLmsux")
+_SPECIAL = frozenset("[](){}.*+?^$|")
+_QUANTIFIERS = frozenset("*?{+")
+
+
+def literal_prefix(pattern: str) -> str:
+    """The plain text every match of ``pattern`` starts with (``""`` when there is none).
+
+    Leading inline flags (``(?i)``) are skipped; an escaped punctuation character
+    (``\\.``, ``\\(``) is the character itself, an escaped letter (``\\b``,
+    ``\\d``) ends the prefix; a top-level ``|`` (outside groups and character
+    classes, and not escaped) means there is no common prefix; a character that
+    a quantifier makes optional or repeated is left out.
+    """
+    pattern = _skip_inline_flags(pattern)
+    if _has_top_level_alternation(pattern):
+        return ""
+    prefix: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            if index + 1 >= len(pattern) or pattern[index + 1].isalnum():
+                break
+            literal, step = pattern[index + 1], 2
+        elif char in _SPECIAL:
+            break
+        else:
+            literal, step = char, 1
+        if index + step < len(pattern) and pattern[index + step] in _QUANTIFIERS:
+            break  # this character is optional or repeated
+        prefix.append(literal)
+        index += step
+    return "".join(prefix)
+
+
+def _skip_inline_flags(pattern: str) -> str:
+    if pattern.startswith(_INLINE_FLAGS_START):
+        end = pattern.find(")")
+        if end > 2 and all(char in _FLAG_CHARS for char in pattern[2:end]):
+            return pattern[end + 1 :]
+    return pattern
+
+
+def _has_top_level_alternation(pattern: str) -> bool:
+    """A ``|`` outside every group and character class, escapes respected."""
+    depth = 0
+    in_class = False
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            index += 2
+            continue
+        if in_class:
+            in_class = char != "]"
+        elif char == "[":
+            index += 1
+            index += pattern.startswith("^", index)
+            index += pattern.startswith("]", index)  # a first ``]`` is a literal one
+            in_class = True
+            continue
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            return True
+        index += 1
+    return False
