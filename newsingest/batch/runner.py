@@ -149,12 +149,21 @@ def _check_picklable(config: WorkerConfig) -> None:
 class _Slot:
     """A chunk on its way: its tasks, then their records (filled as they come back)."""
 
-    __slots__ = ("left", "records", "tasks")
+    __slots__ = ("emitted", "left", "records", "tasks")
 
     def __init__(self, tasks: list[Task]) -> None:
         self.tasks = tasks
         self.records: list[Any] = [None] * len(tasks)
         self.left = len(tasks)
+        self.emitted = 0  # records given out already (in order, from the front)
+
+    def ready_prefix(self) -> list[Any]:
+        """The records from the last one given out up to the first missing one; marks them given out."""
+        start = end = self.emitted
+        while end < len(self.records) and self.records[end] is not None:
+            end += 1
+        self.emitted = end
+        return self.records[start:end]
 
     def put(self, index: int, record: Any) -> None:
         if self.records[index] is None:
@@ -186,7 +195,7 @@ class IngestRun(Iterator[Any]):
         self.workers = workers
         chunks = _chunks(tasks, chunksize)
         if workers >= 1:
-            pool = _PoolHolder()
+            pool = self._pool_holder = _PoolHolder()
             records = _records_from_pool(chunks, config, workers, ordered, max_in_flight, as_json, pool)
             self._finalizer: weakref.finalize | None = weakref.finalize(self, pool.close)
         else:
@@ -293,16 +302,20 @@ def _records_from_pool(
                 pending.appendleft(pool.requeued.pop())
             while pending and pool.give(pending[0]):
                 pending.popleft()
-            if ordered:
-                if window[0].complete:
-                    yield from window.popleft().records
+            if ordered:  # records go out as soon as every one before them is there
+                head = window[0]
+                ready = head.ready_prefix()
+                if head.complete:
+                    window.popleft()
+                yield from ready
+                if ready or head.complete:
                     continue
             else:
                 done = [slot for slot in window if slot.complete]
                 if done:
                     for slot in done:
                         window.remove(slot)
-                        yield from slot.records
+                        yield from slot.records[slot.emitted :]
                     continue
             pool.wait()
     finally:
