@@ -778,3 +778,48 @@ def test_a_hostile_folder_gives_one_record_per_input(tmp_path, hostile_inputs, e
     again = run_cli([*args, "--resume"], site=evil_site, timeout=60)
     assert again.returncode == 1 and "Traceback" not in again.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) == expected
+
+
+# --- models install: limits, and nothing unrelated replaced -----------------------------------------------
+
+
+def _package_zip(
+    path: Path, top: str = "translate-id_en-1_0", *, metadata: bytes | None = None, extra: int = 0
+) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            f"{top}/metadata.json", metadata or b'{"from_code": "id", "to_code": "en", "package_version": "1.0"}'
+        )
+        archive.writestr(f"{top}/model/model.bin", b"model")
+        archive.writestr(f"{top}/sentencepiece.model", b"sp")
+        if extra:
+            archive.writestr(f"{top}/model/padding.bin", b"\0" * extra)
+    return path
+
+
+def test_models_install_refuses_bombs_and_keeps_unrelated_folders(tmp_path, monkeypatch):
+    from newsingest.errors import TranslationError
+    from newsingest.translate import packages
+
+    dest = tmp_path / "packages"
+    dest.mkdir()
+    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 1_000_000)
+    with pytest.raises(TranslationError, match="over the limit"):
+        packages.install_from_file(_package_zip(tmp_path / "bomb.argosmodel", extra=2_000_000), dest)
+    big_metadata = b'{"from_code": "id", "to_code": "en", "x": "' + b"a" * 2_000_000 + b'"}'
+    monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 10_000_000)
+    with pytest.raises(TranslationError, match="metadata.json"):
+        packages.install_from_file(_package_zip(tmp_path / "meta.argosmodel", metadata=big_metadata), dest)
+    unrelated = dest / "translate-id_en-1_0"
+    unrelated.mkdir()
+    (unrelated / "my-notes.txt").write_text("keep me")
+    with pytest.raises(TranslationError, match="not replacing it"):
+        packages.install_from_file(_package_zip(tmp_path / "ok.argosmodel"), dest)
+    assert (unrelated / "my-notes.txt").read_text() == "keep me"
+    (unrelated / "my-notes.txt").unlink()
+    unrelated.rmdir()
+    first = packages.install_from_file(_package_zip(tmp_path / "ok.argosmodel"), dest)
+    again = packages.install_from_file(_package_zip(tmp_path / "ok2.argosmodel"), dest)  # same pair: replaced
+    assert first.path == again.path and [p.name for p in dest.iterdir()] == ["translate-id_en-1_0"]
