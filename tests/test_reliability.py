@@ -810,7 +810,7 @@ def test_models_install_refuses_bombs_and_keeps_unrelated_folders(tmp_path, monk
         packages.install_from_file(_package_zip(tmp_path / "bomb.argosmodel", extra=2_000_000), dest)
     big_metadata = b'{"from_code": "id", "to_code": "en", "x": "' + b"a" * 2_000_000 + b'"}'
     monkeypatch.setattr(packages, "MAX_PACKAGE_BYTES", 10_000_000)
-    with pytest.raises(TranslationError, match="metadata.json"):
+    with pytest.raises(TranslationError, match=r"metadata\.json"):
         packages.install_from_file(_package_zip(tmp_path / "meta.argosmodel", metadata=big_metadata), dest)
     unrelated = dest / "translate-id_en-1_0"
     unrelated.mkdir()
