@@ -16,7 +16,7 @@ import time
 import warnings
 import weakref
 from collections import deque
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -244,7 +244,7 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _results(records: Iterator[Any], stats: BatchStats, *, as_dicts: bool, as_json: bool) -> Iterator[Any]:
+def _results(records: Generator[Any], stats: BatchStats, *, as_dicts: bool, as_json: bool) -> Generator[Any]:
     try:
         if as_json:
             for failed, line in records:
@@ -262,11 +262,11 @@ def _results(records: Iterator[Any], stats: BatchStats, *, as_dicts: bool, as_js
                 stats.ok += 1
                 yield record if as_dicts else Article.from_dict(record)
     finally:
-        records.close()  # type: ignore[attr-defined]
+        records.close()
         stats.finished = stats.finished or time.perf_counter()
 
 
-def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Iterator[Any]:
+def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Generator[Any]:
     state = WorkerState(config)
     for chunk in chunks:
         yield from state.run_chunk(chunk, as_json)
@@ -280,7 +280,7 @@ def _records_from_pool(
     max_in_flight: int,
     as_json: bool,
     holder: _PoolHolder,
-) -> Iterator[Any]:
+) -> Generator[Any]:
     """Records as the workers send them back; in input order when ``ordered``."""
     window: deque[_Slot] = deque()  # chunks read ahead and not given out as records yet, in input order
     pending: deque[Assignment] = deque()  # work no worker has yet
