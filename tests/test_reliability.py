@@ -823,3 +823,13 @@ def test_models_install_refuses_bombs_and_keeps_unrelated_folders(tmp_path, monk
     first = packages.install_from_file(_package_zip(tmp_path / "ok.argosmodel"), dest)
     again = packages.install_from_file(_package_zip(tmp_path / "ok2.argosmodel"), dest)  # same pair: replaced
     assert first.path == again.path and [p.name for p in dest.iterdir()] == ["translate-id_en-1_0"]
+
+
+def test_log_records_are_escaped_too():
+    import logging
+
+    from newsingest.terminal import EscapingFormatter, printable
+
+    assert printable("a\x1b[2Jb\tc\nd\x9b") == "a\\x1b[2Jb\tc\nd\\x9b"
+    record = logging.LogRecord("newsingest", logging.WARNING, __file__, 1, "bad %s", ("na\x1bme",), None)
+    assert EscapingFormatter("%(message)s").format(record) == "bad na\\x1bme"

@@ -289,9 +289,12 @@ def log_setup() -> tuple:
 def apply_log_setup(setup: tuple | None) -> None:
     if not setup:
         return
+    from ..terminal import escape_log_output
+
     fmt, levels = setup
     if fmt is not None:
         logging.basicConfig(format=fmt)
+        escape_log_output()
     for name, level in levels:
         logging.getLogger(name).setLevel(level)
 
