@@ -9,7 +9,7 @@ Measures, on whatever machine it runs on (it records cores, Python, load):
 2. HTML pages/s of ``Pipeline.clean`` against ``trafilatura.extract`` alone on the
    same pages (``tests/fixtures/*/*.html``, repeated), and where our time goes;
 3. the 1 -> 2 workers speed-up on a few thousand plain-text files;
-4. RSS of the whole process tree (CLI parent, fork server, workers) while
+4. RSS of the whole process tree (CLI parent, workers) while
    ``newsingest ingest big.jsonl -o out.jsonl --workers 2`` runs over 50,000 inputs;
 5. cold start: ``import newsingest``, the first article (text, HTML), the first
    result of a two-worker pool.
@@ -172,7 +172,7 @@ def bench_html(repeat: int, rounds: int) -> dict:
 
 
 def descendants_cpu() -> float:
-    """CPU seconds of this process's living descendants (fork server, workers)."""
+    """CPU seconds of this process's living descendants (the workers)."""
     import psutil
 
     total = 0.0
@@ -192,7 +192,7 @@ def speedup_trial(folder: Path, workers: int) -> dict:
     first = workers_cpu = None
     for done, _line in enumerate(ingest_many(paths, workers=workers, as_json=True), 1):
         first = first or time.perf_counter()
-        if done == len(paths) and workers > 1:  # before the pool shuts down
+        if done == len(paths) and workers >= 1:  # before the workers stop
             workers_cpu = descendants_cpu()
     end = time.perf_counter()
     return {
@@ -218,7 +218,7 @@ def bench_speedup(folder: Path, count: int, rounds: int) -> dict:
         a, b = run(1), run(2)
         one = a if one is None or a["wall"] < one["wall"] else one
         two = b if two is None or b["wall"] < two["wall"] else two
-    cpu_one = one["parent_cpu"]
+    cpu_one = one["parent_cpu"] + one["workers_cpu"]
     cpu_two = two["parent_cpu"] + two["workers_cpu"]
     return {
         "count": count,
@@ -369,7 +369,7 @@ def report(env: dict, text: dict, html: dict, speedup: dict, memory: dict, cold_
         "| --- | --- | --- |",
         f"| plain text, one core, `Pipeline.clean` ({text['count']:,} seeds-like articles) | "
         f"{text['clean_per_s']:,.0f} articles/s | |",
-        f"| plain text, one core, `ingest_many(workers=0, as_json=True)` (the CLI's path) | {text['batch_per_s']:,.0f} articles/s | |",
+        f"| plain text, one core, `ingest_many(workers=0, as_json=True)` (in process) | {text['batch_per_s']:,.0f} articles/s | |",
         f"| HTML, `Pipeline.clean` ({html['pages']} fixture pages x {html['total'] // html['pages']}) | "
         f"{html['ours_per_s']:,.0f} pages/s | |",
         f"| HTML, `trafilatura.extract` alone, same pages | {html['trafilatura_per_s']:,.0f} pages/s | |",
@@ -387,7 +387,7 @@ def report(env: dict, text: dict, html: dict, speedup: dict, memory: dict, cold_
         f"| speed-up two idle cores allow for that CPU (2 x CPU(1) / CPU(2)) | {speedup['ideal_speedup']:.2f}x | |",
     ]
     for done, rss, pss in memory["rss_at"].values():
-        row = f"| RSS (PSS) of CLI + fork server + workers, at {done:,} inputs done | {mib(rss)} ({mib(pss)}) | flat |"
+        row = f"| RSS (PSS) of CLI + workers, at {done:,} inputs done | {mib(rss)} ({mib(pss)}) | flat |"
         lines.append(row)
     lines += [
         f"| peak RSS (PSS) over {memory['count']:,} inputs ({memory['seconds']:.0f} s) | "

@@ -14,7 +14,6 @@ import argparse
 import contextlib
 import hashlib
 import logging
-import re
 import shlex
 import sys
 from collections.abc import Iterable, Iterator
@@ -25,6 +24,7 @@ from .decode import DEFAULT_MAX_BYTES
 from .errors import NewsingestError
 from .model import Article
 from .options import DEFAULT_TIME_LIMIT
+from .terminal import escape_log_output, printable
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 #: Articles translated together in one batch by ``--translate``.
@@ -42,15 +42,6 @@ class UsageError(Exception):
 
 class OutputError(NewsingestError):
     """The records cannot be written (exit code 3): a missing folder, no permission, a full disk."""
-
-
-#: Characters a terminal would act on: C0 and C1 controls (escape sequences start with ESC or CSI).
-_TERMINAL_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def printable(text: str) -> str:
-    """``text`` safe to show on a terminal: control characters shown as ``\\x1b`` instead of acted on."""
-    return _TERMINAL_CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[Any]:
@@ -392,7 +383,10 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parser.parse_args(argv)
     args.argv = argv
+    configured = bool(logging.getLogger().handlers)  # a caller's logging (tests, notebooks) is left as it is
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="newsingest: %(message)s")
+    if not configured:
+        escape_log_output()
     try:
         with _quiet(QUIET_LOGGERS, quiet=not args.verbose):
             return args.handler(args)

@@ -27,9 +27,9 @@ def ingest_bag(bag: Any, **options: Any) -> Any:
     Input records are ``{"source"?, "url"?, "html"? | "text"?}``; output records are
     what ``newsingest ingest`` writes: ``Article.to_dict()``, or
     ``{"source", "id", "error": {"type", "message"}}`` for a record that failed.
-    ``options`` are those of :func:`~newsingest.batch.process_records`
-    (``outlet``, ``translate``, ``translation_device``, ``max_bytes``,
-    ``pipeline_factory``, ``chunksize``). The order of records is kept.
+    ``options`` are those of :func:`~newsingest.batch.process_records`: an
+    ``options=IngestOptions(...)``, its fields one by one (``outlet``,
+    ``translate``, ``max_bytes``, ...) and ``chunksize``. The order of records is kept.
     """
     try:
         import dask.bag  # noqa: F401 - fail here, with the extra's name, not on the cluster

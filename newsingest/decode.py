@@ -97,12 +97,19 @@ _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
+#: An XML declaration naming an encoding: meaningless once the text is decoded, and refused by lxml then.
+_XML_DECLARATION = re.compile(r"""(\s*<\?xml\b[^>]{0,200}?)\s+encoding\s*=\s*["'][^"']{0,40}["']""", re.IGNORECASE)
+
+
 def _clean_str(text: str) -> str:
     """Make text every parser and encoder accepts, so one bad character cannot fail an article.
 
     Control characters become spaces (Python already splits words on most of
-    them); lone surrogates become U+FFFD.
+    them); lone surrogates become U+FFFD; an XML declaration loses its
+    ``encoding`` (XHTML pages start with one).
     """
+    if text.lstrip()[:5].lower() == "<?xml":
+        text = _XML_DECLARATION.sub(r"\1", text, count=1)
     if _CONTROL.search(text):
         text = _CONTROL.sub(" ", text)
     if _SURROGATE.search(text):

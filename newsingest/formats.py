@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from .errors import InputError
+
 _OPENS_WITH_MARKUP = re.compile(
     r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,2000}-->\s*)*"
     r"<(?:!doctype\s+html|html|head|body|meta|title|article|main|div|section|p|span|h[1-6]|table|ul|script|style|link)\b",
@@ -30,6 +32,36 @@ def is_html(text: str) -> bool:
     return len(_STRUCTURAL_TAG.findall(head)) >= MIN_TAGS
 
 
+#: The first element of an XML document that is not an article page, and what it is.
+_NOT_ARTICLES = re.compile(
+    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,20000}-->\s*|<!DOCTYPE[^>]{0,2000}>\s*)*"
+    r"<(?P<tag>svg|rss|feed|rdf:RDF|urlset|sitemapindex|opml)\b",
+    re.IGNORECASE | re.DOTALL,
+)
+_WHAT = {
+    "svg": "an SVG image",
+    "rss": "an RSS feed",
+    "feed": "an Atom feed",
+    "rdf:rdf": "an RSS (RDF) feed",
+    "urlset": "a sitemap",
+    "sitemapindex": "a sitemap index",
+    "opml": "an OPML outline",
+}
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+
+
+def reject_non_article(text: str) -> None:
+    """Raise :class:`InputError` for markup that is no article page: SVG, feeds, sitemaps, comments only."""
+    head = text[:25_000]
+    match = _NOT_ARTICLES.match(head)
+    if match:
+        what = _WHAT[match.group("tag").lower()]
+        raise InputError(f"input is {what}, not an article (give the article pages themselves)")
+    if head.lstrip().startswith("<!--") and not _COMMENT.sub("", text).strip():
+        raise InputError("input holds only HTML comments, no article")
+
+
 def detect_format(text: str) -> str:
-    """``"html"`` or ``"text"``."""
+    """``"html"`` or ``"text"``; :class:`InputError` for markup that is not an article (see :func:`reject_non_article`)."""
+    reject_non_article(text)
     return "html" if is_html(text) else "text"

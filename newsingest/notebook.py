@@ -75,7 +75,7 @@ def _as_record(item: Any) -> Article | dict[str, Any]:
         to_dict = getattr(item, "to_dict", None)
         if to_dict is None:
             raise TypeError(
-                f"expected an Article, an error record (e.g. newsingest.IngestError) or a dict, "
+                f"expected an Article, an error record (e.g. newsingest.ErrorRecord) or a dict, "
                 f"got {type(item).__name__}"
             )
         data = to_dict()
@@ -126,7 +126,7 @@ def to_dataframe(articles: Iterable[Any]) -> pandas.DataFrame:
     """A pandas DataFrame with one row per article, in input order.
 
     ``articles`` may mix :class:`~newsingest.Article` objects, error records
-    (``newsingest.IngestError`` or any object whose ``to_dict()`` gives
+    (``newsingest.ErrorRecord`` or any object whose ``to_dict()`` gives
     ``{"source", "id", "error": {"type", "message"}}``) and plain dicts (an
     article's ``to_dict()`` form, or an error record, as read from the CLI's JSONL).
 

@@ -207,9 +207,8 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
     try:
         draft = make_draft(plugin)
         problem = json_problem(draft.metadata)
-        if problem:
-            raise TypeError(problem)
-        return draft, plugin
+        if problem is None:
+            return draft, plugin
     except InputError:
         raise  # the input's fault, not the plugin's: generic cleaning would fail the same way
     except Exception as err:
@@ -218,6 +217,11 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
         draft = make_draft(None)
         draft.add_metadata("warnings", message, many=True)
         return draft, None
+    message = f"plugin {plugin.name!r} failed ({problem}); cleaned generically"  # a bug to report, not a trace
+    logger.warning(message)
+    draft = make_draft(None)
+    draft.add_metadata("warnings", message, many=True)
+    return draft, None
 
 
 def text_draft(text: str, plugin: Plugin | None, url: str | None, generic_rules: Sequence[Rule]) -> Draft:

@@ -132,7 +132,7 @@ class PluginRegistry:
             origin = f"{dist.name} {dist.version} ({entry.value})" if dist else entry.value
             try:
                 plugin = _instantiate(entry.load(), f"entry point {entry.name!r} = {entry.value}")
-            except Exception as err:
+            except (Exception, SystemExit) as err:  # a plugin calling sys.exit at import costs only itself
                 message = (
                     f"newsingest plugin {entry.name!r} ({entry.value}) failed to load: {type(err).__name__}: {err}"
                 )

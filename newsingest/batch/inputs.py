@@ -65,7 +65,7 @@ def expand_sources(sources: Iterable[Any]) -> Iterator[Any]:
     an article), and one error task when it holds no article file at all.
     """
     for item in sources:
-        if isinstance(item, Mapping) or item == "-":
+        if isinstance(item, Mapping | Task) or item == "-":  # a Task: an error a walk found already
             yield item
             continue
         path = Path(item)

@@ -75,6 +75,8 @@ def prepare_resume(path: str | os.PathLike) -> ResumeState:
                 record = json.loads(line)
             except ValueError as err:
                 raise ResumeError(f"{path}:{lineno}: not a JSON record ({err}); cannot resume this file") from None
+            except RecursionError:
+                raise ResumeError(f"{path}:{lineno}: JSON nested too deeply; cannot resume this file") from None
             if not isinstance(record, dict):
                 raise ResumeError(f"{path}:{lineno}: not a JSON object; cannot resume this file")
             if isinstance(record.get("source"), str):

@@ -16,7 +16,7 @@ import time
 import warnings
 import weakref
 from collections import deque
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Container, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
@@ -162,12 +162,21 @@ def _check_picklable(config: WorkerConfig) -> None:
 class _Slot:
     """A chunk on its way: its tasks, then their records (filled as they come back)."""
 
-    __slots__ = ("left", "records", "tasks")
+    __slots__ = ("emitted", "left", "records", "tasks")
 
     def __init__(self, tasks: list[Task]) -> None:
         self.tasks = tasks
         self.records: list[Any] = [None] * len(tasks)
         self.left = len(tasks)
+        self.emitted = 0  # records given out already (in order, from the front)
+
+    def ready_prefix(self) -> list[Any]:
+        """The records from the last one given out up to the first missing one; marks them given out."""
+        start = end = self.emitted
+        while end < len(self.records) and self.records[end] is not None:
+            end += 1
+        self.emitted = end
+        return self.records[start:end]
 
     def put(self, index: int, record: Any) -> None:
         if self.records[index] is None:
@@ -199,7 +208,7 @@ class IngestRun(Iterator[Any]):
         self.workers = workers
         chunks = _chunks(tasks, chunksize)
         if workers >= 1:
-            pool = _PoolHolder()
+            pool = self._pool_holder = _PoolHolder()
             records = _records_from_pool(chunks, config, workers, ordered, max_in_flight, as_json, pool)
             self._finalizer: weakref.finalize | None = weakref.finalize(self, pool.close)
         else:
@@ -248,7 +257,7 @@ def _chunks(tasks: Iterator[Task], size: int) -> Iterator[list[Task]]:
         yield chunk
 
 
-def _results(records: Iterator[Any], stats: BatchStats, *, as_dicts: bool, as_json: bool) -> Iterator[Any]:
+def _results(records: Generator[Any], stats: BatchStats, *, as_dicts: bool, as_json: bool) -> Generator[Any]:
     try:
         if as_json:
             for failed, line in records:
@@ -266,11 +275,11 @@ def _results(records: Iterator[Any], stats: BatchStats, *, as_dicts: bool, as_js
                 stats.ok += 1
                 yield record if as_dicts else Article.from_dict(record)
     finally:
-        records.close()  # type: ignore[attr-defined]
+        records.close()
         stats.finished = stats.finished or time.perf_counter()
 
 
-def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Iterator[Any]:
+def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Generator[Any]:
     state = WorkerState(config)
     for chunk in chunks:
         yield from state.run_chunk(chunk, as_json)
@@ -284,7 +293,7 @@ def _records_from_pool(
     max_in_flight: int,
     as_json: bool,
     holder: _PoolHolder,
-) -> Iterator[Any]:
+) -> Generator[Any]:
     """Records as the workers send them back; in input order when ``ordered``."""
     window: deque[_Slot] = deque()  # chunks read ahead and not given out as records yet, in input order
     pending: deque[Assignment] = deque()  # work no worker has yet
@@ -306,16 +315,20 @@ def _records_from_pool(
                 pending.appendleft(pool.requeued.pop())
             while pending and pool.give(pending[0]):
                 pending.popleft()
-            if ordered:
-                if window[0].complete:
-                    yield from window.popleft().records
+            if ordered:  # records go out as soon as every one before them is there
+                head = window[0]
+                ready = head.ready_prefix()
+                if head.complete:
+                    window.popleft()
+                yield from ready
+                if ready or head.complete:
                     continue
             else:
                 done = [slot for slot in window if slot.complete]
                 if done:
                     for slot in done:
                         window.remove(slot)
-                        yield from slot.records
+                        yield from slot.records[slot.emitted :]
                     continue
             pool.wait()
     finally:

@@ -69,6 +69,7 @@ def iter_warc(
                     continue
                 target = record.rec_headers.get_header("WARC-Target-URI")
                 date = parse_date(record.rec_headers.get_header("WARC-Date") or "")
+                problem: str | None
                 try:
                     data = _read_capped(record.content_stream(), max_bytes)
                 except Exception as err:  # a broken chunked/gzip body: this record only

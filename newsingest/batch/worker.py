@@ -104,6 +104,9 @@ class WorkerState:
         self.config = config
         self.options = config.options
         self.pipeline = config.build_pipeline()
+        plugins = getattr(self.pipeline, "plugins", None)
+        if plugins is not None and hasattr(plugins, "names"):
+            plugins.names()  # load the plugins now: one that kills its process at import stops the run at once
         if self.options.outlet not in (None, "none"):
             self.pipeline.plugins.get(self.options.outlet)  # an unknown outlet fails here, before any input
         # Plugins choose their layout version by the article's date: give it where the pipeline takes it.
@@ -286,9 +289,12 @@ def log_setup() -> tuple:
 def apply_log_setup(setup: tuple | None) -> None:
     if not setup:
         return
+    from ..terminal import escape_log_output
+
     fmt, levels = setup
     if fmt is not None:
         logging.basicConfig(format=fmt)
+        escape_log_output()
     for name, level in levels:
         logging.getLogger(name).setLevel(level)
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import json
 import logging
-import shutil
 import tempfile
 import threading
 import zipfile
@@ -84,8 +83,11 @@ def read_package(folder: str | PathLike[str]) -> PackageInfo | None:
     """
     path = Path(folder)
     try:
+        if (path / "metadata.json").stat().st_size > MAX_METADATA_BYTES:
+            log.warning("skipping %s: metadata.json is over %d bytes", path, MAX_METADATA_BYTES)
+            return None
         metadata = json.loads((path / "metadata.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(metadata, dict) or metadata.get("type", "translate") != "translate":
         return None
@@ -136,8 +138,35 @@ def find_package(from_code: str, to_code: str, dirs: Sequence[str | PathLike[str
     return candidates[-1]
 
 
+#: Most bytes a package may unpack to (real Argos models are 50-400 MB): a zip bomb is refused unread.
+MAX_PACKAGE_BYTES = 2 * 1024**3
+#: Most files a package may hold.
+MAX_PACKAGE_FILES = 10_000
+#: Largest ``metadata.json`` read (real ones are a few hundred bytes).
+MAX_METADATA_BYTES = 1024 * 1024
+
+
 def _package_folder(archive: zipfile.ZipFile, source: Path) -> tuple[str, list[str]]:
-    """Check the archive's paths; return the folder holding ``metadata.json`` and its members."""
+    """Check the archive's paths and sizes; return the folder holding ``metadata.json`` and its members.
+
+    The sizes checked are those the archive declares; :mod:`zipfile` never
+    inflates a member past its declared size, so they bound what unpacking writes.
+    """
+    infos = archive.infolist()
+    if len(infos) > MAX_PACKAGE_FILES:
+        raise TranslationError(
+            f"{source}: {len(infos):,} files in the archive, over the limit of {MAX_PACKAGE_FILES:,}"
+        )
+    total = sum(info.file_size for info in infos)
+    if total > MAX_PACKAGE_BYTES:
+        raise TranslationError(
+            f"{source}: unpacks to {total:,} bytes, over the limit of {MAX_PACKAGE_BYTES:,} (not a real model?)"
+        )
+    for info in infos:
+        if PurePosixPath(info.filename).name == "metadata.json" and info.file_size > MAX_METADATA_BYTES:
+            raise TranslationError(
+                f"{source}: {info.filename} is {info.file_size:,} bytes, over {MAX_METADATA_BYTES:,}"
+            )
     names = archive.namelist()
     for name in names:
         parts = PurePosixPath(name).parts
@@ -192,10 +221,21 @@ def _unpack(source: Path, target_root: Path) -> Path:
                     "(needs metadata.json with from_code and to_code, model/ and sentencepiece.model)"
                 )
             final = target_root / top
-            if final.exists():
-                shutil.rmtree(final)
+            if final.exists() or final.is_symlink():
+                _check_replaceable(final, read_package(unpacked), source)
+                final.rename(Path(tmp) / ".replaced")  # removed with the temporary folder
             unpacked.rename(final)
     return final
+
+
+def _check_replaceable(existing: Path, new: PackageInfo | None, source: Path) -> None:
+    """Refuse to replace anything but an installed package of the same language pair."""
+    old = read_package(existing) if existing.is_dir() and not existing.is_symlink() else None
+    if old is None or new is None or (old.from_code, old.to_code) != (new.from_code, new.to_code):
+        raise TranslationError(
+            f"{source}: {existing} exists and is not an installed {new.from_code if new else '?'} -> "
+            f"{new.to_code if new else '?'} package; not replacing it (move it away, or rename the archive's folder)"
+        )
 
 
 def _clear_argos_language_cache() -> None:
