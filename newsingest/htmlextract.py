@@ -131,16 +131,28 @@ def drop_selectors(
                 draft.record_strip(text, reason, f"selector {selector}")
 
 
-_VISIBLE_TEXT = etree.XPath("descendant-or-self::text()[not(ancestor::script or ancestor::style or ancestor::head)]")
+_HIDDEN_TAGS = ("script", "style", "noscript", "template")
 
 
 def visible_chars(node: lxml_html.HtmlElement) -> int:
-    """Characters of text under ``node`` a reader sees (scripts, styles and ``<head>`` left out)."""
-    return sum(len(text.strip()) for text in _VISIBLE_TEXT(node))
+    """Characters of text under ``node`` a reader sees: scripts, styles and ``<head>`` left out.
+
+    Whitespace around each text node does not count (indentation can outweigh
+    the words of a pretty-printed page).
+    """
+    root = node.find("body") if node.tag == "html" else node
+    if root is None:
+        root = node
+    total = sum(len(text.strip()) for text in root.itertext())
+    return max(0, total - sum(len((element.text or "").strip()) for element in root.iter(*_HIDDEN_TAGS)))
 
 
 #: A fast extraction shorter than this (characters) is redone with trafilatura's fallbacks.
 FAST_EXTRACTION_MIN_CHARS = 1000
+#: ... or holding less than this share of the page's visible text,
+FAST_EXTRACTION_MIN_SHARE = 0.125
+#: ... a question asked only of extractions shorter than this (trafilatura asks it below 3,000).
+FAST_EXTRACTION_SURE_CHARS = 3000
 
 
 def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast: bool = False) -> list[Block]:
@@ -163,15 +175,27 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast:
         include_tables=True,
         with_metadata=False,
         deduplicate=False,
+        output_format="xml",  # the body tree is what is read: no text rendering of it
     )
     if document is None or document.body is None:
         return []
     return list(body_blocks(document.body))
 
 
-def needs_full_extraction(blocks: list[Block]) -> bool:
-    """A fast extraction this short may have missed the article: ask for the full one."""
-    return sum(len(block.text) for block in blocks) < FAST_EXTRACTION_MIN_CHARS
+def needs_full_extraction(blocks: list[Block], tree: lxml_html.HtmlElement | None = None) -> bool:
+    """A fast extraction this short may have missed the article: ask for the full one.
+
+    Short means under :data:`FAST_EXTRACTION_MIN_CHARS`, or, with the page's
+    ``tree``, under :data:`FAST_EXTRACTION_MIN_SHARE` of the text a reader sees
+    on it: the fast mode then took one part of a long page (an FAQ box) for the
+    article.
+    """
+    extracted = sum(len(block.text) for block in blocks)
+    if extracted < FAST_EXTRACTION_MIN_CHARS:
+        return True
+    if tree is None or extracted >= FAST_EXTRACTION_SURE_CHARS:
+        return False
+    return extracted < FAST_EXTRACTION_MIN_SHARE * visible_chars(tree)
 
 
 def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
@@ -183,7 +207,7 @@ def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> 
     """
     spare = None if extraction_keeps_tree() else copy.deepcopy(tree)
     blocks = extract_blocks(tree, url=url, fast=True)
-    if needs_full_extraction(blocks):
+    if needs_full_extraction(blocks, tree if spare is None else spare):
         blocks = extract_blocks(tree if spare is None else spare, url=url, fast=False)
     return blocks
 

@@ -12,11 +12,15 @@ import json
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 import attrs
 from lxml import html as lxml_html
 
+from .authors import author_names, clean_metadata_text
 from .model import Date, parse_date
+from .pagedate import first_date_line, page_date
+from .sitename import is_site_name, site_names, strip_site_suffix
 
 _ARTICLE_TYPES = {
     "newsarticle",
@@ -29,6 +33,9 @@ _ARTICLE_TYPES = {
     "webpage",
     "liveblogposting",
 }
+
+
+_PUBLISHED_TAGS = ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date", "publish-date")
 
 
 @attrs.define
@@ -50,66 +57,89 @@ class PageMetadata:
 
 
 def read_page_metadata(
-    tree: lxml_html.HtmlElement, *, tags: dict[str, str] | None = None, json_ld: list[Any] | None = None
+    tree: lxml_html.HtmlElement,
+    url: str | None = None,
+    *,
+    tags: dict[str, str] | None = None,
+    json_ld: list[Any] | None = None,
 ) -> PageMetadata:
     """Collect metadata from JSON-LD, meta tags, ``<link rel=canonical>`` and ``<html lang>``.
 
-    ``tags`` (:func:`meta_tags`) and ``json_ld`` (:func:`parse_json_ld`) may be
-    passed in when the caller has read them already, so the page is scanned once.
+    Every string is cleaned like body text (entities unescaped, lone surrogates
+    and control characters replaced), author strings become names
+    (:func:`~newsingest.authors.author_names`), and a value the page gets wrong
+    (an impossible date, ``"keywords": 42``, a URL that cannot be parsed) costs
+    only its own field. ``url``, the address the caller knows, helps tell a
+    site's name from a title. ``tags`` (:func:`meta_tags`) and ``json_ld``
+    (:func:`parse_json_ld`) may be passed in when the caller has read them
+    already, so the page is scanned once.
     """
     meta = PageMetadata()
+    declared_jsonld_date = False
     for data in parse_json_ld(tree) if json_ld is None else json_ld:
         for node in _article_nodes(data):
             _fill_from_jsonld(meta, node)
+            declared_jsonld_date = declared_jsonld_date or bool(node.get("datePublished"))
     tags = meta_tags(tree) if tags is None else tags
-    meta.title = meta.title or tags.get("og:title") or tags.get("twitter:title")
     if not meta.authors:
         for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author"):
-            if tags.get(key) and not tags[key].startswith("http"):
-                meta.authors = [a.strip() for a in tags[key].split(",") if a.strip()]
+            meta.authors = author_names(tags[key]) if tags.get(key) else []
+            if meta.authors:
                 break
-    meta.published = meta.published or _date(
-        tags.get("article:published_time")
-        or tags.get("og:article:published_time")
-        or tags.get("pubdate")
-        or tags.get("date")
-        or tags.get("dc.date")
-        or tags.get("publish-date")
-    )
-    meta.updated = meta.updated or _date(tags.get("article:modified_time") or tags.get("og:updated_time"))
+    meta.published = meta.published or _first_date(tags, *_PUBLISHED_TAGS)
+    meta.updated = meta.updated or _first_date(tags, "article:modified_time", "og:updated_time")
     canonical = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
-    meta.url = meta.url or (canonical[0].strip() if canonical else None) or tags.get("og:url")
-    meta.site_name = meta.site_name or tags.get("og:site_name")
-    meta.description = meta.description or tags.get("og:description") or tags.get("description")
-    meta.section = meta.section or tags.get("article:section")
+    meta.url = meta.url or (_url(canonical[0]) if canonical else None) or _url(tags.get("og:url"))
+    meta.site_name = meta.site_name or _text(tags.get("og:site_name"))
+    meta.description = meta.description or _text(tags.get("og:description") or tags.get("description"))
+    meta.section = meta.section or _text(tags.get("article:section"))
     if not meta.keywords and tags.get("keywords"):
-        meta.keywords = [k.strip() for k in tags["keywords"].split(",") if k.strip()]
+        meta.keywords = _keywords(tags["keywords"])
     lang = tree.get("lang") or tags.get("og:locale") or tags.get("content-language")
-    meta.language = lang.replace("_", "-").split("-")[0].lower() if lang else None
+    meta.language = _language(lang)
     meta.captions = _figure_captions(tree)
-    if not (meta.title and meta.authors and meta.published):
-        _fill_from_page_text(meta, tree)
-    meta.title = meta.title or _title_tag(tree)
+    sites = site_names(meta.site_name, tags.get("application-name"), url or meta.url)
+    candidates = [meta.title, _text(tags.get("og:title")), _text(tags.get("twitter:title"))]
+    meta.title = _best_title(candidates, sites)
+    if not meta.title:
+        meta.title = _best_title([_page_title(tree), _title_tag(tree)], sites)
+    if not meta.authors:
+        meta.authors = _page_authors(tree)
+    if meta.published is None:
+        # a date the page declares but gets wrong (0000-00-00) is no date: htmldate,
+        # which reads the same tags, would only guess at it
+        declared = any(tags.get(key) for key in _PUBLISHED_TAGS) or declared_jsonld_date
+        meta.published = first_date_line(tree) if declared else page_date(tree, url or meta.url)
     return meta
 
 
-def _fill_from_page_text(meta: PageMetadata, tree: lxml_html.HtmlElement) -> None:
-    """What structured metadata left out, from trafilatura's reading of the page itself.
+def _best_title(candidates: list[str | None], sites: list[str]) -> str | None:
+    """The first candidate that is more than the site's name, with a site-name suffix cut."""
+    for candidate in candidates:
+        if candidate and not is_site_name(candidate, sites):
+            return strip_site_suffix(candidate, sites)
+    return None
 
-    Headline (``<h1>`` and a cleaned ``<title>``), bylines and dates (htmldate,
-    without its slow extensive search): the fallback for pages that publish no
-    JSON-LD or Open Graph, run on a copy because trafilatura prunes what it reads.
-    """
-    from trafilatura.metadata import extract_metadata
 
+def _page_title(tree: lxml_html.HtmlElement) -> str | None:
+    """The headline read off the page (a lone ``<h1>``, title-like elements), by trafilatura."""
     try:
-        found = extract_metadata(copy.deepcopy(tree), default_url=meta.url, extensive=False)
-    except Exception:  # a fallback that fails leaves the fields empty, not the article
-        return
-    meta.title = meta.title or (" ".join(found.title.split()) if found.title else None)
-    if not meta.authors and found.author:
-        meta.authors = [name.strip() for name in found.author.split(";") if name.strip()]
-    meta.published = meta.published or _date(found.date)
+        from trafilatura.metadata import extract_title
+
+        return _text(extract_title(tree))
+    except Exception:  # a fallback that fails leaves the field empty, not the article
+        return None
+
+
+def _page_authors(tree: lxml_html.HtmlElement) -> list[str]:
+    """Bylines read off the page (author links, byline classes), by trafilatura."""
+    try:
+        from trafilatura.metadata import extract_author
+
+        found = extract_author(tree)
+    except Exception:
+        return []
+    return author_names(found.split(";")) if found else []
 
 
 def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
@@ -129,7 +159,7 @@ def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
 
 def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
     titles = tree.xpath("//title/text()")
-    return " ".join(titles[0].split()) if titles else None
+    return _text(titles[0]) if titles else None
 
 
 def parse_json_ld(tree: lxml_html.HtmlElement) -> list[Any]:
@@ -159,56 +189,95 @@ def _article_nodes(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
 
 
 def _fill_from_jsonld(meta: PageMetadata, node: dict[str, Any]) -> None:
+    """Fields still empty, from one JSON-LD article node; a field of the wrong type is skipped."""
     meta.title = meta.title or _text(node.get("headline")) or _text(node.get("name"))
     if not meta.authors:
-        meta.authors = list(_names(node.get("author")))
+        meta.authors = author_names(list(_names(node.get("author"))))
     meta.published = meta.published or _date(_text(node.get("datePublished")))
     meta.updated = meta.updated or _date(_text(node.get("dateModified")))
     url = node.get("url") or node.get("mainEntityOfPage")
     if isinstance(url, dict):
         url = url.get("@id") or url.get("url")
-    meta.url = meta.url or _text(url)
+    meta.url = meta.url or _url(_text(url))
     publisher = node.get("publisher")
+    if isinstance(publisher, list):
+        publisher = publisher[0] if publisher else None
     if isinstance(publisher, dict):
         meta.site_name = meta.site_name or _text(publisher.get("name"))
     meta.description = meta.description or _text(node.get("description"))
     meta.section = meta.section or _text(node.get("articleSection"))
     if not meta.editor:
-        meta.editor = next(iter(_names(node.get("editor"))), None)
-    keywords = node.get("keywords")
-    if not meta.keywords and keywords:
-        meta.keywords = [
-            k.strip()
-            for k in (keywords.split(",") if isinstance(keywords, str) else keywords)
-            if isinstance(k, str) and k.strip()
-        ]
+        meta.editor = next(iter(author_names(list(_names(node.get("editor"))))), None)
+    if not meta.keywords:
+        meta.keywords = _keywords(node.get("keywords"))
 
 
-def _names(value: Any) -> Iterator[str]:
+def _keywords(value: Any) -> list[str]:
+    """Keywords as a comma-separated string or a list of strings; anything else gives none."""
     if isinstance(value, str):
-        if value.strip() and not value.startswith("http"):
-            yield value.strip()
+        value = value.split(",")
+    if not isinstance(value, list):
+        return []
+    return [keyword for keyword in (_text(item) for item in value if isinstance(item, str)) if keyword]
+
+
+def _names(value: Any, depth: int = 0) -> Iterator[str]:
+    """Author strings of a JSON-LD ``author``: a string, a Person/Organization, or a list of them."""
+    if depth > 3:
+        return
+    if isinstance(value, str):
+        yield value
     elif isinstance(value, list):
         for item in value:
-            yield from _names(item)
-    elif isinstance(value, dict):
-        name = value.get("name")
-        if isinstance(name, str) and name.strip():
-            yield " ".join(name.split())
+            yield from _names(item, depth + 1)
+    elif isinstance(value, dict) and isinstance(value.get("name"), str):
+        yield value["name"]
 
 
 def _text(value: Any) -> str | None:
+    """A metadata string, cleaned like body text; ``None`` for anything else or nothing."""
     if isinstance(value, list):
         value = value[0] if value else None
-    return " ".join(value.split()) if isinstance(value, str) and value.strip() else None
+    if not isinstance(value, str):
+        return None
+    return clean_metadata_text(value) or None
 
 
-def _date(value: str | None) -> Date | None:
+def _url(value: str | None) -> str | None:
+    """An absolute http(s) URL that parses, cleaned; anything else is no URL."""
+    value = _text(value)
     if not value:
         return None
     try:
-        return parse_date(value.strip())
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 - raises on a bad port
+        parts.hostname  # noqa: B018 - checks the host part
     except ValueError:
+        return None
+    return value if parts.scheme in ("http", "https") and parts.netloc else None
+
+
+def _language(value: str | None) -> str | None:
+    code = _text(value)
+    code = code.replace("_", "-").split("-")[0].lower() if code else ""
+    return code if code.isascii() and code.isalpha() and 2 <= len(code) <= 3 else None
+
+
+def _first_date(tags: dict[str, str], *keys: str) -> Date | None:
+    for key in keys:
+        found = _date(tags.get(key))
+        if found is not None:
+            return found
+    return None
+
+
+def _date(value: str | None) -> Date | None:
+    """A date the page gives, or ``None`` for one that is not a real date (``0000-00-00``)."""
+    if not value or not isinstance(value, str):
+        return None
+    try:
+        return parse_date(value.strip())
+    except (ValueError, OverflowError):
         return _loose_date(value)
 
 
@@ -221,13 +290,11 @@ def _loose_date(value: str) -> Date | None:
     if not match:
         return None
     day, time, zone = match.groups()
-    if not time:
-        return parse_date(day)
     if zone and zone != "Z" and ":" not in zone:
         zone = zone[:3] + ":" + zone[3:]
     try:
-        return parse_date(f"{day}T{time}{zone or ''}")
-    except ValueError:
+        return parse_date(f"{day}T{time}{zone or ''}" if time else day)
+    except (ValueError, OverflowError):
         return None
 
 

@@ -45,11 +45,14 @@ class Page:
         return self.metadata.url
 
     @classmethod
-    def read(cls, html: str, tree: HtmlElement) -> Page:
-        """Read a parsed page: its meta tags and JSON-LD once, then newsingest's metadata from them."""
+    def read(cls, html: str, tree: HtmlElement, url: str | None = None) -> Page:
+        """Read a parsed page: its meta tags and JSON-LD once, then newsingest's metadata from them.
+
+        ``url``, the address the caller knows, helps tell a site's name from a title.
+        """
         tags = meta_tags(tree)
         json_ld = parse_json_ld(tree)
-        metadata = read_page_metadata(tree, tags=tags, json_ld=json_ld)
+        metadata = read_page_metadata(tree, url, tags=tags, json_ld=json_ld)
         return cls(html, tree, MappingProxyType(tags), tuple(json_ld), metadata)
 
     def with_tree(self, tree: HtmlElement) -> Page:

@@ -118,7 +118,7 @@ class Pipeline:
         draft = Draft(url=url, input_format=detect_format(decoded.text))
         if draft.input_format == "html":
             tree = htmlextract.parse_html(decoded.text)
-            page = Page.read(decoded.text, tree)
+            page = Page.read(decoded.text, tree, url=url)
             plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
             if plugin is None and outlet is None:
                 plugin = self.plugins.for_text(" ".join(tree.text_content().split()))

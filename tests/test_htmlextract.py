@@ -161,3 +161,16 @@ def test_short_fast_extraction_is_redone_in_full_on_the_same_cleaned_tree(monkey
     drop_selectors(tree, (".ad-container",), Draft(), "furniture", PAGE)
     htmlextract.extract_main_blocks(tree)
     assert calls == [(True, False), (False, False)]  # no fresh parse: the cleaned tree both times
+
+
+def test_a_fast_extraction_holding_a_small_share_of_a_long_page_asks_for_the_full_one():
+    from newsingest.htmlextract import needs_full_extraction
+    from newsingest.model import Block
+
+    faq = [Block("A question and its short answer. " * 10, "paragraph")] * 5  # 1,650 characters
+    long_page = parse_html("<html><body>" + "<p>Article sentence that goes on.</p>" * 1000 + "</body></html>")
+    short_page = parse_html("<html><body>" + "<p>Article sentence that goes on.</p>" * 100 + "</body></html>")
+    assert needs_full_extraction(faq, long_page)
+    assert not needs_full_extraction(faq, short_page)
+    assert not needs_full_extraction(faq)
+    assert needs_full_extraction(faq[:1])

@@ -127,6 +127,8 @@ MODULE_USES = {
     "newsingest.formats._OPENS_WITH_MARKUP": (("match",), 5000),  # is_html: match on text[:5000]
     "newsingest.formats._STRUCTURAL_TAG": (("findall",), 5000),
     "newsingest.htmlmeta._LOOSE_DATE": (("match",), None),
+    "newsingest.sitename._SUFFIX": (("search",), 400),  # titles up to _LONGEST_TITLE only
+    "newsingest.pagedate._DATE_LINE": (("fullmatch",), 40),  # on text nodes of 8 to 40 characters
     "newsingest.decode._META_CHARSET": (("search",), 4096),  # on data[:4096]
     "newsingest.blocks.BULLET_PREFIX": (("match",), None),
     "newsingest.cleaners.captions.CREDIT": (("fullmatch",), None),
@@ -142,6 +144,9 @@ MODULES = [
     "newsingest.formats",
     "newsingest.blocks",
     "newsingest.htmlmeta",
+    "newsingest.authors",
+    "newsingest.sitename",
+    "newsingest.pagedate",
     "newsingest.decode",
     "newsingest.rules",
 ]
