@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from . import langdetect_words
+from . import langdetect_words, malay
 from .langdetect_seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
@@ -65,6 +65,9 @@ PRIOR_MARGIN = 0.2
 #: Languages langdetect has no profile for, and the profile their text gets: with such
 #: a prior, that answer is taken to be the prior (a Malay outlet's text comes out ``id``).
 UNPROFILED: dict[str, str] = {"ms": "id"}
+#: Without an outlet prior of one of these, text langdetect calls Indonesian is Malay when
+#: its words say so (:func:`newsingest.malay.is_malay`); with one, the outlet decides.
+MALAY_INDONESIAN = frozenset({"id", "ms"})
 
 
 @attrs.frozen
@@ -187,6 +190,8 @@ def detect_language(
     best = _with_prior(ranked, prior)
     if letters < min_letters and not _short_answer_holds(best, text, letters):
         return None
+    if best.language == "id" and prior not in MALAY_INDONESIAN and malay.is_malay(text):
+        return LanguageGuess("ms", best.confidence)
     return best
 
 
