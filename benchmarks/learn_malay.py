@@ -45,17 +45,113 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 OUT = ROOT / "newsingest" / "malay_evidence.py"
 
-MALAY = """kerana bahawa iaitu daripada selepas beliau kerajaan wang polis boleh sahaja semalam berkata
-memberitahu pelbagai syarikat akhbar peratus kes terbabit berjaya menerusi mahu cuba manakala apabila ialah
-berikutan dijangka filem parti majlis pasaran sebarang tiada sentiasa minit tempoh kecederaan perkhidmatan
-kesihatan bekalan jenayah kedai pemberita kelmarin kedua-dua dikenali lapan memulakan pelakon mendedahkan
-berbanding mahupun bahagian kenderaan keadaan kualiti universiti aktiviti komuniti fasiliti identiti""".split()
-INDONESIAN = """karena bahwa bisa saat yaitu yakni uang polisi persen kasus mobil berhasil terkait tim kendaraan
-kondisi bagian berbagai maupun lainnya mendukung kemarin menit aktivitas kualitas universitas komunitas
-fasilitas identitas perusahaan pemerintah setelah melalui mau coba""".split()
+MALAY = [
+    "kerana",
+    "bahawa",
+    "iaitu",
+    "daripada",
+    "selepas",
+    "beliau",
+    "kerajaan",
+    "wang",
+    "polis",
+    "boleh",
+    "sahaja",
+    "semalam",
+    "berkata",
+    "memberitahu",
+    "pelbagai",
+    "syarikat",
+    "akhbar",
+    "peratus",
+    "kes",
+    "terbabit",
+    "berjaya",
+    "menerusi",
+    "mahu",
+    "cuba",
+    "manakala",
+    "apabila",
+    "ialah",
+    "berikutan",
+    "dijangka",
+    "filem",
+    "parti",
+    "majlis",
+    "pasaran",
+    "sebarang",
+    "tiada",
+    "sentiasa",
+    "minit",
+    "tempoh",
+    "kecederaan",
+    "perkhidmatan",
+    "kesihatan",
+    "bekalan",
+    "jenayah",
+    "kedai",
+    "pemberita",
+    "kelmarin",
+    "kedua-dua",
+    "dikenali",
+    "lapan",
+    "memulakan",
+    "pelakon",
+    "mendedahkan",
+    "berbanding",
+    "mahupun",
+    "bahagian",
+    "kenderaan",
+    "keadaan",
+    "kualiti",
+    "universiti",
+    "aktiviti",
+    "komuniti",
+    "fasiliti",
+    "identiti",
+]
+INDONESIAN = [
+    "karena",
+    "bahwa",
+    "bisa",
+    "saat",
+    "yaitu",
+    "yakni",
+    "uang",
+    "polisi",
+    "persen",
+    "kasus",
+    "mobil",
+    "berhasil",
+    "terkait",
+    "tim",
+    "kendaraan",
+    "kondisi",
+    "bagian",
+    "berbagai",
+    "maupun",
+    "lainnya",
+    "mendukung",
+    "kemarin",
+    "menit",
+    "aktivitas",
+    "kualitas",
+    "universitas",
+    "komunitas",
+    "fasilitas",
+    "identitas",
+    "perusahaan",
+    "pemerintah",
+    "setelah",
+    "melalui",
+    "mau",
+    "coba",
+]
 #: Candidates the learner ranks high for Malay that real Indonesian news uses every day
 #: (checked in ``realdata``): never evidence.
-NOT_EVIDENCE = frozenset("sini ramai turut rakyat anda kereta lepas mula semula amat sukar walaupun".split())
+NOT_EVIDENCE = frozenset(
+    ["sini", "ramai", "turut", "rakyat", "anda", "kereta", "lepas", "mula", "semula", "amat", "sukar", "walaupun"]
+)
 
 SMOOTHING = 0.5
 CAP = 3.0
