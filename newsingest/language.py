@@ -229,9 +229,15 @@ def paragraph_languages(
     """A language (or ``None``) for each paragraph of an article in ``article_language``.
 
     * fewer than :data:`PARAGRAPH_MIN_LETTERS` letters: ``None``, never a guess;
-    * function words or script confirm the article's language: that language, without
-      running the detector (:func:`newsingest.langdetect_words.confirms`);
-    * otherwise the detector judges the paragraph alone, the article's language (or
+    * cheap evidence (:func:`newsingest.langdetect_words.paragraph_evidence`), without
+      the detector: function words or script confirm the article's language, or the
+      paragraph has some of its function words and no sign of another language (no
+      letter of another script, no function word of a language outside its family): the
+      article's language; no sign of any language at all (no function word, the
+      article's script): ``None``, where the detector would guess a rare neighbour;
+    * only a paragraph that can disagree with the article (a sign of another language,
+      or an article language without word lists, or no article language) goes to the
+      detector, which judges it alone, the article's language (or
       ``prior`` when there is none) deciding close calls; its answer is kept when its
       probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``; after
       :data:`PARAGRAPH_MAX_DETECTIONS` such paragraphs, the rest get ``None``.
@@ -247,12 +253,19 @@ def paragraph_languages(
             or langdetect_words.count_letters(text, PARAGRAPH_MIN_LETTERS) < PARAGRAPH_MIN_LETTERS
         ):
             languages.append(None)
-        elif article_language and langdetect_words.confirms(article_language, text, tokens):
+            continue
+        evidence = langdetect_words.paragraph_evidence(article_language, text, tokens) if article_language else "-"
+        if evidence in ("confirmed", "own"):
             languages.append(article_language)
-        elif detections < PARAGRAPH_MAX_DETECTIONS:
+        elif evidence == "none" or detections >= PARAGRAPH_MAX_DETECTIONS:
+            languages.append(None)
+        else:
             detections += 1
             guess = detect_language(text, detector, paragraph_prior, min_letters=0)
-            languages.append(guess.language if guess and guess.confidence >= PARAGRAPH_MIN_CONFIDENCE else None)
-        else:
-            languages.append(None)
+            if guess is None or guess.confidence < PARAGRAPH_MIN_CONFIDENCE:
+                languages.append(None)
+            elif guess.language in MALAY_INDONESIAN and prior in MALAY_INDONESIAN:
+                languages.append(prior)  # the outlet decides between the two, whatever the article
+            else:
+                languages.append(guess.language)
     return languages

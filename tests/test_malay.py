@@ -87,3 +87,10 @@ def test_real_indonesian_news_is_never_malay_at_article_length(detector):
     assert len(articles) > 900
     malay = [text[:80] for text in articles if (guess := detect_language(text, detector)) and guess.language == "ms"]
     assert malay == []
+
+
+def test_the_outlet_decides_for_paragraphs_of_an_article_in_another_language(detector):
+    # an Indonesian outlet's article in English, with an Indonesian line: never Malay
+    line = "Simak berikut lirik lagu Rohani Kristen berjudul Center dari Bethel Music, David Funk"
+    english = "The song was written by the band's two singers and released on the label's channel in May."
+    assert paragraph_languages([english, line], "en", detector, prior="id")[1] == "id"
