@@ -334,7 +334,11 @@ def count_letters(text: str, limit: int | None = None) -> int:
     otherwise.
     """
     if limit is not None and len(text) > 2 * limit:
-        count = _weighted_letters(text[: 2 * limit])
+        head = text[: 2 * limit]
+        count = sum(map(str.isalpha, head))  # marks and CJK weights only add: enough already?
+        if count >= limit:
+            return count
+        count = _weighted_letters(head)
         if count >= limit:
             return count
     return _weighted_letters(text)
