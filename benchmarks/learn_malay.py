@@ -39,7 +39,7 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from newsingest.malay import THRESHOLD, evidence_words, malay_score
+from newsingest.malay import THRESHOLD, evidence_words, is_malay
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -217,7 +217,7 @@ def learn(malay: list[str], indonesian: list[str], real: list[str]) -> dict[str,
 
 def evaluate(weights: dict[str, float], malay: list[str], indonesian: list[str], real: list[str]) -> str:
     def is_ms(text: str) -> bool:
-        return malay_score(text, weights) > 0
+        return is_malay(text, weights)
 
     ms_right = sum(map(is_ms, malay))
     id_right = sum(not is_ms(text) for text in indonesian)

@@ -45,7 +45,7 @@ MIN_LETTERS = 40
 #: :data:`MIN_LETTERS`, as do its answers on too little data.
 SHORT_MIN_LETTERS: dict[str, int] = {
     "de": 10, "fa": 10, "fr": 20, "hi": 10, "id": 10, "it": 10, "nl": 10, "pl": 10, "pt": 25,
-    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10, "zh": 10,
+    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10,
 }  # fmt: skip
 #: No text shorter than this is given a language by the detector (the script may name one).
 SHORTEST = 10
