@@ -18,6 +18,23 @@ the measurement behind ``MIN_LETTERS`` and ``PARAGRAPH_MIN_LETTERS``.
 
 ``parity``: langdetect-rs against langdetect on every text of the sample, the seeds and
 the fixtures (whole and paragraph by paragraph): same probabilities, bit for bit?
+
+The next read public data by path (``../shared/langdata``, ``../shared/realdata`` beside
+the checkout) and compare with every peer installed beside newsingest (py3langid,
+lingua-language-detector, pycld2: ``pip install`` them in a benchmark venv; never a
+dependency of newsingest):
+
+``lingua``: lingua-py's test sentences, 23 languages (its ``ms`` file is largely Indonesian
+and left out): per language, how many get an answer and how many answers are right, for
+``detect_language`` as ``ingest`` uses it, on the learning half (even lines, where the short
+floors come from) and the held-out half (odd lines) apart, and for each peer.
+
+``floors``: learns :data:`newsingest.language.SHORT_MIN_LETTERS` from the even lines of the
+lingua sentences and prints it, with what it gives on both halves.
+
+``malay``: the DSL Indonesian/Malay excerpts and the real Indonesian news
+(``indonesian_other_outlets.jsonl``, ``tribun.jsonl``: articles, and their paragraphs
+alone): ours (halves as in ``benchmarks/learn_malay.py``) and each peer.
 Prints markdown tables for docs/language.md.
 """
 
@@ -294,13 +311,213 @@ def parity(args) -> None:
         )
 
 
+# --- public data and peers -------------------------------------------------------------
+
+SHARED = ROOT.parent / "shared"
+
+
+def lingua_sentences() -> list[tuple[str, int, str]]:
+    """``(language, line number, sentence)`` for the 23 languages of lingua-py's test data but ms."""
+    found = []
+    for path in sorted((SHARED / "langdata").glob("lingua-sentences-*.txt")):
+        lang = path.stem.rsplit("-", 1)[1]
+        if lang == "ms":
+            continue  # largely Indonesian
+        lines = [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
+        found += [(lang, number, line) for number, line in enumerate(lines)]
+    return found
+
+
+def peers() -> dict[str, object]:
+    """``name -> text -> language code or None`` for each peer that is installed."""
+    found: dict[str, object] = {}
+    try:
+        import py3langid
+
+        found["py3langid"] = lambda text: py3langid.classify(text)[0]
+    except ImportError:
+        pass
+    try:
+        from lingua import LanguageDetectorBuilder
+
+        for mode, builder in (
+            ("lingua (high accuracy)", LanguageDetectorBuilder.from_all_languages()),
+            ("lingua (low accuracy)", LanguageDetectorBuilder.from_all_languages().with_low_accuracy_mode()),
+        ):
+            detector = builder.build()
+
+            def detect(text, detector=detector):
+                language = detector.detect_language_of(text)
+                return language.iso_code_639_1.name.lower() if language else None
+
+            found[mode] = detect
+    except ImportError:
+        pass
+    try:
+        import pycld2
+
+        def cld2(text):
+            try:
+                _, _, details = pycld2.detect(text)
+            except pycld2.error:
+                return None
+            code = details[0][1]
+            return None if code == "un" else code.split("-")[0]
+
+        found["CLD2"] = cld2
+    except ImportError:
+        pass
+    return found
+
+
+def ours(detector: LangdetectDetector):
+    def detect(text: str) -> str | None:
+        guess = detect_language(text, detector)
+        return guess.language if guess else None
+
+    return detect
+
+
+def lingua(args) -> None:
+    items = lingua_sentences()
+    systems = {"newsingest": ours(LangdetectDetector()), **peers()}
+    answers = {name: [detect(text) for _, _, text in items] for name, detect in systems.items()}
+    langs = sorted({lang for lang, _, _ in items})
+    print("answered / right of answered, per language (newsingest: learning half | held-out half)\n")
+    print(
+        "| language | sentences | newsingest: learning half | newsingest: held-out half | "
+        + " | ".join(list(systems)[1:])
+        + " |"
+    )
+    print("| --- " * (4 + len(systems) - 1) + "|")
+
+    def cell(name, chosen) -> str:
+        got = [answers[name][index] for index in chosen]
+        truth = [items[index][0] for index in chosen]
+        answered = [(g, t) for g, t in zip(got, truth, strict=True) if g is not None]
+        right = sum(g == t for g, t in answered)
+        return f"{len(answered) / len(got):.1%} / {right / max(1, len(answered)):.2%}"
+
+    for lang in [*langs, "all"]:
+        chosen = [i for i, item in enumerate(items) if lang in ("all", item[0])]
+        even = [i for i in chosen if items[i][1] % 2 == 0]
+        odd = [i for i in chosen if items[i][1] % 2 == 1]
+        peers_cells = " | ".join(cell(name, chosen) for name in list(systems)[1:])
+        print(f"| {lang} | {len(chosen)} | {cell('newsingest', even)} | {cell('newsingest', odd)} | {peers_cells} |")
+    wrong = Counter(
+        (items[i][0], answers["newsingest"][i])
+        for i in range(len(items))
+        if answers["newsingest"][i] not in (None, items[i][0])
+    )
+    print(
+        "\nnewsingest's wrong answers (truth → answer):",
+        ", ".join(f"{a}→{b} {n}" for (a, b), n in wrong.most_common(15)),
+    )
+
+
+#: Floors tried, in letters (CJK counting three), for :data:`newsingest.language.SHORT_MIN_LETTERS`.
+FLOOR_STEPS = (10, 15, 20, 25, 30, 35, 40)
+
+
+def floors(args) -> None:
+    """Learn the short-text floors on the even lines; show what they give on both halves."""
+    import newsingest.language as language
+    from newsingest import langdetect_words
+
+    detector = LangdetectDetector()
+    rows = []
+    for lang, number, text in lingua_sentences():
+        guess = detect_language(text, detector, min_letters=0)
+        letters = count_letters(text)
+        evident = langdetect_words.script_language(text) is not None or bool(
+            guess and langdetect_words.confirms(guess.language, text, langdetect_words.words(text))
+        )
+        rows.append((lang, number % 2, letters, guess, evident))
+    by_answer = defaultdict(list)
+    for lang, half, letters, guess, evident in rows:
+        if half == 0 and guess and not evident and letters < 60 and guess.confidence >= language.SHORT_MIN_CONFIDENCE:
+            by_answer[guess.language].append((letters, guess.language == lang))
+    learned = {}
+    for answer, items in sorted(by_answer.items()):
+        floor = MIN_LETTERS
+        # lower the floor step by step while the answers from it up (to 60 letters) are at
+        # least 99% right, at least 10 of them, and no 5-letter band of 10+ below 95%
+        for low, high in zip(FLOOR_STEPS[-2::-1], FLOOR_STEPS[:0:-1], strict=True):
+            above = [ok for n, ok in items if n >= low]
+            band = [ok for n, ok in items if low <= n < high]
+            if len(above) < 10 or (sum(above) < len(above) and (len(above) < 20 or sum(above) / len(above) < 0.99)):
+                break
+            if len(band) >= 10 and sum(band) / len(band) < 0.95:
+                break
+            floor = low
+        if floor < MIN_LETTERS:
+            learned[answer] = floor
+    print("SHORT_MIN_LETTERS =", learned)
+    if learned != language.SHORT_MIN_LETTERS:
+        print("(differs from newsingest.language.SHORT_MIN_LETTERS:", language.SHORT_MIN_LETTERS, ")")
+    saved = language.SHORT_MIN_LETTERS
+    language.SHORT_MIN_LETTERS = learned
+    try:
+        for half in (0, 1):
+            chosen = [(lang, text) for lang, number, text in lingua_sentences() if number % 2 == half]
+            got = [detect_language(text, detector) for _, text in chosen]
+            answered = [(guess.language, lang) for guess, (lang, _) in zip(got, chosen, strict=True) if guess]
+            right = sum(answer == lang for answer, lang in answered)
+            name = "learning half" if half == 0 else "held-out half"
+            print(f"{name}: {len(answered) / len(chosen):.2%} answered, {right / len(answered):.2%} of them right")
+    finally:
+        language.SHORT_MIN_LETTERS = saved
+
+
+def malay(args) -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from learn_malay import dsl, paragraphs, real_indonesian
+
+    texts, real = dsl(), real_indonesian()
+    detector = LangdetectDetector()
+    systems = {"newsingest": ours(detector), **peers()}
+
+    def rate(detect, items, expected) -> str:
+        got = [detect(text) for text in items]
+        return f"{sum(g == expected for g in got) / len(got):.1%}"
+
+    print(
+        "| system | DSL: learning half | DSL: held-out half | DSL: all 2,000 | real id articles (935) | their paragraphs alone |"
+    )
+    print("| --- | --- | --- | --- | --- | --- |")
+    real_paragraphs = paragraphs(real)
+    for name, detect in systems.items():
+        cells = []
+        for chosen in (slice(0, None, 2), slice(1, None, 2), slice(None)):
+            ms_items, id_items = texts["ms"][chosen], texts["id"][chosen]
+            got_ms = [detect(text) for text in ms_items]
+            got_id = [detect(text) for text in id_items]
+            right = sum(g == "ms" for g in got_ms) + sum(g == "id" for g in got_id)
+            cells.append(f"{right / (len(got_ms) + len(got_id)):.1%}")
+        cells.append(rate(detect, real, "id"))
+        cells.append(rate(detect, real_paragraphs, "id"))
+        print(f"| {name} | " + " | ".join(cells) + " |")
+    ms_articles = sum(ours(detector)(text) == "ms" for text in real)
+    print(
+        f"\nreal Indonesian articles newsingest calls Malay: {ms_articles}; Tagalog: "
+        f"{sum(ours(detector)(text) == 'tl' for text in real)}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("what", choices=["speed", "accuracy", "length", "parity"], nargs="?", default="speed")
+    parser.add_argument(
+        "what",
+        choices=["speed", "accuracy", "length", "parity", "lingua", "floors", "malay"],
+        nargs="?",
+        default="speed",
+    )
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--repeat", type=int, default=10)
     args = parser.parse_args()
-    {"speed": speed, "accuracy": accuracy, "length": length, "parity": parity}[args.what](args)
+    commands = {"speed": speed, "accuracy": accuracy, "length": length, "parity": parity}
+    commands.update(lingua=lingua, floors=floors, malay=malay)
+    commands[args.what](args)
 
 
 if __name__ == "__main__":

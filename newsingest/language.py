@@ -30,7 +30,7 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
-from . import langdetect_words
+from . import langdetect_words, malay
 from .langdetect_seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
@@ -45,7 +45,7 @@ MIN_LETTERS = 40
 #: :data:`MIN_LETTERS`, as do its answers on too little data.
 SHORT_MIN_LETTERS: dict[str, int] = {
     "de": 10, "fa": 10, "fr": 20, "hi": 10, "id": 10, "it": 10, "nl": 10, "pl": 10, "pt": 25,
-    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10, "zh": 10,
+    "ru": 35, "sw": 10, "tl": 25, "tr": 10, "vi": 10,
 }  # fmt: skip
 #: No text shorter than this is given a language by the detector (the script may name one).
 SHORTEST = 10
@@ -65,6 +65,9 @@ PRIOR_MARGIN = 0.2
 #: Languages langdetect has no profile for, and the profile their text gets: with such
 #: a prior, that answer is taken to be the prior (a Malay outlet's text comes out ``id``).
 UNPROFILED: dict[str, str] = {"ms": "id"}
+#: Without an outlet prior of one of these, text langdetect calls Indonesian is Malay when
+#: its words say so (:func:`newsingest.malay.is_malay`); with one, the outlet decides.
+MALAY_INDONESIAN = frozenset({"id", "ms"})
 
 
 @attrs.frozen
@@ -187,6 +190,8 @@ def detect_language(
     best = _with_prior(ranked, prior)
     if letters < min_letters and not _short_answer_holds(best, text, letters):
         return None
+    if best.language == "id" and prior not in MALAY_INDONESIAN and malay.is_malay(text):
+        return LanguageGuess("ms", best.confidence)
     return best
 
 
@@ -224,9 +229,15 @@ def paragraph_languages(
     """A language (or ``None``) for each paragraph of an article in ``article_language``.
 
     * fewer than :data:`PARAGRAPH_MIN_LETTERS` letters: ``None``, never a guess;
-    * function words or script confirm the article's language: that language, without
-      running the detector (:func:`newsingest.langdetect_words.confirms`);
-    * otherwise the detector judges the paragraph alone, the article's language (or
+    * cheap evidence (:func:`newsingest.langdetect_words.paragraph_evidence`), without
+      the detector: function words or script confirm the article's language, or the
+      paragraph has some of its function words and no sign of another language (no
+      letter of another script, no function word of a language outside its family): the
+      article's language; no sign of any language at all (no function word, the
+      article's script): ``None``, where the detector would guess a rare neighbour;
+    * only a paragraph that can disagree with the article (a sign of another language,
+      or an article language without word lists, or no article language) goes to the
+      detector, which judges it alone, the article's language (or
       ``prior`` when there is none) deciding close calls; its answer is kept when its
       probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``; after
       :data:`PARAGRAPH_MAX_DETECTIONS` such paragraphs, the rest get ``None``.
@@ -242,12 +253,19 @@ def paragraph_languages(
             or langdetect_words.count_letters(text, PARAGRAPH_MIN_LETTERS) < PARAGRAPH_MIN_LETTERS
         ):
             languages.append(None)
-        elif article_language and langdetect_words.confirms(article_language, text, tokens):
+            continue
+        evidence = langdetect_words.paragraph_evidence(article_language, text, tokens) if article_language else "-"
+        if evidence in ("confirmed", "own"):
             languages.append(article_language)
-        elif detections < PARAGRAPH_MAX_DETECTIONS:
+        elif evidence == "none" or detections >= PARAGRAPH_MAX_DETECTIONS:
+            languages.append(None)
+        else:
             detections += 1
             guess = detect_language(text, detector, paragraph_prior, min_letters=0)
-            languages.append(guess.language if guess and guess.confidence >= PARAGRAPH_MIN_CONFIDENCE else None)
-        else:
-            languages.append(None)
+            if guess is None or guess.confidence < PARAGRAPH_MIN_CONFIDENCE:
+                languages.append(None)
+            elif guess.language in MALAY_INDONESIAN and prior in MALAY_INDONESIAN:
+                languages.append(prior)  # the outlet decides between the two, whatever the article
+            else:
+                languages.append(guess.language)
     return languages

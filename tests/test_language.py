@@ -57,9 +57,8 @@ def test_letters_threshold_counts_cjk_three_times():
 
 
 def test_short_cjk(detector):
-    # Han alone: langdetect decides, from 4 characters (12 "letters") when it is sure
-    assert detect_language("北京是", detector) is None
-    assert detect_language("北京是中华人民共和国", detector).language == "zh"
+    # Han alone: langdetect decides, from 14 characters (Chinese has no measured short floor)
+    assert detect_language("北京是中华人民共和国", detector) is None  # 10 characters: 30 "letters"
     assert detect_language("北京是中华人民共和国的首都，也是全国的政治中心。", detector).language == "zh"
     # with kana it is Japanese by its script (langdetect alone says zh 1.0 here)
     assert detect_language("中央銀行は政策金", detector).language == "ja"
@@ -98,10 +97,14 @@ def test_prior_does_not_override_a_clear_answer():
     assert detect_language("x" * 40, detector, prior="id").language == "en"
 
 
-def test_malay_is_indonesian_to_langdetect_unless_the_outlet_says_malay(detector):
-    # langdetect has no Malay profile: Malay text comes out Indonesian, sure of it
-    assert detect_language(MALAY, detector) == LanguageGuess("id", 1.0)
+def test_malay_told_from_indonesian_by_its_words(detector):
+    # langdetect has no Malay profile: it says Indonesian, sure of it; the words say Malay
+    assert detector.candidates(MALAY)[0] == LanguageGuess("id", 1.0)
+    assert detect_language(MALAY, detector) == LanguageGuess("ms", 1.0)
+    assert detect_language(INDONESIAN, detector) == LanguageGuess("id", 1.0)
+    # the outlet decides between the two
     assert detect_language(MALAY, detector, prior="ms") == LanguageGuess("ms", 1.0)
+    assert detect_language(MALAY, detector, prior="id") == LanguageGuess("id", 1.0)
     assert detect_language(INDONESIAN, detector, prior="id").language == "id"
     # a Malay prior does not turn a clear answer in another language
     assert detect_language(ENGLISH, detector, prior="ms").language == "en"

@@ -90,9 +90,32 @@ def test_confirmed_paragraphs_skip_the_detector():
     counting = CountingDetector()
     paragraphs = parts(EN_ID)
     paragraph_languages(paragraphs, "en", counting)
-    # the English paragraphs are confirmed by their function words; the headline has too
-    # few, and the two Indonesian paragraphs are not English: only those go to langdetect
+    # the English paragraphs are confirmed by their function words; the headline has
+    # only words other languages share too (as, for), and the two Indonesian paragraphs
+    # have Indonesian function words: only those go to langdetect
     assert counting.asked == [paragraphs[0], paragraphs[3], paragraphs[5]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Apa misi PDIP langsung kritik habis-habisan Fadli Zon dkk?",
+        "Gaya Pacaran Tasya Kamila vs Chelsea Islan, Siapa Pasangan Romantis?",
+        "REPUBLIKA.CO.ID Oleh: Hersubeno Arief, Konsultan Politik",
+    ],
+)
+def test_short_indonesian_lines_are_never_a_rare_neighbour(detector, line):
+    # langdetect alone is sure these are Tagalog or German
+    assert detector.candidates(line)[0].language in ("tl", "de")
+    body = parts(ID_EN)[1]
+    assert paragraph_languages([body, line, body], "id", detector) in (["id", "id", "id"], ["id", None, "id"])
+
+
+def test_paragraph_without_any_sign_of_a_language_gets_none_not_a_guess():
+    counting = CountingDetector()
+    names = "Fadli Zon, Hasto Kristiyanto, Puan Maharani, Megawati Soekarnoputri"
+    assert paragraph_languages([names], "id", counting) == [None]
+    assert counting.asked == []
 
 
 def test_build_article_keeps_a_language_a_block_already_has(detector):
@@ -170,7 +193,8 @@ def test_detector_runs_a_bounded_number_of_times_per_article():
 
     counting = CountingDetector()
     odd = [
-        f"Zxqv wprt klmn {i} bzzt frrk qwghl mnnp trrk vlxx pqqz hrrm kkvt" for i in range(3 * PARAGRAPH_MAX_DETECTIONS)
+        f"Zxqv wprt und klmn {i} bzzt frrk qwghl mnnp trrk vlxx pqqz hrrm kkvt"  # "und": it may be German
+        for i in range(3 * PARAGRAPH_MAX_DETECTIONS)
     ]
     languages = paragraph_languages(odd, "en", counting)
     assert len(counting.asked) == PARAGRAPH_MAX_DETECTIONS

@@ -1,0 +1,95 @@
+"""Plain-text ingest on real scraped articles, side by side with langdetect-rs detection alone.
+
+    python benchmarks/bench_plaintext.py [--rounds N] [--profile]
+
+Texts: ``../shared/realdata/nbc.jsonl`` and ``tribun.jsonl`` (real NBC News and Tribun network
+articles as scrapers left them, ``text`` field). In one process, pinned to one core, round
+after round alternating the two (best of N each, so that the load of a shared machine hits
+both alike):
+
+* **detect**: langdetect-rs on each whole text, nothing else (what the fastest
+  deterministic detection costs: ``LangdetectDetector().probabilities``);
+* **ingest**: ``Pipeline().ingest(text)`` on each text, the whole plain-text path with
+  language (article and paragraphs).
+
+Prints articles per second for both and their ratio (issue 13's target: ingest at least 0.2
+of detect). ``--profile`` adds a cProfile of one ingest pass, by own time and by
+cumulative time, to show where the text path spends it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("RAYON_NUM_THREADS", "1")
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_language import machine, one_core
+
+from newsingest import Pipeline
+from newsingest.language import LangdetectDetector
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
+
+
+def texts() -> list[str]:
+    found = []
+    for name in ("nbc", "tribun"):
+        for line in (SHARED / f"{name}.jsonl").read_text(encoding="utf-8").split("\n"):
+            if line.strip():
+                found.append(json.loads(line)["text"])
+    return found
+
+
+def timed(work, items) -> float:
+    start = time.perf_counter()
+    for item in items:
+        work(item)
+    return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--profile", action="store_true")
+    args = parser.parse_args()
+    items = texts()
+    detector = LangdetectDetector()
+    pipeline = Pipeline(detector=detector)
+    for text in items:  # warm-up: profiles, plugins, patterns
+        pipeline.ingest(text)
+    print(
+        f"{time.strftime('%Y-%m-%d')}; {machine()}; {one_core()}; detector {detector.backend};"
+        f" {len(items)} texts ({sum(map(len, items)) / len(items) / 1000:.1f} KB on average); best of {args.rounds}"
+    )
+    best = {"detect": float("inf"), "ingest": float("inf")}
+    for _ in range(args.rounds):
+        best["detect"] = min(best["detect"], timed(detector.probabilities, items))
+        best["ingest"] = min(best["ingest"], timed(pipeline.ingest, items))
+    rates = {name: len(items) / seconds for name, seconds in best.items()}
+    print("\n| what | articles/s | ms/article |\n| --- | --- | --- |")
+    for name, rate in rates.items():
+        print(f"| {name} | {rate:,.0f} | {1e3 / rate:.3f} |")
+    print(f"\ningest / detect: {rates['ingest'] / rates['detect']:.3f}")
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.enable()
+        for text in items:
+            pipeline.ingest(text)
+        profiler.disable()
+        for order in ("tottime", "cumulative"):
+            out = io.StringIO()
+            pstats.Stats(profiler, stream=out).sort_stats(order).print_stats(25)
+            print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()
