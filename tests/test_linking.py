@@ -370,3 +370,10 @@ def test_article_html_names_its_story_what_it_copies_and_why():
     assert 'class="nsi-story"' not in article_html(article(STORY, "plain"))
     first = linked_batch()[0]
     assert "the first of its story seen" in article_html(first)
+
+
+def test_records_link_exactly_as_their_articles():
+    articles = [*corpus(), ingest_copy(), original_article()]
+    from_articles = [a.to_dict() for a in link(*articles)]
+    from_records = list(link_stories(a.to_dict() for a in articles))
+    assert json.dumps(from_records) == json.dumps(from_articles)
