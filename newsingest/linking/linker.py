@@ -6,8 +6,10 @@ The rule, in the order the checks run, for each article as it arrives:
 2. **syndicated**: it names its original (Tribun's ``first_published`` footer: URL, else
    title) and that original came earlier, or an earlier article named *it* as its original;
 3. **near**: MinHash LSH finds an earlier article whose estimated 5-word-shingle Jaccard
-   similarity is at least ``near_threshold`` (``syndicated`` instead when the article names
-   the other's site as where it first appeared);
+   similarity is at least ``near_threshold`` and whose numbers agree (when both texts hold
+   at least two, at least ``number_agreement`` of them shared: a template series shares its
+   wording, not its figures); ``syndicated`` instead when the article names the other's
+   site as where it first appeared;
 4. **translation**: it carries an English translation (``translate=True``) whose estimated
    similarity to an earlier English article is at least ``translation_threshold``.
 
