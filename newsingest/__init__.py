@@ -92,6 +92,16 @@ def removed_report(articles):
     return removed_report(articles)
 
 
+def story_table(articles):
+    """One row per story of linked articles, as a pandas DataFrame (needs the ``notebook`` extra).
+
+    See :func:`newsingest.notebook.story_table`; link the articles first with :func:`link_stories`.
+    """
+    from .notebook import story_table
+
+    return story_table(articles)
+
+
 #: Names imported on first use, so ``import newsingest`` stays light.
 _LAZY = {
     "ingest_many": "newsingest.batch",
@@ -146,5 +156,6 @@ __all__ = [
     "ingest_many",
     "link_stories",
     "removed_report",
+    "story_table",
     "to_dataframe",
 ]

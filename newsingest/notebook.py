@@ -5,11 +5,13 @@
     >>> articles[0]                          # in Jupyter: rendered by Article._repr_html_
     >>> newsingest.to_dataframe(articles)    # one row per article (or error record)
     >>> newsingest.removed_report(articles)  # what each rule took out, across the batch
+    >>> newsingest.story_table(newsingest.link_stories(articles))  # one row per story
 
 :func:`to_dataframe` and :func:`removed_report` need pandas (the ``notebook`` extra:
 ``pip install 'newsingest[notebook]'``); pandas is imported when they are called,
 never by ``import newsingest``. :func:`removed_counts` gives the same tally as
-:func:`removed_report` as plain dicts, without pandas. :func:`article_html` (what
+:func:`removed_report` as plain dicts, without pandas, and :func:`story_rows` the
+rows of :func:`story_table`. :func:`article_html` (what
 ``Article._repr_html_`` returns) needs nothing beyond the standard library.
 """
 
@@ -20,7 +22,7 @@ import html
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from .model import Article, Block, Removed
+from .model import Article, Block, Link, Removed
 
 if TYPE_CHECKING:
     import pandas
@@ -40,9 +42,15 @@ DATAFRAME_COLUMNS = (
     "n_paragraphs",
     "n_removed",
     "text",
+    "story",
+    "duplicate_of",
+    "link_kind",
     "error_type",
     "error_message",
 )
+
+#: Columns of :func:`story_table` (and keys of each :func:`story_rows` row), in order.
+STORY_COLUMNS = ("story", "size", "outlets", "languages", "first_published", "headline", "earliest", "copies")
 
 #: Columns of :func:`removed_report` (and keys of each :func:`removed_counts` row), in order.
 REPORT_COLUMNS = ("rule", "plugin", "reason", "count", "articles", "example")
@@ -109,6 +117,9 @@ def _row(record: Article | dict[str, Any]) -> dict[str, Any]:
             "n_paragraphs": len(record.paragraphs),
             "n_removed": len(record.removed),
             "text": record.text,
+            "story": record.story,
+            "duplicate_of": record.duplicate_of,
+            "link_kind": record.link.kind if record.link else None,
             "error_type": None,
             "error_message": None,
         }
@@ -199,6 +210,58 @@ def removed_report(articles: Iterable[Any]) -> pandas.DataFrame:
             for name in REPORT_COLUMNS
         }
     )
+
+
+# --------------------------------------------------------------------------- stories
+
+
+def _earliest_key(article: Article) -> tuple[float, str]:
+    """Publication date, then id: the order :mod:`newsingest.linking` calls "earliest"."""
+    from .linking.features import sort_time
+
+    return sort_time(article.published), article.id
+
+
+def story_rows(articles: Iterable[Any]) -> list[dict[str, Any]]:
+    """One dict per story of linked articles (see :func:`story_table`); error records are left out.
+
+    An article that was never linked counts as a story of its own. Plain dicts,
+    no pandas.
+    """
+    stories: dict[str, list[Article]] = {}
+    for record in _records(articles):
+        if isinstance(record, Article):
+            stories.setdefault(record.story or record.id, []).append(record)
+    rows = []
+    for story, members in stories.items():
+        members.sort(key=_earliest_key)
+        earliest = members[0]
+        rows.append(
+            {
+                "story": story,
+                "size": len(members),
+                "outlets": "; ".join(sorted({a.outlet for a in members if a.outlet})),
+                "languages": "; ".join(sorted({a.language for a in members if a.language})),
+                "first_published": earliest.published,  # undated articles sort last
+                "headline": earliest.title or (earliest.text[:EXAMPLE_CHARS] or None),
+                "earliest": earliest.id,
+                "copies": "; ".join(a.id for a in members[1:]),
+            }
+        )
+    rows.sort(key=lambda row: -row["size"])  # stable: stories of one size stay in order of first appearance
+    return rows
+
+
+def story_table(articles: Iterable[Any]) -> pandas.DataFrame:
+    """One row per story of linked articles (:func:`newsingest.link_stories`), biggest first.
+
+    Columns (:data:`STORY_COLUMNS`): the story id, how many articles it has, their
+    outlets and languages, the first publication date among them, the headline
+    (title, else the start of the text) and id of the earliest copy (by date, then
+    id), and the ids of the other copies. Needs pandas.
+    """
+    pandas = _require_pandas("story_table")
+    return pandas.DataFrame(story_rows(articles), columns=list(STORY_COLUMNS))
 
 
 # --------------------------------------------------------------------------- HTML
@@ -389,6 +452,32 @@ def _warnings_html(article: Article) -> str:
     return f'<div class="nsi-warnings" style="{_STYLE["warning"]}">⚠ {lines}</div>'
 
 
+def _link_text(link: Link) -> str:
+    similarity = f", similarity {link.similarity:.2f}" if link.similarity is not None else ""
+    matched = f"; {', '.join(link.matched)}" if link.matched else ""
+    return f"{link.kind} {link.target} ({'candidate' if link.candidate else 'linked'}{similarity}{matched})"
+
+
+def _story_html(article: Article) -> str:
+    """Which story the article is in, what it copies, why, and unverified candidates (after linking)."""
+    if article.story is None and not article.link_candidates:
+        return ""
+    parts = []
+    if article.story is not None:
+        parts.append(f'story <span class="nsi-story-id">{_e(article.story)}</span>')
+    if article.duplicate_of:
+        parts.append(f'copy of <span class="nsi-duplicate-of">{_e(article.duplicate_of)}</span>')
+    elif article.story is not None and article.link is None:
+        parts.append("the first of its story seen")
+    if article.link is not None:
+        parts.append(
+            f'<span class="nsi-link" title="{_e(_link_text(article.link))}">{_e(_link_text(article.link))}</span>'
+        )
+    for candidate in article.link_candidates:
+        parts.append(f'<span class="nsi-candidate">possible {_e(_link_text(candidate))}</span>')
+    return f'<div class="nsi-story" style="{_STYLE["meta"]}">{" · ".join(parts)}</div>'
+
+
 def _safe_href(url: str) -> str | None:
     return url if url.lower().startswith(("http://", "https://")) else None
 
@@ -433,6 +522,7 @@ def article_html(article: Article) -> str:
         f'<div class="nsi-article" style="{_STYLE["card"]}">'
         f"{title}"
         f'<div class="nsi-meta" style="{_STYLE["meta"]}">{"".join(facts) or "&nbsp;"}</div>'
+        f"{_story_html(article)}"
         f'<div class="nsi-body" style="{_STYLE["body"]}">{_body_html(article)}</div>'
         f"{_translation_html(article)}{_removed_html(article)}{_warnings_html(article)}"
         f'<div class="nsi-footer" style="{_STYLE["footer"]}">{footer}</div>'
@@ -443,8 +533,11 @@ def article_html(article: Article) -> str:
 __all__ = [
     "DATAFRAME_COLUMNS",
     "REPORT_COLUMNS",
+    "STORY_COLUMNS",
     "article_html",
     "removed_counts",
     "removed_report",
+    "story_rows",
+    "story_table",
     "to_dataframe",
 ]

@@ -15,6 +15,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+pytest.importorskip("numpy")  # the link extra
+
 import newsingest
 from newsingest import Article, Block, Link, NewsingestError, Translation
 from newsingest.linking import StoryLinker, features, link_stories
@@ -310,3 +312,68 @@ def test_without_numpy_the_error_says_how_to_install(monkeypatch):
     with pytest.raises(ImportError, match=r"newsingest\[link\]") as caught:
         importlib.import_module("newsingest.linking")
     assert isinstance(caught.value, NewsingestError)
+
+
+# --------------------------------------------------------------------------- notebook
+
+
+def linked_batch() -> list[Article]:
+    return link(
+        article(STORY, "a2", outlet="tribun", language="id", title="Banjir Cipinang", published="2025-06-10"),
+        article(OTHER, "b1", outlet="kompas", language="id", published="2025-06-11"),
+        article(edited(STORY, 1), "a1", outlet="detik", language="id", title="Banjir", published="2025-06-09"),
+        article(STORY, "a3", outlet="tribun", language="id", published="2025-06-12"),
+    )
+
+
+def test_story_rows_one_per_story_biggest_first():
+    from newsingest.notebook import STORY_COLUMNS, story_rows
+
+    error = {"source": "x", "id": None, "error": {"type": "InputError", "message": "empty"}}
+    rows = story_rows([*linked_batch(), error])
+    assert [tuple(row) for row in rows] == [STORY_COLUMNS] * 2
+    first, second = rows
+    assert first["story"] == "a2" and first["size"] == 3 and first["outlets"] == "detik; tribun"
+    assert first["languages"] == "id" and str(first["first_published"]) == "2025-06-09"
+    assert first["earliest"] == "a1" and first["headline"] == "Banjir" and first["copies"] == "a2; a3"
+    assert second["story"] == "b1" and second["size"] == 1 and second["copies"] == ""
+
+
+def test_story_table_is_a_dataframe():
+    pytest.importorskip("pandas")
+    table = newsingest.story_table(linked_batch())
+    assert list(table.columns) == [
+        "story",
+        "size",
+        "outlets",
+        "languages",
+        "first_published",
+        "headline",
+        "earliest",
+        "copies",
+    ]
+    assert table["size"].tolist() == [3, 1]
+    frame = newsingest.to_dataframe(linked_batch())
+    assert frame["story"].tolist() == ["a2", "b1", "a2", "a2"] and frame["link_kind"].tolist()[2:] == ["near", "exact"]
+
+
+def test_article_html_names_its_story_what_it_copies_and_why():
+    from newsingest.notebook import article_html
+
+    copy = linked_batch()[3]
+    markup = article_html(copy)
+    assert 'class="nsi-story"' in markup and "story <span" in markup
+    assert (
+        '<span class="nsi-duplicate-of">a1</span>' in markup
+        and "exact a2 (linked, similarity 1.00; content hash)" in markup
+    )
+    assert 'class="nsi-story"' not in article_html(article(STORY, "plain"))
+    first = linked_batch()[0]
+    assert "the first of its story seen" in article_html(first)
+
+
+def test_records_link_exactly_as_their_articles():
+    articles = [*corpus(), ingest_copy(), original_article()]
+    from_articles = [a.to_dict() for a in link(*articles)]
+    from_records = list(link_stories(a.to_dict() for a in articles))
+    assert json.dumps(from_records) == json.dumps(from_articles)

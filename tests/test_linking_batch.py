@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+pytest.importorskip("numpy")  # the link extra
+
 from newsingest import Article, ingest_many, link_stories
 from newsingest.cli import main
 from newsingest.linking import StoryLinker

@@ -31,16 +31,32 @@ _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\
 _ROLL = np.uint64(0x9E3779B97F4A7C15)
 
 
+#: ASCII bytes: letters lower-cased, digits kept, everything else a space; bytes of other
+#: characters (UTF-8, 0x80 and up) kept as they are.
+_ASCII_WORDS = bytes((ord(chr(b).lower()) if chr(b).isalnum() else 32) if b < 128 else b for b in range(256))
+#: Punctuation outside ASCII that news text is full of, made spaces before the bytes are read.
+_UNICODE_PUNCTUATION = "\u201c\u201d\u2018\u2019\u201e\u2013\u2014\u2026\u00ab\u00bb\u2022\u00b7\u00a0\u3000\u060c"
+
+
+def _word_bytes(text: str) -> bytes:
+    """The text as UTF-8 with only word characters and single-byte spaces: lower-cased, accents folded.
+
+    ASCII goes through one ``bytes.translate``; a text with other characters is
+    case-folded, accent-folded (NFKD, combining marks dropped) and has its common
+    punctuation (curly quotes, dashes, ellipsis, no-break space...) made spaces
+    first. What is left outside ASCII counts as letters.
+    """
+    if not text.isascii():
+        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+        for mark in _UNICODE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+    return text.encode("utf-8").translate(_ASCII_WORDS)
+
+
 def words(text: str) -> list[str]:
     """Case-folded, accent-folded words: the unit shingles are made of."""
-    return _NOT_WORD.sub(" ", _fold(text)).split()
-
-
-def _fold(text: str) -> str:
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = _COMBINING.sub("", unicodedata.normalize("NFKD", folded))
-    return folded
+    return _word_bytes(text).decode("utf-8").split()
 
 
 def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
@@ -54,7 +70,6 @@ def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(tokens[i : i + size]) for i in range(len(tokens) - size + 1)}
 
 
-_NOT_WORD = re.compile(r"[\W_]+")
 _P = np.uint64(0x100000001B3)  # FNV-1a's 64-bit prime: odd, so it has an inverse modulo 2**64
 _P_INVERSE = np.uint64(pow(0x100000001B3, -1, 2**64))
 _powers = np.ones(1, dtype=np.uint64)
@@ -81,38 +96,37 @@ def word_hashes(text: str) -> np.ndarray:
     off prefix sums (so no Python loop runs per word); a word's hash depends on
     its bytes only, not on where it stands.
     """
-    data = np.frombuffer(_NOT_WORD.sub(" ", f" {_fold(text)} ").encode("utf-8"), dtype=np.uint8)
+    data = np.frombuffer(b" " + _word_bytes(text) + b" ", dtype=np.uint8)
     space = data == 32
     edges = np.flatnonzero(space[1:] != space[:-1]) + 1  # alternating word starts and ends
     if len(edges) < 2:
         return np.empty(0, dtype=np.uint64)
     starts, ends = edges[0::2], edges[1::2]
-    powers, inverse = _power_tables(len(data) + 1)
-    with np.errstate(over="ignore"):
-        prefix = np.concatenate(
-            [[np.uint64(0)], np.cumsum(data.astype(np.uint64) * powers[: len(data)], dtype=np.uint64)]
-        )
-        return (prefix[ends] - prefix[starts]) * inverse[starts]
+    powers, inverse = _power_tables(len(data))
+    # array arithmetic on uint64 wraps modulo 2**64 silently, as wanted here
+    running = np.cumsum(data.astype(np.uint64) * powers, dtype=np.uint64)  # running[i]: bytes 0..i
+    return (running[ends - 1] - running[starts - 1]) * inverse[starts]  # starts >= 1: the text is padded
 
 
 def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """The distinct 32-bit hashes of the text's ``size``-word shingles (``uint32``, sorted).
+    """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
 
     Shingles are rolled from :func:`word_hashes` with numpy, instead of building
-    and hashing every shingle string.
+    and hashing every shingle string. Repeats are harmless: a MinHash signature
+    is the same for a set and for any multiset of it.
     """
     hashes = word_hashes(text)
     if not len(hashes):
         return np.empty(0, dtype=np.uint32)
     width = min(size, len(hashes))
     count = len(hashes) - width + 1
-    rolled = np.zeros(count, dtype=np.uint64)
-    with np.errstate(over="ignore"):
-        for k in range(width):
-            rolled = rolled * _ROLL + hashes[k : k + count]
-        rolled ^= rolled >> np.uint64(29)
+    rolled = hashes[:count].copy()
+    for k in range(1, width):
         rolled *= _ROLL
-    return np.unique((rolled >> np.uint64(32)).astype(np.uint32))
+        rolled += hashes[k : k + count]
+    rolled ^= rolled >> np.uint64(29)
+    rolled *= _ROLL
+    return (rolled >> np.uint64(32)).astype(np.uint32)
 
 
 def content_hash(text: str) -> int | None:

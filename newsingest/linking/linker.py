@@ -6,8 +6,10 @@ The rule, in the order the checks run, for each article as it arrives:
 2. **syndicated**: it names its original (Tribun's ``first_published`` footer: URL, else
    title) and that original came earlier, or an earlier article named *it* as its original;
 3. **near**: MinHash LSH finds an earlier article whose estimated 5-word-shingle Jaccard
-   similarity is at least ``near_threshold`` (``syndicated`` instead when the article names
-   the other's site as where it first appeared);
+   similarity is at least ``near_threshold`` and whose numbers agree (when both texts hold
+   at least two, at least ``number_agreement`` of them shared: a template series shares its
+   wording, not its figures); ``syndicated`` instead when the article names the other's
+   site as where it first appeared;
 4. **translation**: it carries an English translation (``translate=True``) whose estimated
    similarity to an earlier English article is at least ``translation_threshold``.
 
@@ -30,13 +32,13 @@ from __future__ import annotations
 
 import hashlib
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
 
-from ..model import Article, Link
+from ..model import Article, Date, Link, parse_date
 from . import features
 from .index import Column, KeyIndex, Rows
 
@@ -88,22 +90,35 @@ class _Hasher:
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set given as 32-bit hashes (``uint32``)."""
-        h = hashes.astype(np.uint32)
-        with np.errstate(over="ignore"):
-            h ^= h >> np.uint32(16)
-            h *= np.uint32(0x85EBCA6B)
-            h ^= h >> np.uint32(13)
-            h *= np.uint32(0xC2B2AE35)
-            h ^= h >> np.uint32(16)
-            return (h[:, None] * self.a + self.b).min(axis=0)
+        h = hashes.astype(np.uint32)  # a copy; uint32 array arithmetic wraps modulo 2**32, as wanted
+        h ^= h >> np.uint32(16)
+        h *= np.uint32(0x85EBCA6B)
+        h ^= h >> np.uint32(13)
+        h *= np.uint32(0xC2B2AE35)
+        h ^= h >> np.uint32(16)
+        permuted = np.multiply.outer(h, self.a)
+        permuted += self.b
+        return permuted.min(axis=0)
 
     def signature_of_strings(self, items: Iterable[str]) -> np.ndarray:
         return self.signature(np.array([zlib.crc32(i.encode("utf-8")) for i in items], dtype=np.uint32))
 
     def band_keys(self, signature: np.ndarray) -> np.ndarray:
         bands = signature[: self._bands * self._rows].reshape(self._bands, self._rows).astype(np.uint64)
-        with np.errstate(over="ignore"):
-            return (bands * self._mix).sum(axis=1, dtype=np.uint64) + self._offset
+        return (bands * self._mix).sum(axis=1, dtype=np.uint64) + self._offset
+
+
+class _Item(NamedTuple):
+    """What linking reads of an article, from an :class:`Article` or straight from its record."""
+
+    id: str
+    text: str
+    url: str | None
+    title: str | None
+    metadata: Mapping[str, Any]
+    published: Date | None
+    language: str | None
+    english: str | None  # the English translation's title and paragraphs, if any
 
 
 @attrs.frozen
@@ -177,7 +192,7 @@ class StoryLinker:
             if isinstance(item, Article):
                 yield self.link(item)
             elif isinstance(item, dict) and "error" not in item and "id" in item and "text" in item:
-                yield self.link(Article.from_dict(item)).to_dict()
+                yield self.link_record(item)
             else:
                 yield item
 
@@ -185,6 +200,38 @@ class StoryLinker:
 
     def link(self, article: Article) -> Article:
         """The article with ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` filled."""
+        translation = article.translation
+        english = None
+        if translation is not None:
+            english = "\n\n".join(p for p in (translation.title or "", *translation.paragraphs) if p)
+        item = _Item(
+            article.id, article.text, article.url, article.title, article.metadata,
+            article.published, article.language, english,
+        )  # fmt: skip
+        story, duplicate_of, link, candidates = self._link(item)
+        return attrs.evolve(article, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
+
+    def link_record(self, record: dict[str, Any]) -> dict[str, Any]:
+        """An ``Article.to_dict()`` record with the linking keys added (a new dict; no Article is built)."""
+        translation = record.get("translation")
+        english = None
+        if translation:
+            parts = (translation.get("title") or "", *translation.get("paragraphs", ()))
+            english = "\n\n".join(p for p in parts if p)
+        item = _Item(
+            record["id"], record.get("text") or "", record.get("url"), record.get("title"),
+            record.get("metadata") or {}, parse_date(record.get("published")), record.get("language"), english,
+        )  # fmt: skip
+        story, duplicate_of, link, candidates = self._link(item)
+        return {
+            **record,
+            "story": story,
+            "duplicate_of": duplicate_of,
+            "link": link.to_dict() if link else None,
+            "link_candidates": [c.to_dict() for c in candidates],
+        }
+
+    def _link(self, article: _Item) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
         index = len(self._ids)
         site, named_title, named_url = features.syndication_of(article.metadata)
         url, title = features.url_key(article.url), features.title_key(article.title)
@@ -239,7 +286,7 @@ class StoryLinker:
 
     def _first_link(
         self,
-        article: Article,
+        article: _Item,
         known: np.ndarray,
         n_strings: int,
         signature: np.ndarray,
@@ -275,14 +322,11 @@ class StoryLinker:
                     if site and host and features.site_matches(site, "https://" + host, None):
                         kind, matched = "syndicated", (*matched, f"first published at {site}")
                     return _Found(kind, target, round(float(similarity[best]), 4), matched)
-        if article.translation is not None and article.language not in (None, "en"):
-            return self._translation(article)
+        if article.english is not None and article.language not in (None, "en"):
+            return self._translation(article.english)
         return None
 
-    def _translation(self, article: Article) -> _Found | None:
-        translation = article.translation
-        assert translation is not None
-        english = "\n\n".join(p for p in (translation.title or "", *translation.paragraphs) if p)
+    def _translation(self, english: str) -> _Found | None:
         shingles = features.shingle_hashes(english)
         if not len(shingles):
             return None
@@ -302,7 +346,7 @@ class StoryLinker:
         return _Found("translation", int(candidates[best]), round(float(similarity[best]), 4), ("English translation",))
 
     def _candidates(
-        self, article: Article, known: np.ndarray, signature: np.ndarray, found: _Found | None
+        self, article: _Item, known: np.ndarray, signature: np.ndarray, found: _Found | None
     ) -> tuple[Link, ...]:
         language = self._codes.get(article.language, -1)
         rows = []
@@ -327,7 +371,7 @@ class StoryLinker:
     def _has_text_at(self, indices: np.ndarray) -> np.ndarray:
         return np.array([bool(self._has_text[int(i)]) for i in indices], dtype=bool)
 
-    def _remember(self, article: Article, index: int, signature: np.ndarray, has_text: bool, anchor_row: int) -> None:
+    def _remember(self, article: _Item, index: int, signature: np.ndarray, has_text: bool, anchor_row: int) -> None:
         self._ids.append(article.id)
         self._signatures.append(signature)
         self._has_text.append(has_text)
@@ -345,9 +389,11 @@ class StoryLinker:
     def _before(self, a: int, b: int) -> bool:
         return (self._when[a], self._ids[a]) < (self._when[b], self._ids[b])
 
-    def _place(self, article: Article, index: int, found: _Found | None, candidates: tuple[Link, ...]) -> Article:
+    def _place(
+        self, article: _Item, index: int, found: _Found | None, candidates: tuple[Link, ...]
+    ) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
         if found is None:
-            return attrs.evolve(article, story=article.id, duplicate_of=None, link=None, link_candidates=candidates)
+            return article.id, None, None, candidates
         story = int(self._story[found.target])
         self._story[index] = story
         earliest = int(self._earliest[story])
@@ -358,9 +404,7 @@ class StoryLinker:
         else:
             self._earliest[story] = index
         link = Link(found.kind, self._ids[found.target], found.similarity, found.matched)
-        return attrs.evolve(
-            article, story=self._ids[story], duplicate_of=duplicate_of, link=link, link_candidates=candidates
-        )
+        return self._ids[story], duplicate_of, link, candidates
 
 
 def link_stories(articles: Iterable[Any], **options: Any) -> Iterator[Any]:

@@ -7,9 +7,15 @@ before (the cache) or twice (duplicates), translates the rest together and puts
 the results back in place. Each article's translation stays aligned 1:1 with its
 paragraphs: an empty paragraph gives an empty translation.
 
-A missing model is the caller's data problem, not a crash: in a batch, the
-article comes back untranslated with ``metadata["translation_error"]`` saying
-which pair is missing and how to install it, and a warning is logged.
+One rule for translation that cannot happen: the article comes back cleaned and
+untranslated (``translation=None``), with ``metadata["translation_error"]`` =
+``{"type", "message"}`` saying what is missing and how to install it, and a
+warning is logged. It holds alike for a missing model
+(:class:`~newsingest.ModelNotInstalledError`), a missing ``translate`` extra
+(:class:`~newsingest.TranslationError`) and a model that fails, for one article
+and in batches, so ``ingest(..., translate=True)`` behaves the same with or
+without the extra and a batch still gives one article per input. Only a setup
+mistake the caller made on purpose raises: an unknown or unavailable ``device``.
 """
 
 from __future__ import annotations
@@ -98,12 +104,12 @@ class Translator:
         """New articles with ``translation`` filled, in the input order.
 
         Articles in the target language, or of unknown language, get ``None``.
-        A missing model or a model that fails is recorded on the article (see the
-        module docstring) rather than raised; a missing ``translate`` extra raises
-        :class:`TranslationError`, since no article could be translated.
+        A missing model, a missing ``translate`` extra or a model that fails is
+        recorded on each article it stops (see the module docstring), never raised.
         """
         results = list(articles)
         installed: list[PackageInfo] | None = None
+        missing_extra: TranslationError | None = None
         jobs: list[_Job] = []
         for index, article in enumerate(results):
             source = argos_code(article.language) if article.language else None
@@ -111,16 +117,27 @@ class Translator:
                 if article.translation is not None:
                     results[index] = attrs.evolve(article, translation=None)
                 continue
-            if installed is None:
-                installed = list_installed(self.package_dirs)
-            package = self._pick(installed, source)
+            if installed is None and missing_extra is None:
+                try:
+                    installed = list_installed(self.package_dirs)
+                except TranslationError as err:  # the extra is not installed
+                    missing_extra = err
+            if missing_extra is not None:
+                results[index] = _with_error(article, missing_extra)
+                continue
+            package = self._pick(installed or [], source)
             if package is None:
                 results[index] = _with_error(article, ModelNotInstalledError(source, self.target))
                 continue
             jobs.append(_segment(index, article, package))
 
         if jobs:
-            require_backend()  # a missing extra fails the batch, not each article
+            try:
+                require_backend()  # the model runtime (ctranslate2, sentencepiece) of the extra
+            except TranslationError as err:
+                for job in jobs:
+                    results[job.index] = _with_error(results[job.index], err)
+                return results
         by_model: dict[str, list[_Job]] = {}
         for job in jobs:
             by_model.setdefault(job.package.model_id, []).append(job)
