@@ -10,6 +10,7 @@ from __future__ import annotations
 from .captions import CAPTIONS, Captions, credit_tail
 from .credits import CONTRIBUTORS, WIRE_CREDITS, split_names
 from .footers import SOURCE_FOOTER
+from .inline import INLINE_READ_ALSO, CutInline, InlineReadAlso
 from .prefixes import DATE_PREFIX
 from .prompts import PROMPTS
 from .readalso import READ_ALSO
@@ -24,6 +25,7 @@ GENERIC_RULES = (
     RELATED_BLOCK,
     RELATED_LINE,
     READ_ALSO,
+    INLINE_READ_ALSO,
     PROMPTS,
     CONTRIBUTORS,
     WIRE_CREDITS,
@@ -34,6 +36,7 @@ __all__ = [
     "CONTRIBUTORS",
     "DATE_PREFIX",
     "GENERIC_RULES",
+    "INLINE_READ_ALSO",
     "PROMPTS",
     "READ_ALSO",
     "RELATED_BLOCK",
@@ -42,6 +45,8 @@ __all__ = [
     "UPDATE_NOTES",
     "WIRE_CREDITS",
     "Captions",
+    "CutInline",
+    "InlineReadAlso",
     "UpdateNotes",
     "credit_tail",
     "split_names",
