@@ -105,7 +105,7 @@ def _store(draft: Draft, field: str | None, value: Any, many: bool) -> None:
     Extract("cut-inline", "x", field, "", many=many)._store(draft, value)
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r"\s+([,.;:!?)])")
+_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")  # on text whose spaces are already single
 
 
 def _rejoin(parts: list[str]) -> str:
@@ -115,9 +115,7 @@ def _rejoin(parts: list[str]) -> str:
 
 #: Words a Title Case headline leaves in lower case (English and Indonesian, as the corpora show).
 HEADLINE_MINOR_WORDS = frozenset(
-    """a an and as at but by for from in into nor of off on or per the to vs vs. via with
-    di dan yang dari ke dengan untuk hingga saat tak pada akibat akan soal jadi agar bagi sebagai
-    atau dalam kepada karena ini itu tapi jika ada selama tanpa usai setelah jelang termasuk oleh""".split()
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "per", "the", "to", "vs", "vs.", "via", "with", "di", "dan", "yang", "dari", "ke", "dengan", "untuk", "hingga", "saat", "tak", "pada", "akibat", "akan", "soal", "jadi", "agar", "bagi", "sebagai", "atau", "dalam", "kepada", "karena", "ini", "itu", "tapi", "jika", "ada", "selama", "tanpa", "usai", "setelah", "jelang", "termasuk", "oleh"]
 )
 _SENTENCE_END = (".", "!", "?", "…")
 _LEADS = READ_ALSO_LEADS
