@@ -10,7 +10,7 @@ from __future__ import annotations
 from .captions import CAPTIONS, Captions, credit_tail
 from .credits import CONTRIBUTORS, WIRE_CREDITS, split_names
 from .footers import SOURCE_FOOTER
-from .inline import INLINE_READ_ALSO, CutInline, InlineReadAlso
+from .inline import INLINE_READ_ALSO, READ_ALSO_HEADLINE, CutInline, InlineReadAlso, ReadAlsoHeadline
 from .prefixes import DATE_PREFIX
 from .prompts import PROMPTS
 from .readalso import READ_ALSO
@@ -24,6 +24,7 @@ GENERIC_RULES = (
     SOURCE_FOOTER,
     RELATED_BLOCK,
     RELATED_LINE,
+    READ_ALSO_HEADLINE,
     READ_ALSO,
     INLINE_READ_ALSO,
     PROMPTS,
@@ -39,6 +40,7 @@ __all__ = [
     "INLINE_READ_ALSO",
     "PROMPTS",
     "READ_ALSO",
+    "READ_ALSO_HEADLINE",
     "RELATED_BLOCK",
     "RELATED_LINE",
     "SOURCE_FOOTER",
@@ -47,6 +49,7 @@ __all__ = [
     "Captions",
     "CutInline",
     "InlineReadAlso",
+    "ReadAlsoHeadline",
     "UpdateNotes",
     "credit_tail",
     "split_names",

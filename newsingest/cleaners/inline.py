@@ -216,3 +216,42 @@ class InlineReadAlso:
 
 
 INLINE_READ_ALSO = InlineReadAlso()
+
+
+@attrs.frozen
+class ReadAlsoHeadline:
+    """A "read also" lead alone on its line, its headline on the next: both go.
+
+    Text broken at every link (detik, Kompas) puts ``Baca juga:`` on one line and
+    the linked headline on the next, where :data:`~newsingest.cleaners.READ_ALSO`
+    sees only the lead. The next block goes with it when it reads as a headline:
+    at most 25 words, mostly in Title Case, not a sentence ending in a period.
+    """
+
+    name: str = "read-also-headline"
+    reason: str = "read-also link to another story (lead and headline on two lines)"
+    pattern: re.Pattern[str] = attrs.field(
+        factory=lambda: re.compile(
+            "(?i)(?:" + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS) + r")\s*:?"
+        )
+    )
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks) - 1:
+            if len(draft.blocks[index].text) <= 30 and self.pattern.fullmatch(draft.blocks[index].text.strip()):
+                if _is_headline(draft.blocks[index + 1].text):
+                    draft.remove(index, self.reason, self.name)
+                    draft.remove(index, self.reason, self.name)
+                    continue
+            index += 1
+
+
+def _is_headline(text: str) -> bool:
+    words = text.split()
+    if not 2 <= len(words) <= 25 or text.endswith("."):
+        return False
+    return sum(map(_headline_ish, words)) / len(words) >= 0.8
+
+
+READ_ALSO_HEADLINE = ReadAlsoHeadline()
