@@ -46,7 +46,9 @@ def split_blocks(text: str) -> list[Block]:
         if not words:
             previous_line = ""
             continue
-        bullet = BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
+        bullet = (
+            BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
+        )
         line = " ".join(raw_line[bullet.end() :].split()) if bullet else " ".join(words)
         if not line:
             continue
@@ -54,7 +56,12 @@ def split_blocks(text: str) -> list[Block]:
             blocks.append(Block(line, "list_item"))
         elif blocks and previous_line and blocks[-1].kind == "paragraph" and _continues(previous_line, line):
             blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")
-        elif blocks and previous_line and blocks[-1].kind == "paragraph" and _link_break(previous_line, line, lines, number):
+        elif (
+            blocks
+            and previous_line
+            and blocks[-1].kind == "paragraph"
+            and _link_break(previous_line, line, lines, number)
+        ):
             blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")  # (a space: words stay words)
         else:
             blocks.append(Block(line, "paragraph"))

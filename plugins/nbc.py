@@ -75,7 +75,7 @@ def bare_credit(text: str) -> str | None:
     cut = max(text.rfind(". "), text.rfind("? "), text.rfind("! "), text.rfind('." '), text.rfind(".” "))
     if cut == -1:
         return None
-    sentence, credit = text[: cut + 1], text[cut + 1 :].strip(" ”\"")
+    sentence, credit = text[: cut + 1], text[cut + 1 :].strip(' ”"')
     words = credit.split()
     if not 1 <= len(words) <= 8 or len(sentence.split()) < 5 or any(char.isdigit() for char in credit):
         return None
@@ -103,7 +103,9 @@ class BareCreditCaptions:
 
 
 #: ``Kasie Hunt of NBC News``: the person, without the outlet.
-_OF_OUTLET = re.compile(r"^(?P<name>.+?) (?:of|from) (?:NBC|MSNBC|CNBC|Telemundo|The Associated Press|[A-Z][\w.]+ News)\b.*$")
+_OF_OUTLET = re.compile(
+    r"^(?P<name>.+?) (?:of|from) (?:NBC|MSNBC|CNBC|Telemundo|The Associated Press|[A-Z][\w.]+ News)\b.*$"
+)
 
 
 class NBCNews(Plugin):
@@ -125,7 +127,12 @@ class NBCNews(Plugin):
         "[class*='video-details']",
     )
     rules = (
-        CutInline("nbc-newsletter", "(?:" + "|".join(BOXES) + ")", "newsletter or alert box", needles=("newsletter", "inbox", "rundown", "recaptcha")),
+        CutInline(
+            "nbc-newsletter",
+            "(?:" + "|".join(BOXES) + ")",
+            "newsletter or alert box",
+            needles=("newsletter", "inbox", "rundown", "recaptcha", "breaking news alerts"),
+        ),
         CutInline("nbc-video", VIDEO_EMBED, "video-player furniture (embed code)", needles="copy this code"),
         DropLine(
             "nbc-video-line",
@@ -181,7 +188,11 @@ class NBCNews(Plugin):
         Signature(r"NBC News\|SurveyMonkey", 1.0),
         Signature(r"(?m)^Full coverage of [^.\n]{1,120}$", 1.0, needles="full coverage of"),
         # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
-        Signature("(?m)" + _CREDIT_FIRST.pattern, 1.0, needles=(" / afp", " / getty", " / ap ", " / reuters", " / epa", " / nbc")),
+        Signature(
+            "(?m)" + _CREDIT_FIRST.pattern,
+            1.0,
+            needles=(" / afp", " / getty", " / ap ", " / reuters", " / epa", " / nbc"),
+        ),
     )
 
     def process(self, draft: Draft) -> None:

@@ -47,7 +47,9 @@ _DATE_PARTS = re.compile(
     r"(?P<month>[A-Za-z]{3})[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4})"
     r"(?: at (?P<hour>\d{1,2}):(?P<minute>\d{2}) ?(?P<half>[AaPp])\.?[Mm]\.?(?: (?P<zone>[A-Z]{2,4}))?)?"
 )
-_MONTHS = {m: i for i, m in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
 
 
 def parse_date_line(text: str) -> dt.date | dt.datetime | None:
@@ -67,7 +69,7 @@ def parse_date_line(text: str) -> dt.date | dt.datetime | None:
         return None
 
 
-_PERSON = r"[A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|de|van|von|al)){0,3}"
+_PERSON = r"[A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|de|van|von|al)){0,3}?"
 #: ``Senior Reporter``, ``Weekend Editor``, ``Staff Writer``: the role under the byline.
 ROLE = (
     r"(?:(?:Senior|Deputy|Associate|Assistant|Weekend|Night|Breaking News|Contributing|Staff|Live News|US News"
@@ -155,7 +157,9 @@ class BylineAndDate:
         while index < min(self.look_at, len(draft.blocks)):
             match = self.date.fullmatch(draft.blocks[index].text.strip())
             if match and self._store(draft, match):
-                draft.remove(index, "date line", self.name, "updated" if match.group("kind") == "Updated" else "published")
+                draft.remove(
+                    index, "date line", self.name, "updated" if match.group("kind") == "Updated" else "published"
+                )
             else:
                 index += 1
 
@@ -169,7 +173,7 @@ class BylineAndDate:
             draft.published = value
         else:
             draft.updated = draft.updated or value
-        if match.string is not None and match.start() != 0 or match.end() != len(match.string):
+        if (match.string is not None and match.start() != 0) or match.end() != len(match.string):
             draft.record_strip(match.group(0), "date line", self.name, "published")
         return True
 
@@ -326,7 +330,26 @@ class Newsweek(Plugin):
             "(?:" + "|".join(FOOTER_MARKERS) + ")",
             "Newsweek footer (promo, writer bio, subscription)",
         ),
-        CutInline("newsweek-furniture", "(?:" + "|".join(FURNITURE) + ")", "player, ad, call-out, promo or embed furniture"),
+        CutInline(
+            "newsweek-footer-inline",
+            r"(?:Uncommon Knowledge )?Newsweek is committed to challenging conventional wisdom[^\n]*$"
+            r"|About the writers? (?=[A-Z][\w.'’\-]+ [A-Z][\w.'’\-]+ is (?:a|an|the) )[^\n]*$"
+            r"|To read how Newsweek uses AI as a newsroom tool[^\n]*$",
+            "Newsweek footer glued to the last paragraph",
+            needles=("newsweek is committed", "about the writer", "to read how newsweek"),
+        ),
+        Extract(
+            "newsweek-embed",
+            rf"^(?P<value>[^\n]{{1,600}}? — [^\n()—]{{1,60}} \(@\w{{1,30}}\) {_MONTH} \d{{1,2}}, \d{{4}})$",
+            "metadata.embeds",
+            "embedded social post",
+            many=True,
+            max_chars=800,
+            needles="(@",
+        ),
+        CutInline(
+            "newsweek-furniture", "(?:" + "|".join(FURNITURE) + ")", "player, ad, call-out, promo or embed furniture"
+        ),
         DropLine(
             "newsweek-stream-promo",
             r"(?:Live stream|Watch|Stream) [^.\n]{1,120} (?:with|on) (?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,80}\.?",
@@ -346,6 +369,10 @@ class Newsweek(Plugin):
         Signature(r"Newsweek Is A Trust Project Member", 2.0),
         Signature(r"(?i)\bNewsweek (?:newsletter|subscription|magazine delivered)", 1.0, needles="newsweek"),
         Signature(r"LiveNews@newsweek\.com", 2.0, needles="@newsweek.com"),
+        # page furniture as scrapers keep it
+        Signature(r"AD Loading\.\.\.", 1.0),
+        Signature(r"Request Reprint (?:&|and) Licensing", 1.0),
+        Signature(r"Newsweek['’]s [\w ]{0,30}newsletter", 1.0, needles="newsweek"),
     )
 
     def process(self, draft: Draft) -> None:

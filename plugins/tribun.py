@@ -160,6 +160,8 @@ _DATELINE = re.compile(
     rf"(?i)^(?:(?P<pre>[a-z][a-z .'’\-]{{1,30}}), ?)?(?P<site>{BRAND})(?P<tld>{TLD})?\.?(?: ?[,|.])?"
     rf"(?:(?: ?(?P<city>[a-z][a-z .'’\-]{{0,40}}?) ?,?)? ?(?P<dash>[-–—]+|:) ?)?"
 )
+#: A labelled line (``Penulis: …``, ``Editor: …``) or a reporter line: a credit, never a headline.
+_LABELLED = re.compile(r"(?i)^(?:[a-z]{3,12}\s*:|laporan\b)")
 #: A photo caption standing above the dateline: ``FOTO Ilustrasi : …``, ``Foto: …``.
 _PHOTO = re.compile(r"(?i)^foto\b\s*[\w ]{0,30}:")
 
@@ -207,7 +209,10 @@ class Dateline:
             draft.add_metadata("dateline", city)
         draft.add_metadata("dateline_site", (match.group("site") + (match.group("tld") or "")).strip())
         draft.record_strip(
-            match.group(0).strip(), "dateline glued to the first sentence", self.name, "metadata.dateline" if city else None
+            match.group(0).strip(),
+            "dateline glued to the first sentence",
+            self.name,
+            "metadata.dateline" if city else None,
         )
         rest = block.text[match.end() :].strip()
         if rest:
@@ -220,6 +225,8 @@ class Dateline:
         body = " ".join(block.text for block in draft.blocks[index:])
         for at in range(index - 1, -1, -1):
             text = draft.blocks[at].text
+            if _LABELLED.match(text):
+                continue  # a credit (``Penulis: …``) or reporter line: the credit rules' to read
             if _PHOTO.match(text):
                 draft.add_metadata("captions", text, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
@@ -246,19 +253,21 @@ _ATTRIBUTION = (
     rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*)\s*\)\s*\.?$"
 )
 #: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``.
-_SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{1,14}|[a-z]{2,4}\d{1,3})\)\s*\.?$")
+_SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{1,14}|[a-z]{1,4}\d{1,3})\)\s*\.?$")
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
 
 PROMPTS = (
     r"ikuti kami di\b[^\n]{0,60}",
     r"!{0,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
-    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google news|whatsapp|saluran wa|channel wa|telegram)\b[^\n]{0,120}",
+    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google news|whatsapp|saluran wa|channel wa|wa channel|telegram|facebook|instagram)\b[^\n]{0,120}",
     r"\[?\s*cek berita[^\n]{0,80}klik di ?sini\s*\]?",
     r"whatsapp [\w ]{1,30}:\s*klik di ?sini",
     r"geser untuk melihat tabel(?: lengkap)?",
     r"baca selengkapnya",
     r"berita (?:viral |populer |terbaru )?lainnya di [\w .\-]{1,30}",
     r"isi komentar sepenuhnya (?:adalah |menjadi )?tanggung ?jawab pengguna[^\n]{0,80}",
+    # the standard disclaimer under horoscope, primbon and prediction pieces
+    r"disclaimer\s*:[^\n]{10,400}",
 )
 #: The same prompts glued into a paragraph (a scraper joined the lines): cut, the sentences kept.
 INLINE_PROMPTS = (
@@ -358,8 +367,8 @@ class Tribun(Plugin):
         DropLine(
             "tribun-prompts",
             r"(?i)(?:[-–•]\s*)?(?:" + "|".join(PROMPTS) + r")\s*[.!]?",
-            "follow/read-more prompt, table hint or comment disclaimer",
-            max_chars=260,
+            "follow/read-more prompt, table hint or disclaimer",
+            max_chars=460,
         ),
         CutInline(
             "tribun-prompts-inline",
@@ -378,7 +387,9 @@ class Tribun(Plugin):
             2.0,
             needles="laporan",
         ),
-        Signature(rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}", 2.0, needles="ini"),
+        Signature(
+            rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}", 2.0, needles="ini"
+        ),
         # a brand's own follow prompt: ``Baca berita TRIBUN MEDAN lainnya``, ``Update berita lainnya di PROHABA.co``
         Signature(
             rf"(?i)\b(?:berita|akses|informasi)\b[^\n]{{0,40}}\b{BRAND}\b[^\n]{{0,80}}(?:google news|whatsapp)",

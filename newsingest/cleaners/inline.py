@@ -115,7 +115,111 @@ def _rejoin(parts: list[str]) -> str:
 
 #: Words a Title Case headline leaves in lower case (English and Indonesian, as the corpora show).
 HEADLINE_MINOR_WORDS = frozenset(
-    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "off", "on", "or", "per", "the", "to", "vs", "vs.", "via", "with", "di", "dan", "yang", "dari", "ke", "dengan", "untuk", "hingga", "saat", "tak", "pada", "akibat", "akan", "soal", "jadi", "agar", "bagi", "sebagai", "atau", "dalam", "kepada", "karena", "ini", "itu", "tapi", "jika", "ada", "selama", "tanpa", "usai", "setelah", "jelang", "termasuk", "oleh"]
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "off",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "vs.",
+        "via",
+        "with",
+        "di",
+        "dan",
+        "yang",
+        "dari",
+        "ke",
+        "dengan",
+        "untuk",
+        "hingga",
+        "saat",
+        "tak",
+        "pada",
+        "akibat",
+        "akan",
+        "soal",
+        "jadi",
+        "agar",
+        "bagi",
+        "sebagai",
+        "atau",
+        "dalam",
+        "kepada",
+        "karena",
+        "ini",
+        "itu",
+        "tapi",
+        "jika",
+        "ada",
+        "selama",
+        "tanpa",
+        "usai",
+        "setelah",
+        "jelang",
+        "termasuk",
+        "oleh",
+    ]
+)
+#: Words that open a sentence far more often than they sit inside a headline's last words.
+SENTENCE_STARTERS = frozenset(
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "It",
+        "He",
+        "She",
+        "They",
+        "We",
+        "I",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "But",
+        "And",
+        "As",
+        "After",
+        "When",
+        "While",
+        "According",
+        "Some",
+        "His",
+        "Her",
+        "Their",
+        "Its",
+        "Our",
+        "Sementara",
+        "Namun",
+        "Ia",
+        "Dia",
+        "Mereka",
+        "Selain",
+        "Menurut",
+        "Saat",
+        "Dalam",
+        "Pada",
+        "Hal",
+        "Kini",
+        "Kemudian",
+    ]
 )
 _SENTENCE_END = (".", "!", "?", "…")
 _LEADS = READ_ALSO_LEADS
@@ -151,6 +255,8 @@ def headline_end(tokens: list[str]) -> int:
     for index, token in enumerate(tokens):
         if not _headline_ish(token):
             end = index - 1  # the capitalised word before it begins the next sentence
+            if end >= 3 and tokens[end - 1] in SENTENCE_STARTERS:
+                end -= 1  # ``… Super Tuesday The Haley campaign said``: the sentence began one word earlier
             return end if end >= 2 else 0
         if token.endswith(_SENTENCE_END) and index >= 1 and not re.fullmatch(r"[A-Z][a-z]?\.", token):
             return index + 1
@@ -226,24 +332,28 @@ class ReadAlsoHeadline:
     the linked headline on the next, where :data:`~newsingest.cleaners.READ_ALSO`
     sees only the lead. The next block goes with it when it reads as a headline:
     at most 25 words, mostly in Title Case, not a sentence ending in a period.
+    ``Read more`` is left out: under it an outlet lists several headlines, which
+    only that outlet's plugin can tell from a subheading.
     """
 
     name: str = "read-also-headline"
     reason: str = "read-also link to another story (lead and headline on two lines)"
     pattern: re.Pattern[str] = attrs.field(
         factory=lambda: re.compile(
-            "(?i)(?:" + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS) + r")\s*:?"
+            "(?i)(?:"
+            + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS if lead != "read more")
+            + r")\s*:?"
         )
     )
 
     def apply(self, draft: Draft) -> None:
         index = 0
         while index < len(draft.blocks) - 1:
-            if len(draft.blocks[index].text) <= 30 and self.pattern.fullmatch(draft.blocks[index].text.strip()):
-                if _is_headline(draft.blocks[index + 1].text):
-                    draft.remove(index, self.reason, self.name)
-                    draft.remove(index, self.reason, self.name)
-                    continue
+            lead = draft.blocks[index].text.strip()
+            if len(lead) <= 30 and self.pattern.fullmatch(lead) and _is_headline(draft.blocks[index + 1].text):
+                draft.remove(index, self.reason, self.name)
+                draft.remove(index, self.reason, self.name)
+                continue
             index += 1
 
 

@@ -75,7 +75,8 @@ def mine(
 
     Each article is also run through the pipeline (with ``outlet`` forced when
     given) to see whether the line survives: ``removed_in`` counts the articles
-    where it no longer stands in the clean body.
+    where it no longer stands as a paragraph of the clean body (removed, or cut
+    down: a dateline's line counts once its prefix is gone).
     """
     if pipeline is None:
         from ..pipeline import Pipeline
@@ -111,14 +112,15 @@ def mine(
     return total, _drop_shadowed(recurring)
 
 
-def _kept_text(pipeline, text: str, outlet: str | None) -> str:
+def _kept_text(pipeline, text: str, outlet: str | None) -> set[str]:
+    """The clean body's paragraphs, as :func:`line_key` spells them."""
     from ..errors import NewsingestError
 
     try:
         article = pipeline.clean(text, outlet=outlet)
     except NewsingestError:
-        return ""
-    return line_key(article.text)
+        return set()
+    return {line_key(block.text) for block in article.paragraphs}
 
 
 def _drop_shadowed(recurring: list[Recurring]) -> list[Recurring]:
