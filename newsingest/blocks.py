@@ -40,19 +40,29 @@ def split_blocks(text: str) -> list[Block]:
     """Turn plain text into paragraph, heading and list-item blocks."""
     blocks: list[Block] = []
     previous_line = ""
-    for raw_line in normalize_text(text).split("\n"):
+    lines = normalize_text(text).split("\n")
+    for number, raw_line in enumerate(lines):
         words = raw_line.split()
         if not words:
             previous_line = ""
             continue
-        bullet = BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS else None
+        bullet = (
+            BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
+        )
         line = " ".join(raw_line[bullet.end() :].split()) if bullet else " ".join(words)
         if not line:
             continue
         if bullet:
             blocks.append(Block(line, "list_item"))
-        elif blocks and previous_line and _continues(previous_line, line) and blocks[-1].kind == "paragraph":
+        elif blocks and previous_line and blocks[-1].kind == "paragraph" and _continues(previous_line, line):
             blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")
+        elif (
+            blocks
+            and previous_line
+            and blocks[-1].kind == "paragraph"
+            and _link_break(previous_line, line, lines, number)
+        ):
+            blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")  # (a space: words stay words)
         else:
             blocks.append(Block(line, "paragraph"))
         previous_line = line
@@ -62,6 +72,30 @@ def split_blocks(text: str) -> list[Block]:
 def _continues(previous: str, line: str) -> bool:
     """A hard-wrapped line: the previous one stopped mid-sentence, this one goes on in lower case."""
     return not previous.endswith(_SENTENCE_END) and line[:1].islower()
+
+
+#: Characters that close what the previous line opened: a line starting with one continues it.
+_CLOSERS = (".", ",", ";", ":", "!", "?", ")", "]", "…", "-", "–", "—")
+_OPENERS = ("(", "[", "-", "–", "—", ",")
+_DASHES = frozenset("-–—")
+
+
+def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool:
+    """A paragraph a scraper broke at every inline link (how Kompas and detik text arrives).
+
+    The page's link text went on a line of its own: ``… akan sowan ke Presiden`` /
+    ``Prabowo Subianto`` / ``. Pertemuan …``. The pieces belong together when a
+    line starts with what closes a sentence or bracket (``.``, ``,``, ``)``, a
+    dash), when the previous one ends open (``(``, a dash, a comma), or when a
+    short line without an ending sits between an unfinished line and one that
+    continues it. A short heading between finished paragraphs is never joined.
+    """
+    if previous.endswith(_OPENERS) or line.startswith(_CLOSERS):
+        return True
+    if previous.endswith(_SENTENCE_END) or len(line.split()) > 6 or line.endswith(_SENTENCE_END):
+        return False
+    following = next((candidate.strip() for candidate in lines[number + 1 : number + 2]), "")
+    return bool(following) and (following[:1].islower() or following.startswith(_CLOSERS))
 
 
 _MINOR_WORDS = frozenset(

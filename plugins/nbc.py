@@ -5,14 +5,25 @@ and ``You May Also Like`` / ``Related`` blocks, newsletter and follow prompts;
 on the page, recirculation rails, inline ``RELATED:`` links, video embeds and ad
 slots. The caps dateline (``WASHINGTON —``) opening the first paragraph is part
 of the sentence: it stays in the body and is copied to ``metadata.dateline``.
+
+Scraped NBC text (see the "Seen in real scraped text" notes) also carries
+newsletter and alert boxes flattened into a line, coverage links, the old video
+player's furniture (``Play Facebook`` / ``Twitter`` / ``Embed … Copy this code
+to your website or blog``) and photo captions ending in a bare credit. That
+furniture is also how NBC text is recognised without a URL: most of it names
+neither NBC nor its site.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+
+import attrs
 
 from newsingest import DropLine, Extract, Plugin, Signature
-from newsingest.cleaners import Captions
+from newsingest.cleaners import Captions, CutInline
+from newsingest.draft import Draft
 
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",
@@ -29,6 +40,72 @@ NBC_LOCAL_DOMAINS = (
     "nbclasvegas.com",
     "nbcpalmsprings.com",
     "necn.com",
+)
+
+
+#: Newsletter and alert boxes as a scraper flattens them, whole or glued into a paragraph.
+BOXES = (
+    r"(?:Get breaking news alerts and special reports|Let our news meet your inbox)\."
+    r"(?: The news and stories that matters?, delivered [\w ]{1,30}\.)?(?: This site is protected by recaptcha\.?)?",
+    r"The Morning Rundown Get a head start on the morning['’]s top stories\.(?: This site is protected by recaptcha\.?)?",
+    r"[A-Z][\w'’]{1,20}(?: [A-Z][\w'’]{1,20}){0,3} Newsletter Get [^.\n]{1,200}\.(?: This site is protected by recaptcha\.?)?",
+    r"This site is protected by recaptcha\.?",
+)
+#: The old video player: ``Play Facebook``, ``Twitter``, ``Embed <title> 2:26 autoplay autoplay Copy this code …``.
+VIDEO_EMBED = r"(?:Play Facebook\s+)?(?:Twitter\s+)?Embed\b[^\n]{0,200}?autoplay Copy this code to your website or blog"
+
+#: ``… on the Navajo Nation. Cynthia Wilson``: the words after a caption's last sentence, when they are a credit.
+_CREDIT_WORD = re.compile(r"[A-Z][\w.'’&\-]*|/|-|–|via|file|of|the|and|de|for|&")
+#: ``Brendan Smialowski / AFP - Getty Images President Barack Obama pauses …``: a credit opening the caption.
+_CREDIT_FIRST = re.compile(
+    r"^[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3} / (?:AFP - Getty Images|Getty Images|AP|Reuters|AFP|EPA|NBC News)"
+    r"(?: file)? (?=[A-Z])"
+)
+
+
+def bare_credit(text: str) -> str | None:
+    """The bare credit ending a photo caption (``… Sean Rayford / Getty Images``, ``… KTAL``), if any.
+
+    A caption is a described photo (a sentence of at least five words) and then
+    a credit with no closing punctuation: up to eight capitalised words, slashes
+    and ``via``/``file``, no digits (a tweet's ``— Name (@x) July 3, 2020`` is
+    not one). A body paragraph ends with its sentence's punctuation instead.
+    """
+    if len(text) > 600 or text.endswith((".", "!", "?", '"', "”", "’", "'", ")", ":", "…", ";", ",")):
+        return None
+    cut = max(text.rfind(". "), text.rfind("? "), text.rfind("! "), text.rfind('." '), text.rfind(".” "))
+    if cut == -1:
+        return None
+    sentence, credit = text[: cut + 1], text[cut + 1 :].strip(' ”"')
+    words = credit.split()
+    if not 1 <= len(words) <= 8 or len(sentence.split()) < 5 or any(char.isdigit() for char in credit):
+        return None
+    if not all(_CREDIT_WORD.fullmatch(word) for word in words) or not words[0][:1].isupper():
+        return None
+    return credit
+
+
+@attrs.frozen
+class BareCreditCaptions:
+    """Photo captions whose credit is a bare name (no agency pattern): moved to ``metadata.captions``."""
+
+    name: str = "nbc-caption"
+    pattern: re.Pattern[str] = _CREDIT_FIRST
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            text = draft.blocks[index].text
+            if bare_credit(text) or self.pattern.match(text):
+                draft.add_metadata("captions", text, many=True)
+                draft.remove(index, "photo caption with a bare credit", self.name, moved_to="metadata.captions")
+            else:
+                index += 1
+
+
+#: ``Kasie Hunt of NBC News``: the person, without the outlet.
+_OF_OUTLET = re.compile(
+    r"^(?P<name>.+?) (?:of|from) (?:NBC|MSNBC|CNBC|Telemundo|The Associated Press|[A-Z][\w.]+ News)\b.*$"
 )
 
 
@@ -51,6 +128,28 @@ class NBCNews(Plugin):
         "[class*='video-details']",
     )
     rules = (
+        CutInline(
+            "nbc-newsletter",
+            "(?:" + "|".join(BOXES) + ")",
+            "newsletter or alert box",
+            needles=("newsletter", "inbox", "rundown", "recaptcha", "breaking news alerts"),
+        ),
+        CutInline("nbc-video", VIDEO_EMBED, "video-player furniture (embed code)", needles="copy this code"),
+        DropLine(
+            "nbc-video-line",
+            r"Play Facebook|Facebook|Twitter|Embed|Email|NBC['’]s [A-Z][\w.'’\-]{1,20}(?: [A-Z][\w.'’\-]{1,20}){0,3} reports(?: from [^\n]{1,60})?\.",
+            "video-player furniture or video caption",
+            max_chars=120,
+        ),
+        DropLine(
+            "nbc-coverage",
+            r"Full coverage (?:of|on) [^.\n]{1,120}|Related content from NBCNews\.com:?|See the Meet [Tt]he Press page[^\n]{0,40}"
+            r"|This (?:story|article) (?:was )?originally (?:published|appeared) on(?: [\w.]{1,40})?\.?|Photos: [^.\n]{1,150}"
+            r"|Follow [\w .]{1,40} (?:from|on) NBCNews\.com[^\n]{0,80}|NBC News",
+            "coverage link, republication note or furniture",
+            max_chars=220,
+        ),
+        BareCreditCaptions(),
         # newsletter boxes are the generic prompts' job; these are NBC's own
         DropLine(
             "nbc-promo",
@@ -77,7 +176,33 @@ class NBCNews(Plugin):
             r"\b(?:told|tells|said to) NBC News\b", 0.5, needles=("told nbc news", "tells nbc news", "said to nbc news")
         ),
         Signature(r"NBC News (?:reported|has learned|contributed|obtained)", 0.5),
+        # furniture: the old video player, the newsletter and alert boxes, coverage links
+        Signature(r"autoplay Copy this code to your website or blog", 2.0, needles="copy this code"),
+        Signature(r"Get breaking news alerts and special reports\. The news and stories that matter", 2.0),
+        Signature(r"Let our news meet your inbox\.", 2.0),
+        Signature(r"The Morning Rundown Get a head start", 2.0),
+        Signature(r"Byers Market Newsletter", 2.0),
+        Signature(r"(?i)download the nbc news app", 2.0, needles="download the nbc"),
+        Signature(r"Related content from NBCNews\.com", 2.0),
+        Signature(r"(?i)(?:from|on) NBCNews\.com on Twitter", 1.0, needles="nbcnews.com on"),
+        Signature(r"originally appeared on MSNBC\.com", 1.0),
+        Signature(r"NBC News\|SurveyMonkey", 1.0),
+        Signature(r"(?m)^Full coverage of [^.\n]{1,120}$", 1.0, needles="full coverage of"),
+        # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
+        Signature(
+            "(?m)" + _CREDIT_FIRST.pattern,
+            1.0,
+            needles=(" / afp", " / getty", " / ap ", " / reuters", " / epa", " / nbc"),
+        ),
     )
+
+    def process(self, draft: Draft) -> None:
+        """``Kasie Hunt of NBC News contributed.``: the contributor is the person, not the outlet."""
+        names = draft.metadata.get("contributors")
+        if names:
+            draft.metadata["contributors"] = [
+                (match.group("name") if (match := _OF_OUTLET.match(name)) else name) for name in names
+            ]
 
 
 class NBCNewsVideoEra(NBCNews):

@@ -5,16 +5,26 @@ credits, ``Update …`` notes, and a long footer (``Uncommon Knowledge``, the
 promise line, ``About the writer``, AI policy, subscription bullets, reprint
 and trust-project lines). The author's name lives in ``About the writer``.
 ``Newsweek reached out to X for comment.`` is body text and stays.
+
+Scraped pages (see the "Seen in real scraped text" notes) arrive as one long
+line or with paragraphs glued, so most furniture here is cut out of a paragraph
+rather than dropped as a line: ``AD Loading...``, ``Video Player is loading.``,
+the byline (``By Name``, ``Senior Reporter``, ``Newsweek Is A Trust Project
+Member``) and the date line (``Jan 24, 2024 at 2:00 PM EST``, to ``published``),
+``Read more`` headline lists, reader call-outs, embedded posts, streaming and
+affiliate promos, credit lines under captions and leftover JavaScript.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import attrs
 
-from newsingest import DropFrom, Plugin, Signature
-from newsingest.cleaners import Captions
+from newsingest import DropFrom, DropLine, Extract, Plugin, Signature
+from newsingest.cleaners import Captions, CutInline, split_names
+from newsingest.cleaners.inline import _is_headline
 from newsingest.draft import Draft
 
 FOOTER_MARKERS = (
@@ -26,6 +36,236 @@ FOOTER_MARKERS = (
     r"Request Reprint (?:&|and) Licensing",
     r"Newsweek Is A Trust Project Member",
 )
+
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?"
+#: ``Jan 24, 2024 at 2:00 PM EST``: the date line under the byline.
+DATE_LINE = rf"{_MONTH} \d{{1,2}}, \d{{4}}(?: at \d{{1,2}}:\d{{2}} ?[AaPp]\.?[Mm]\.?(?: [A-Z]{{2,4}})?)?"
+_ZONES = {"EST": -5, "EDT": -4, "ET": -5, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7}
+_ZONES |= {"GMT": 0, "UTC": 0, "BST": 1, "CET": 1, "CEST": 2}
+_DATE_PARTS = re.compile(
+    r"(?P<month>[A-Za-z]{3})[a-z]*\.? (?P<day>\d{1,2}), (?P<year>\d{4})"
+    r"(?: at (?P<hour>\d{1,2}):(?P<minute>\d{2}) ?(?P<half>[AaPp])\.?[Mm]\.?(?: (?P<zone>[A-Z]{2,4}))?)?"
+)
+_MONTHS = {
+    m: i for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1)
+}
+
+
+def parse_date_line(text: str) -> dt.date | dt.datetime | None:
+    """``Jan 24, 2024 at 2:00 PM EST`` → an aware datetime (a bare date without the time)."""
+    match = _DATE_PARTS.search(text)
+    if match is None or match.group("month").lower() not in _MONTHS:
+        return None
+    try:
+        day = dt.date(int(match.group("year")), _MONTHS[match.group("month").lower()], int(match.group("day")))
+        if match.group("hour") is None:
+            return day
+        hour = int(match.group("hour")) % 12 + (12 if match.group("half").lower() == "p" else 0)
+        offset = _ZONES.get(match.group("zone") or "", None)
+        zone = dt.timezone(dt.timedelta(hours=offset)) if offset is not None else None
+        return dt.datetime.combine(day, dt.time(hour, int(match.group("minute"))), zone)
+    except ValueError:
+        return None
+
+
+_PERSON = r"[A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|de|van|von|al)){0,3}?"
+#: ``Senior Reporter``, ``Weekend Editor``, ``Staff Writer``: the role under the byline.
+ROLE = (
+    r"(?:(?:Senior|Deputy|Associate|Assistant|Weekend|Night|Breaking News|Contributing|Staff|Live News|US News"
+    r"|World News|Politics|Sports|Entertainment|Science|Health|Business|Weather|Trending|Sports Betting) )?"
+    r"(?:Reporter|Writer|Editor|Correspondent|Journalist|News Editor|Staff Writer|Deputy Editor)"
+)
+#: The byline cluster as one-line scrapes run it together: ``By Name [and Name] [Role] [Trust line] [date]``.
+BYLINE = re.compile(
+    rf"\bBy (?P<value>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?= {ROLE}\b| Newsweek Is A Trust| {_MONTH} \d| (?:Published|Updated) |$)"
+    rf"(?: {ROLE}\b)?(?: Newsweek Is A Trust Project Member)?"
+)
+#: ``Published Jan 24, 2024 at 2:00 PM EST`` / ``Updated …``, as a line or inside one.
+DATED = re.compile(rf"(?:(?P<kind>Published|Updated):? )?(?P<value>{DATE_LINE} [A-Z]{{2,4}}\b|{DATE_LINE})")
+
+
+_HEADER_LINE = re.compile(rf"{ROLE}|Newsweek Is A Trust Project Member")
+
+
+def _names(value: str) -> list[str] | None:
+    names = split_names(value)
+    return names if names and all(len(name.split()) <= 5 for name in names) else None
+
+
+@attrs.frozen
+class BylineAndDate:
+    """The byline, role, trust line and date line near the top, as lines or glued into one.
+
+    The names go to ``authors``, the date to ``published`` (``Updated …`` to
+    ``updated``). In a one-line scrape the headline stands before the byline:
+    it becomes the title when it reads as one, and the rest stays the body.
+    """
+
+    name: str = "newsweek-byline"
+    pattern: re.Pattern[str] = BYLINE
+    date: re.Pattern[str] = DATED
+    look_at: int = 6
+
+    def apply(self, draft: Draft) -> None:
+        self._header_lines(draft)
+        for index in range(min(self.look_at, len(draft.blocks))):
+            block = draft.blocks[index]
+            match = self.pattern.search(block.text, 0, 2000)
+            if match is None:
+                continue
+            for name in _names(match.group("value")) or []:
+                draft.add_author(name)
+            before, after = block.text[: match.start()].strip(), block.text[match.end() :].strip()
+            draft.record_strip(match.group(0), "byline (names kept in authors)", self.name, "authors")
+            after = self._date(draft, after)
+            if before and draft.title is None and index == 0 and _is_headline(before):
+                draft.title = before
+                draft.record_strip(before, "headline on the first line (moved to title)", self.name, "title")
+                before = ""
+            text = " ".join(part for part in (before, after) if part)
+            if text:
+                draft.blocks[index] = type(block)(text, block.kind, block.language)
+            else:
+                draft.blocks.pop(index)
+            self._date_lines(draft)
+            return
+        self._date_lines(draft)
+
+    def _header_lines(self, draft: Draft) -> None:
+        """The role and trust-project lines under the byline, each on its own line (before the footer
+        rule can take the trust line for the footer's start)."""
+        index = 0
+        while index < min(self.look_at, len(draft.blocks)):
+            text = draft.blocks[index].text.strip()
+            if len(text) <= 60 and _HEADER_LINE.fullmatch(text):
+                draft.remove(index, "byline furniture (role, trust-project line)", self.name)
+            else:
+                index += 1
+
+    def _date(self, draft: Draft, text: str) -> str:
+        """A date opening ``text`` (what followed the byline) goes to its field; the rest is returned."""
+        match = self.date.match(text)
+        if match is None:
+            return text
+        self._store(draft, match)
+        return text[match.end() :].strip()
+
+    def _date_lines(self, draft: Draft) -> None:
+        """Date lines of their own near the top."""
+        index = 0
+        while index < min(self.look_at, len(draft.blocks)):
+            match = self.date.fullmatch(draft.blocks[index].text.strip())
+            if match and self._store(draft, match):
+                draft.remove(
+                    index, "date line", self.name, "updated" if match.group("kind") == "Updated" else "published"
+                )
+            else:
+                index += 1
+
+    def _store(self, draft: Draft, match: re.Match[str]) -> bool:
+        value = parse_date_line(match.group("value"))
+        if value is None:
+            return False
+        if match.group("kind") == "Updated":
+            draft.updated = draft.updated or value
+        elif draft.published is None:
+            draft.published = value
+        else:
+            draft.updated = draft.updated or value
+        if (match.string is not None and match.start() != 0) or match.end() != len(match.string):
+            draft.record_strip(match.group(0), "date line", self.name, "published")
+        return True
+
+
+#: Player and ad furniture that a scrape keeps wherever it stood.
+FURNITURE = (
+    r"AD Loading\.\.\.",
+    r"Video Player is loading\.",
+    r"Loaded: \d{1,3}(?:\.\d{1,2})?%",
+    r"Newsweek Is A Trust Project Member",
+    r"Link copied",
+    r"Request Reprint (?:&|and) Licensing",
+    r"function \w{1,40}\([^)]{0,100}\) ?\{(?:[^{}]|\{[^{}]{0,300}\}){0,600}\}",
+    # reader call-outs
+    r"Do you have (?:a tip|a story|any questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
+    r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?",
+    # streaming and affiliate promos
+    r"Regional restrictions may apply\.",
+    r"If you (?:purchase|buy) a product or register for an account through (?:a |one of the )?links? on our site,? "
+    r"we may receive compensation\.",
+    r"You can (?:live )?stream [^.\n]{1,200}?\b(?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,120}(?:\.|$)",
+    # embedded posts: the picture link and the signature line
+    r"pic\.twitter\.com/\w{1,20}",
+    r"— [^\n()—]{1,60} \(@\w{1,30}\) " + _MONTH + r" \d{1,2}, \d{4}",
+)
+#: A credit on a line of its own under a caption: ``PIYASET/GETTY``, ``NASA/JPL-Caltech/MSSS``.
+CREDIT_LINE = r"[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}(?:/[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}){1,3}"
+
+
+@attrs.frozen
+class ReadMoreList:
+    """``Read more`` / ``READ MORE`` on a line of its own, then two to four related headlines."""
+
+    name: str = "newsweek-read-more"
+    pattern: re.Pattern[str] = re.compile(r"(?i)read more:?")
+    most: int = 4
+
+    def apply(self, draft: Draft) -> None:
+        index = 0
+        while index < len(draft.blocks):
+            if not self.pattern.fullmatch(draft.blocks[index].text.strip()):
+                index += 1
+                continue
+            end = index + 1
+            while end < len(draft.blocks) and end - index <= self.most and _is_headline(draft.blocks[end].text):
+                end += 1
+            if end - index < 2 and index > 0 and index == len(draft.blocks) - 1:
+                index += 1  # a bio's closing "Read more" is the footer rule's
+                continue
+            for _ in range(end - index):
+                draft.remove(index, "related headlines under Read more", self.name)
+
+
+#: Words a photo credit without a slash holds: ``Penn State``, ``Courtesy of …``, ``Getty Images``.
+_CREDIT_WORDS = re.compile(
+    r"\b(?:Getty|Images|AP|AFP|Reuters|EPA|NASA|Photo|Photos|Courtesy|Handout|Illustration|Newsweek|University"
+    r"|State|College|Institute|Museum|Agency|Department|Police|Office|Studios?|Pictures|Press|Shutterstock|iStock)\b"
+)
+
+
+@attrs.frozen
+class CaptionCopies:
+    """Captions printed twice (thumbnail and full) and a credit on the line under them.
+
+    A credit line (``NASA/JPL-Caltech/MSSS``) takes the block above it along as
+    the caption; a short credit without a slash (``Penn State``: a credit's vocabulary,
+    see :data:`_CREDIT_WORDS`) only when the block above it is a caption's
+    second copy (the same text right above it).
+    Both copies go.
+    """
+
+    name: str = "newsweek-caption"
+    pattern: re.Pattern[str] = re.compile(CREDIT_LINE)
+
+    def apply(self, draft: Draft) -> None:
+        index = 1
+        while index < len(draft.blocks):
+            credit = draft.blocks[index].text.strip()
+            above = draft.blocks[index - 1].text
+            copies = [index - 2] if index >= 2 and draft.blocks[index - 2].text == above else []
+            slashed = self.pattern.fullmatch(credit) is not None
+            short = 0 < len(credit.split()) <= 4 and _CREDIT_WORDS.search(credit) is not None
+            copies = copies if len(above.split()) >= 6 else []
+            if not ((slashed or (short and copies)) and len(above.split()) <= 80):
+                index += 1
+                continue
+            draft.add_metadata("captions", f"{above} {credit}", many=True)
+            draft.remove(index, "caption credit", self.name, "metadata.captions")
+            draft.remove(index - 1, "photo caption", self.name, "metadata.captions")
+            for at in reversed(copies):
+                draft.remove(at, "photo caption (second copy)", self.name, "metadata.captions")
+            index = max(1, index - 1 - len(copies))
 
 
 #: "Zoe Strozewski is a Newsweek reporter …", "X is a senior editor at Newsweek …"
@@ -83,12 +323,41 @@ class Newsweek(Plugin):
         ".dateInfo",
     )
     rules = (
+        BylineAndDate(),
         WriterBio(),
         DropFrom(
             "newsweek-footer",
             "(?:" + "|".join(FOOTER_MARKERS) + ")",
             "Newsweek footer (promo, writer bio, subscription)",
         ),
+        CutInline(
+            "newsweek-footer-inline",
+            r"(?:Uncommon Knowledge )?Newsweek is committed to challenging conventional wisdom[^\n]*$"
+            r"|About the writers? (?=[A-Z][\w.'’\-]+ [A-Z][\w.'’\-]+ is (?:a|an|the) )[^\n]*$"
+            r"|To read how Newsweek uses AI as a newsroom tool[^\n]*$",
+            "Newsweek footer glued to the last paragraph",
+            needles=("newsweek is committed", "about the writer", "to read how newsweek"),
+        ),
+        Extract(
+            "newsweek-embed",
+            rf"^(?P<value>[^\n]{{1,600}}? — [^\n()—]{{1,60}} \(@\w{{1,30}}\) {_MONTH} \d{{1,2}}, \d{{4}})$",
+            "metadata.embeds",
+            "embedded social post",
+            many=True,
+            max_chars=800,
+            needles="(@",
+        ),
+        CutInline(
+            "newsweek-furniture", "(?:" + "|".join(FURNITURE) + ")", "player, ad, call-out, promo or embed furniture"
+        ),
+        DropLine(
+            "newsweek-stream-promo",
+            r"(?:Live stream|Watch|Stream) [^.\n]{1,120} (?:with|on) (?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,80}\.?",
+            "streaming promo",
+            max_chars=240,
+        ),
+        ReadMoreList(),
+        CaptionCopies(),
     )
     signatures = (
         Signature(r"Newsweek is committed to challenging conventional wisdom", 2.0),
@@ -97,6 +366,13 @@ class Newsweek(Plugin):
         Signature(r"Newsweek (?:has )?(?:reached out to|contacted)\b", 1.0),
         Signature(r"\b(?:told|tells) Newsweek\b", 0.5, needles=("told newsweek", "tells newsweek")),
         Signature(r"Uncommon Knowledge", 0.5),
+        Signature(r"Newsweek Is A Trust Project Member", 2.0),
+        Signature(r"(?i)\bNewsweek (?:newsletter|subscription|magazine delivered)", 1.0, needles="newsweek"),
+        Signature(r"LiveNews@newsweek\.com", 2.0, needles="@newsweek.com"),
+        # page furniture as scrapers keep it
+        Signature(r"AD Loading\.\.\.", 1.0),
+        Signature(r"Request Reprint (?:&|and) Licensing", 1.0),
+        Signature(r"Newsweek['’]s [\w ]{0,30}newsletter", 1.0, needles="newsweek"),
     )
 
     def process(self, draft: Draft) -> None:

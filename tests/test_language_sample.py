@@ -103,7 +103,7 @@ def test_paragraph_rule_never_keeps_a_wrong_language(detector):
 def test_seeds_and_fixtures(detector):
     cases = [(path, "id" if path.name.startswith("002") else "en") for path in sorted((ROOT / "seeds").glob("*.txt"))]
     cases += [
-        (path, "id" if path.parent.name == "tribun" else "en")
+        (path, "id" if path.parent.name == "tribun" or path.name.startswith("neg_id") else "en")
         for path in sorted((ROOT / "tests" / "fixtures").glob("*/*.txt"))
     ]
     for path, lang in cases:

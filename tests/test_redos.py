@@ -191,7 +191,7 @@ def test_collection_finds_the_patterns_that_matter():
         "generic:read-also.pattern",
         "generic:related-block.header",
         "generic:contributors.pattern",
-        "newsweek.rules[1]:newsweek-footer.marker",
+        "newsweek.rules[2]:newsweek-footer.marker",
         "nbc.signatures[0].pattern",
         "newsingest.cleaners.captions.CREDIT",
         "newsingest.cleaners.updates.UPDATE_NOTE",

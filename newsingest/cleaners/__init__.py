@@ -14,6 +14,7 @@ from ..rules import Rule
 from .captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from .credits import CONTRIBUTORS, WIRE_CREDITS, split_names
 from .footers import SOURCE_FOOTER
+from .inline import INLINE_READ_ALSO, READ_ALSO_HEADLINE, CutInline, InlineReadAlso, ReadAlsoHeadline
 from .prefixes import DATE_PREFIX
 from .prompts import PROMPTS
 from .readalso import READ_ALSO
@@ -27,7 +28,9 @@ GENERIC_RULES: tuple[Rule, ...] = (
     SOURCE_FOOTER,
     RELATED_BLOCK,
     RELATED_LINE,
+    READ_ALSO_HEADLINE,
     READ_ALSO,
+    INLINE_READ_ALSO,
     PROMPTS,
     CONTRIBUTORS,
     WIRE_CREDITS,
@@ -43,14 +46,19 @@ __all__ = [
     "DATE_PREFIX",
     "GENERIC_RULES",
     "GENERIC_RULE_IDS",
+    "INLINE_READ_ALSO",
     "PROMPTS",
     "READ_ALSO",
+    "READ_ALSO_HEADLINE",
     "RELATED_BLOCK",
     "RELATED_LINE",
     "SOURCE_FOOTER",
     "UPDATE_NOTES",
     "WIRE_CREDITS",
     "Captions",
+    "CutInline",
+    "InlineReadAlso",
+    "ReadAlsoHeadline",
     "UpdateNotes",
     "credit_tail",
     "split_names",

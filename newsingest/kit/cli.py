@@ -1,4 +1,4 @@
-"""``newsingest plugin new|check``: sub-commands of the plugin kit."""
+"""``newsingest plugin new|check|eval|mine``: sub-commands of the plugin kit."""
 
 from __future__ import annotations
 
@@ -28,6 +28,12 @@ def add_plugin_parser(commands) -> None:
         "--update", action="store_true", help="(re)write the expected JSON first; review the diff by hand"
     )
     check.set_defaults(handler=cmd_check)
+
+    from .evaluate import add_eval_parser
+    from .mine import add_mine_parser
+
+    add_eval_parser(sub)
+    add_mine_parser(sub)
 
 
 def cmd_new(args: argparse.Namespace) -> int:

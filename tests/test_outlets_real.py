@@ -1,0 +1,217 @@
+"""The outlet plugins on real articles: fixtures, provenance, recognition and the conventions.
+
+The golden comparison of the outlet folders is ``test_plugins_golden.py``'s job;
+this file adds the negative fixtures (other outlets' articles, which no plugin
+may claim), the provenance every real fixture carries, and one test per
+convention of the "Seen in real scraped text" notes.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+import newsingest
+from newsingest.blocks import split_blocks
+from newsingest.cleaners.inline import INLINE_READ_ALSO, headline_end
+from newsingest.draft import Draft
+from newsingest.kit.evaluate import evaluate, render
+from newsingest.kit.mine import mine, repeated_lines
+from newsingest.model import Block
+from newsingest.testing import assert_matches_golden, fixture_paths
+
+FIXTURES = Path(__file__).parent / "fixtures"
+NEGATIVES = fixture_paths(FIXTURES / "negative")
+
+
+def _real(outlet: str) -> list[Path]:
+    return [path for path in fixture_paths(FIXTURES / outlet) if "_real_" in path.name]
+
+
+@pytest.mark.parametrize("fixture", NEGATIVES, ids=lambda p: p.name)
+def test_negative_fixture_unclaimed_and_golden(fixture):
+    assert_matches_golden(fixture)
+    assert newsingest.ingest(fixture).outlet is None
+
+
+def test_fixture_counts_cover_the_conventions():
+    tribun = _real("tribun")
+    assert len(_real("nbc")) >= 12 and len(tribun) >= 12 and len(NEGATIVES) >= 10
+    brands = {urlsplit(json.loads(p.with_suffix(".source.json").read_text())["url"]).hostname for p in tribun}
+    assert len(brands) >= 8
+
+
+@pytest.mark.parametrize("fixture", _real("nbc") + _real("tribun") + NEGATIVES, ids=lambda p: p.name)
+def test_real_fixture_has_its_provenance(fixture):
+    source = json.loads(fixture.with_suffix(".source.json").read_text(encoding="utf-8"))
+    assert source["url"].startswith("http") and source["provenance"]["repo"] and source["dataset"]
+
+
+# --- recognition from text alone ------------------------------------------------------------
+
+
+def test_indonesian_habits_are_not_tribun_evidence():
+    text = (
+        "Jakarta - Harga cabai naik lagi di pasar induk menjelang akhir tahun, kata pedagang.\n"
+        "Baca juga: Harga Bawang Merah Turun di Pasar Kramat Jati\n"
+        "Simak breaking news dan berita pilihan kami langsung di ponselmu.\n"
+        "Ikuti kami di Google News\n"
+        "JAKARTA, KOMPAS.com - Pemerintah memastikan stok aman.\n"
+    )
+    assert newsingest.ingest(text).outlet is None
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "SURYAMALANG.COM, MALANG - ",
+        "PROHABA.CO, DOMPU - ",
+        "Tribunlampung.co.id, Bandar Lampung - ",
+        "BINTAN, TRIBUNBATAM.id - ",
+        "SURYA.co.id | BLITAR - ",
+        "TRIBUN-MEDAN.COM,- ",
+        "POS KUPANG.COM -- ",
+    ],
+)
+def test_a_network_dateline_is_tribun_evidence_and_is_cut(dateline):
+    sentence = "Seorang warga melaporkan kebakaran di pasar pada Senin (9/6/2025) malam."
+    article = newsingest.ingest(dateline + sentence + "\nPetugas pemadam tiba sepuluh menit kemudian.\n")
+    assert article.outlet == "tribun"
+    assert article.paragraphs[0].text == sentence
+
+
+def test_nbc_is_recognised_by_its_furniture_alone():
+    text = (
+        "Play Facebook\n\nTwitter\n\nEmbed Senate Passes Relief Bill 2:26 autoplay autoplay Copy this code to "
+        "your website or blog\n\nThe Senate passed the bill late on Wednesday after days of talks.\n\n"
+        "Let our news meet your inbox. The news and stories that matters, delivered weekday mornings. "
+        "This site is protected by recaptcha\n\nThe House is expected to vote on Friday.\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "nbc"
+    assert article.title is None  # ``Play Facebook`` is furniture, never the title
+    assert [p.text for p in article.paragraphs] == [
+        "The Senate passed the bill late on Wednesday after days of talks.",
+        "The House is expected to vote on Friday.",
+    ]
+
+
+# --- metadata from the conventions -----------------------------------------------------------
+
+
+def test_nbc_contributor_is_the_person_not_the_outlet():
+    text = (
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday "
+        "mornings.\n\nThe senator said on Tuesday that the vote would go ahead.\n\nKasie Hunt of NBC News "
+        "contributed.\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "nbc"
+    assert article.metadata["contributors"] == ["Kasie Hunt"]
+
+
+def test_tribun_attribution_reporter_becomes_an_author():
+    text = (
+        "TRIBUNJOGJA.COM, YOGYA - Ribuan wisatawan memadati Malioboro selama libur panjang.\n"
+        "Petugas gabungan disiagakan untuk mengatur arus kendaraan di sekitar kawasan itu.\n"
+        "( Tribunjogja.com / Ardhika Nugraha )\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.authors == ("Ardhika Nugraha",)
+    assert "Tribunjogja.com" not in article.text
+
+
+def test_newsweek_byline_and_date_line():
+    text = (
+        "Storm Map Shows Where Snow Will Fall This Week\n\nBy Jane Doe\n\nSenior Reporter\n\n"
+        "Newsweek Is A Trust Project Member\n\nJan 24, 2024 at 2:00 PM EST\n\n"
+        "A storm will bring heavy snow to the Plains on Thursday, forecasters said.\n\nAD Loading...\n\n"
+        "Schools in several states have already announced closures.\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek"
+    assert article.title == "Storm Map Shows Where Snow Will Fall This Week"
+    assert article.authors == ("Jane Doe",)
+    assert article.published.isoformat() == "2024-01-24T14:00:00-05:00"
+    assert len(article.paragraphs) == 2
+
+
+# --- text shapes -----------------------------------------------------------------------------
+
+
+def test_inline_read_also_is_cut_and_the_sentences_kept():
+    draft = Draft(
+        blocks=[
+            Block(
+                "Polisi masih menyelidiki kasus itu. Baca juga: Harga Cabai Naik di Pasar Kramat Jati "
+                "Polisi menyebut pelaku sudah ditangkap sejak Senin."
+            )
+        ]
+    )
+    INLINE_READ_ALSO.apply(draft)
+    assert (
+        draft.blocks[0].text
+        == "Polisi masih menyelidiki kasus itu. Polisi menyebut pelaku sudah ditangkap sejak Senin."
+    )
+    assert draft.removed[0].text == "Baca juga: Harga Cabai Naik di Pasar Kramat Jati"
+
+
+def test_read_more_in_a_sentence_is_body():
+    draft = Draft(blocks=[Block("Read more about the storm in our guide to the season, which has plenty of detail.")])
+    INLINE_READ_ALSO.apply(draft)
+    assert not draft.removed
+
+
+def test_headline_end_stops_where_the_sentence_starts():
+    tokens = ["Trump", "Says", "Haley", "Should", "Drop", "Out", "Super", "Tuesday", "The", "Haley", "campaign", "said"]
+    assert tokens[: headline_end(tokens)] == ["Trump", "Says", "Haley", "Should", "Drop", "Out", "Super", "Tuesday"]
+    assert headline_end(["Only"]) == 0
+
+
+def test_lines_broken_at_links_are_rejoined():
+    text = (
+        "Jakarta\n-\nPresiden Partai Keadilan Sejahtera (\nPKS\n) Almuzzammil Yusuf akan sowan ke Presiden\n"
+        "Prabowo Subianto\n. Pertemuan itu bagian dari silaturahmi.\nBiaya Perpanjang SIM\n"
+        "Biaya perpanjangan SIM tidak berubah tahun ini.\n"
+    )
+    blocks = split_blocks(text)
+    assert [b.text for b in blocks] == [
+        "Jakarta - Presiden Partai Keadilan Sejahtera ( PKS ) Almuzzammil Yusuf akan sowan ke Presiden "
+        "Prabowo Subianto . Pertemuan itu bagian dari silaturahmi.",
+        "Biaya Perpanjang SIM",
+        "Biaya perpanjangan SIM tidak berubah tahun ini.",
+    ]
+    assert blocks[1].kind == "heading"
+
+
+# --- the kit: eval and mine ------------------------------------------------------------------
+
+
+def test_eval_reports_recall_and_false_claims(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    records = [
+        {"url": "https://jogja.tribunnews.com/x", "text": "TRIBUNJOGJA.COM, YOGYA - Hujan deras turun sejak pagi."},
+        {"url": "https://news.detik.com/y", "text": "Jakarta - Hujan deras turun sejak pagi.\nBaca juga: Banjir Lagi"},
+        {"url": "https://jogja.tribunnews.com/z", "text": "Hujan deras turun sejak pagi di Yogyakarta."},
+    ]
+    corpus.write_text("\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = evaluate([corpus], fixtures=[FIXTURES / "negative"])
+    assert (result.outlets["tribun"].articles, result.outlets["tribun"].recognised) == (2, 1)
+    assert result.outlets["none"].recognised == 1 and not result.false_claims
+    assert result.removals[("tribun", "tribun-dateline")] == 1
+    assert all(not s.noise_left and not s.body_lost and s.outlet is None for s in result.fixtures)
+    assert "tribun" in render(result)
+
+
+def test_mine_lists_recurring_lines_and_whether_a_rule_removes_them():
+    texts = [
+        f"TRIBUNJAMBI.COM - Berita nomor {n} tentang cuaca hari ini.\nIkuti kami di\nKalimat {n}." for n in range(4)
+    ]
+    total, recurring = mine(texts, outlet="tribun", min_articles=3)
+    by_text = {entry.key: entry for entry in recurring}
+    assert total == 4 and by_text["ikuti kami di"].articles == 4 and by_text["ikuti kami di"].removed_in == 4
+    assert by_text["kalimat 0."].removed_in == 0  # numbers fold to 0: a recurring body line, kept
+    assert repeated_lines(texts, min_articles=3) >= {"ikuti kami di", "kalimat 0."}
