@@ -22,7 +22,8 @@ import attrs
 
 from ..draft import Draft
 from ..model import Block
-from ..rules import Extract, _lowered
+from ..rules import Extract
+from ..textmatch import fold_needles, has_needle
 from .readalso import READ_ALSO_LEADS
 
 
@@ -48,7 +49,7 @@ class CutInline:
     field: str | None = None
     convert: Callable[[str], Any] | None = None
     many: bool = False
-    needles: tuple[str, ...] = attrs.field(default=(), converter=_lowered)
+    needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
         stored = False
@@ -56,7 +57,7 @@ class CutInline:
         while index < len(draft.blocks):
             block = draft.blocks[index]
             text = block.text
-            if self.needles and not any(needle in text.lower() for needle in self.needles):
+            if not has_needle(text, self.needles):
                 index += 1
                 continue
             pieces: list[str] = []
