@@ -17,8 +17,18 @@ from typing import TYPE_CHECKING
 
 from .decode import Source
 from .draft import Draft
-from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
-from .model import Article, Block, Removed, Translation
+from .errors import (
+    ArgumentTypeError,
+    InputError,
+    MissingExtraError,
+    ModelNotInstalledError,
+    NewsingestError,
+    PluginError,
+    TranslationError,
+    UsageError,
+)
+from .language import LanguageDetector, LanguageGuess
+from .model import Article, Block, FrozenMetadata, Removed, Translation
 from .page import Page
 from .pipeline import Pipeline
 from .plugin import Plugin, Signature
@@ -105,6 +115,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "ArgumentTypeError",
     "Article",
     "Block",
     "Draft",
@@ -112,8 +123,12 @@ __all__ = [
     "DropLine",
     "DropRelatedBlock",
     "Extract",
+    "FrozenMetadata",
     "IngestError",
     "InputError",
+    "LanguageDetector",
+    "LanguageGuess",
+    "MissingExtraError",
     "ModelNotInstalledError",
     "NewsingestError",
     "Page",
@@ -127,6 +142,7 @@ __all__ = [
     "Source",
     "Translation",
     "TranslationError",
+    "UsageError",
     "__version__",
     "default_pipeline",
     "default_registry",

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from . import __version__
-from .errors import NewsingestError
+from .errors import NewsingestError, UsageError
 from .model import Article
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
@@ -27,10 +27,6 @@ INPUT_SUFFIXES = (".txt", ".html", ".htm")
 TRANSLATE_BATCH = 32
 
 logger = logging.getLogger("newsingest")
-
-
-class UsageError(Exception):
-    """A command line that cannot be run as given (exit code 2)."""
 
 
 def expand_paths(paths: Iterable[str]) -> Iterator[str | Path]:

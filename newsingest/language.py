@@ -31,6 +31,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from . import langdetect_words
+from .errors import MissingExtraError
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
 #: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
@@ -109,7 +110,7 @@ class LangdetectDetector:
             if probabilities is not None:
                 return probabilities, "langdetect-rs"
             if self.accelerate:
-                raise ImportError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
+                raise MissingExtraError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
         return _stock_factory(self.seed), "langdetect"
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:

@@ -22,7 +22,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import ModelNotInstalledError, TranslationError
+from ..errors import ModelNotInstalledError, TranslationError, UsageError
 from ..model import Article, Translation
 from ._deps import require_backend
 from .cache import DEFAULT_MAX_ENTRIES, TranslationCache
@@ -75,7 +75,7 @@ class Translator:
         package_dirs: Sequence[str | PathLike[str]] | None = None,
     ) -> None:
         if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
+            raise UsageError("batch_size must be at least 1")
         self.device = resolve_device(device)  # a bad device is a setup error: fail now, not per article
         self.target = argos_code(target)
         self.options = DecodeOptions(
