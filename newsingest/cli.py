@@ -14,7 +14,7 @@ import hashlib
 import json
 import logging
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -238,9 +238,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _extensions() -> list:
+def _extensions() -> list[Callable[[Any], object]]:
     """Sub-command groups that live in their own modules (models, plugin kit)."""
-    found = []
+    found: list[Callable[[Any], object]] = []
     try:
         from .translate.cli import add_models_parser
     except ImportError:

@@ -130,9 +130,10 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast:
         with_metadata=False,
         deduplicate=False,
     )
-    if document is None or document.body is None:
+    body = getattr(document, "body", None)  # a Document (bare_extraction can also give a dict)
+    if body is None:
         return []
-    return list(body_blocks(document.body))
+    return list(body_blocks(body))
 
 
 def needs_full_extraction(blocks: list[Block]) -> bool:

@@ -33,9 +33,10 @@ ARTICLE_FIELDS = ("title", "authors", "published", "updated", "url")
 
 @runtime_checkable
 class Rule(Protocol):
-    """Anything with a name that can clean a draft."""
+    """Anything with a name (its id in ``removed`` records) that can clean a draft."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def apply(self, draft: Draft) -> None: ...
 

@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Generator, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
@@ -205,7 +205,7 @@ class IngestRun(Iterator[Any]):
 
     # --- results ---------------------------------------------------------------------------
 
-    def _generate(self) -> Iterator[Any]:
+    def _generate(self) -> Generator[Any, None, None]:
         records = self._records_in_process() if self.workers <= 1 else self._records_from_pool()
         stats = self.stats
         try:
@@ -252,6 +252,7 @@ class IngestRun(Iterator[Any]):
                     return
                 slot = _Slot(chunk)
                 window.append(slot)
+                assert self._executor is not None
                 try:
                     running[self._executor.submit(run_chunk, chunk, self._as_json)] = slot
                 except BrokenProcessPool:
@@ -276,12 +277,12 @@ class IngestRun(Iterator[Any]):
                     while window and window[0].records is not None:
                         slot = window.popleft()
                         fill()  # keep the workers busy while these records are taken
-                        yield from slot.records
+                        yield from slot.records or ()
                 else:
                     for slot in ready:
                         window.remove(slot)
                         fill()
-                        yield from slot.records
+                        yield from slot.records or ()
         except BaseException:
             self._stop_executor(abort=True)
             raise

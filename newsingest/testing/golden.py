@@ -110,7 +110,7 @@ def _plugin_metadata(article: Article) -> frozenset[str]:
         plugin = default_registry().get(article.outlet)
     except Exception:  # a plugin registered only in a test's own registry
         return frozenset()
-    keys = set()
+    keys: set[str] = set()
     for version in plugin.versions():
         keys.update(version.metadata_keys())
     return frozenset(keys)

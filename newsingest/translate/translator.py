@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from typing import Any
 
@@ -229,7 +229,7 @@ def _assemble(article: Article, job: _Job, translations: dict[str, str], target:
         paragraphs=tuple(_join(p, translations) for p in job.paragraphs),
         model=job.package.model_id,
     )
-    metadata = article.metadata
+    metadata: Mapping[str, Any] = article.metadata
     if ERROR_KEY in metadata:
         metadata = {k: v for k, v in metadata.items() if k != ERROR_KEY}
     return attrs.evolve(article, translation=translation, metadata=metadata)
