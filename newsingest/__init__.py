@@ -17,8 +17,18 @@ from typing import TYPE_CHECKING
 
 from .decode import Source
 from .draft import Draft
-from .errors import InputError, ModelNotInstalledError, NewsingestError, PluginError, TranslationError
-from .model import Article, Block, Link, Removed, Translation
+from .errors import (
+    ArgumentTypeError,
+    InputError,
+    MissingExtraError,
+    ModelNotInstalledError,
+    NewsingestError,
+    PluginError,
+    TranslationError,
+    UsageError,
+)
+from .language import LanguageDetector, LanguageGuess
+from .model import Article, Block, FrozenMetadata, Link, Removed, Translation
 from .options import IngestOptions
 from .page import Page
 from .pipeline import Pipeline
@@ -125,6 +135,7 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "ArgumentTypeError",
     "Article",
     "Block",
     "Draft",
@@ -133,9 +144,13 @@ __all__ = [
     "DropRelatedBlock",
     "ErrorRecord",
     "Extract",
+    "FrozenMetadata",
     "IngestOptions",
     "InputError",
+    "LanguageDetector",
+    "LanguageGuess",
     "Link",
+    "MissingExtraError",
     "ModelNotInstalledError",
     "NewsingestError",
     "Page",
@@ -149,6 +164,7 @@ __all__ = [
     "Source",
     "Translation",
     "TranslationError",
+    "UsageError",
     "__version__",
     "default_pipeline",
     "default_registry",

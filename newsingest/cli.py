@@ -16,12 +16,12 @@ import hashlib
 import logging
 import shlex
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import IO, Any
 
 from . import __version__
 from .decode import DEFAULT_MAX_BYTES
-from .errors import NewsingestError
+from .errors import NewsingestError, UsageError
 from .model import Article
 from .options import DEFAULT_TIME_LIMIT
 from .terminal import escape_log_output, printable
@@ -34,10 +34,6 @@ TRANSLATE_BATCH = 32
 EXIT_OK, EXIT_FAILED_INPUTS, EXIT_USAGE, EXIT_OUTPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
 
 logger = logging.getLogger("newsingest")
-
-
-class UsageError(Exception):
-    """A command line that cannot be run as given (exit code 2)."""
 
 
 class OutputError(NewsingestError):
@@ -337,9 +333,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _extensions() -> list:
+def _extensions() -> list[Callable[[Any], object]]:
     """Sub-command groups that live in their own modules (models, plugin kit)."""
-    found = []
+    found: list[Callable[[Any], object]] = []
     try:
         from .translate.cli import add_models_parser
     except ImportError:

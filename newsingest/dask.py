@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from .batch import process_records
+from .errors import MissingExtraError
 
 
 def ingest_bag(bag: Any, **options: Any) -> Any:
@@ -34,7 +35,7 @@ def ingest_bag(bag: Any, **options: Any) -> Any:
     try:
         import dask.bag  # noqa: F401 - fail here, with the extra's name, not on the cluster
     except ImportError as err:  # pragma: no cover - exercised only without the extra
-        raise ImportError("newsingest.dask needs the dask extra: pip install 'newsingest[dask]'") from err
+        raise MissingExtraError("newsingest.dask needs the dask extra: pip install 'newsingest[dask]'") from err
     return bag.map_partitions(process_partition, **options)
 
 

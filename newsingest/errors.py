@@ -24,6 +24,10 @@ class ArgumentTypeError(UsageError, TypeError):
     """An argument has the wrong type (``url=123``, ``date=3.5``)."""
 
 
+class MissingExtraError(NewsingestError, ImportError):
+    """A feature needs an optional extra that is not installed; the message names the install command."""
+
+
 class PluginError(NewsingestError):
     """A plugin is unknown, misdeclared, or failed to load."""
 

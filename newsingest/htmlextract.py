@@ -177,9 +177,10 @@ def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast:
         deduplicate=False,
         output_format="xml",  # the body tree is what is read: no text rendering of it
     )
-    if document is None or document.body is None:
+    body = getattr(document, "body", None)  # a Document (bare_extraction can also give a dict)
+    if body is None:
         return []
-    return list(body_blocks(document.body))
+    return list(body_blocks(body))
 
 
 def needs_full_extraction(blocks: list[Block], tree: lxml_html.HtmlElement | None = None) -> bool:

@@ -411,6 +411,7 @@ def letters_confirm(language: str, text: str) -> bool:
 
 def _letters_confirm(language: str, text: str) -> bool:
     script, required, forbidden = _LETTER_RULES[language]
+    assert script is not None  # every language with letter rules names its script
     if required is not None and not required.search(text):
         return False
     if forbidden is not None and forbidden.search(text):

@@ -31,6 +31,7 @@ from typing import Protocol, runtime_checkable
 import attrs
 
 from . import langdetect_words, malay
+from .errors import MissingExtraError
 from .langdetect_seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
@@ -105,12 +106,13 @@ class LangdetectDetector:
         return {"seed": self.seed, "accelerate": self.accelerate}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)
+        LangdetectDetector.__init__(self, **state)
 
     @property
     def backend(self) -> str:
         """``"langdetect-rs"`` or ``"langdetect"`` (loads the profiles on first use)."""
         self._load()
+        assert self._backend is not None
         return self._backend
 
     def _load(self):
@@ -128,7 +130,7 @@ class LangdetectDetector:
             if probabilities is not None:
                 return probabilities, "langdetect-rs"
             if self.accelerate:
-                raise ImportError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
+                raise MissingExtraError("accelerate=True needs langdetect-rs: pip install newsingest[fast]")
         return stock_probabilities(self.seed), "langdetect"
 
     def probabilities(self, text: str) -> list[tuple[str, float]]:

@@ -1,9 +1,11 @@
 """The Article model: what the pipeline produces, and its JSON form.
 
 Everything here is frozen so that an article can be shared between threads, cached
-and hashed without anyone changing it behind another's back. ``to_dict`` returns
-plain JSON types only (dates as ISO 8601 strings) and ``from_dict`` reads that
-form back, so a JSONL file written by the CLI round-trips into the same objects.
+and hashed without anyone changing it behind another's back: lists become tuples
+and ``metadata`` a read-only :class:`FrozenMetadata` (nested dicts and lists
+frozen too). ``to_dict`` returns plain JSON types only (dates as ISO 8601
+strings) and ``from_dict`` reads that form back, so a JSONL file written by the
+CLI round-trips into equal objects.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
+
+from .errors import UsageError
 
 #: Kinds a block of the body can have.
 BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item")
@@ -34,13 +38,69 @@ def _tuple(items: Iterable[Any] | None) -> tuple[Any, ...]:
     return tuple(items) if items is not None else ()
 
 
-def _plain_dict(value: Mapping[str, Any] | None) -> dict[str, Any]:
-    return dict(value) if value else {}
+def _freeze(value: Any) -> Any:
+    """Containers made immutable, recursively: mappings to :class:`FrozenMetadata`, lists to tuples."""
+    if isinstance(value, FrozenMetadata):
+        return value
+    if isinstance(value, Mapping):
+        return FrozenMetadata(value)
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(item) for item in value)
+    if isinstance(value, (set, frozenset)):
+        return frozenset(_freeze(item) for item in value)
+    return value
+
+
+class FrozenMetadata(Mapping[str, Any]):
+    """A read-only, hashable mapping: an article's ``metadata``.
+
+    Built from any mapping; nested mappings become :class:`FrozenMetadata` and
+    lists tuples, so nothing inside can be changed either. Compares equal to a
+    ``dict`` with the same (frozen) content; :meth:`Article.to_dict` turns it back
+    into JSON types.
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    def __init__(self, data: Mapping[str, Any] | Iterable[tuple[str, Any]] = ()) -> None:
+        self._data: dict[str, Any] = {str(key): _freeze(value) for key, value in dict(data).items()}
+        self._hash: int | None = None
+
+    def __getitem__(self, key: str) -> Any:
+        return self._data[key]
+
+    def __iter__(self):
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMetadata):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == {key: _freeze(value) for key, value in other.items()}
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __repr__(self) -> str:
+        return f"FrozenMetadata({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMetadata, (self._data,))
+
+
+def _frozen_metadata(value: Mapping[str, Any] | None) -> FrozenMetadata:
+    return value if isinstance(value, FrozenMetadata) else FrozenMetadata(value or {})
 
 
 def _validate_kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:
     if value not in BLOCK_KINDS:
-        raise ValueError(f"{attribute.name} must be one of {BLOCK_KINDS}, got {value!r}")
+        raise UsageError(f"{attribute.name} must be one of {BLOCK_KINDS}, got {value!r}")
 
 
 @attrs.frozen
@@ -183,10 +243,11 @@ def parse_date(value: str | Date | None) -> Date | None:
 
 @attrs.frozen
 class Article:
-    """A clean, structured news article.
+    """A clean, structured news article: frozen and hashable.
 
-    ``text`` is always the kept ``paragraphs`` joined by blank lines; it is derived
-    by :func:`make_article` rather than stored independently by callers.
+    ``text`` is always the kept ``paragraphs`` joined by blank lines: given both,
+    they must agree (else :class:`~newsingest.UsageError`); given ``text`` alone,
+    the paragraphs are its blank-line-separated parts.
 
     ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` are filled by
     :func:`newsingest.link_stories` (``None``/empty until then): the id shared by
@@ -210,11 +271,19 @@ class Article:
     language_confidence: float | None = None
     translation: Translation | None = None
     removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
-    metadata: dict[str, Any] = attrs.field(factory=dict, converter=_plain_dict)
+    metadata: FrozenMetadata = attrs.field(factory=FrozenMetadata, converter=_frozen_metadata)
     story: str | None = None
     duplicate_of: str | None = None
     link: Link | None = None
     link_candidates: tuple[Link, ...] = attrs.field(default=(), converter=_tuple)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.paragraphs:
+            if self.text:
+                object.__setattr__(self, "paragraphs", tuple(Block(part) for part in self.text.split("\n\n")))
+            return
+        if self.text != "\n\n".join(block.text for block in self.paragraphs):
+            raise UsageError("Article.text must be its paragraphs' texts joined by blank lines")
 
     def to_dict(self) -> dict[str, Any]:
         """The article as plain JSON types, ready for ``json.dumps``."""
@@ -280,8 +349,8 @@ class Article:
         )
 
     def _repr_html_(self) -> str:
-        """Jupyter's rendering: clean text by block, removals set apart (see :mod:`newsingest.notebook`)."""
-        from .notebook import article_html
+        """Jupyter's rendering: clean text by block, removals set apart (see :mod:`newsingest.article_html`)."""
+        from .article_html import article_html
 
         return article_html(self)
 
@@ -292,6 +361,8 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return [_jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_jsonable(v) for v in value), key=repr)
     if isinstance(value, dt.date):
         return value.isoformat()
     return value

@@ -23,6 +23,7 @@ from typing import Any, Protocol, runtime_checkable
 import attrs
 
 from .draft import Draft
+from .errors import UsageError
 from .model import Block, parse_date
 from .textmatch import fold_needles, has_needle
 
@@ -32,9 +33,10 @@ ARTICLE_FIELDS = ("title", "authors", "published", "updated", "url")
 
 @runtime_checkable
 class Rule(Protocol):
-    """Anything with a name that can clean a draft."""
+    """Anything with a name (its id in ``removed`` records) that can clean a draft."""
 
-    name: str
+    @property
+    def name(self) -> str: ...
 
     def apply(self, draft: Draft) -> None: ...
 
@@ -45,7 +47,7 @@ def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
 
 def _valid_field(instance: Any, attribute: attrs.Attribute, value: str) -> None:
     if value not in ARTICLE_FIELDS and not (value.startswith("metadata.") and len(value) > 9):
-        raise ValueError(f"field must be one of {ARTICLE_FIELDS} or 'metadata.<key>', got {value!r}")
+        raise UsageError(f"field must be one of {ARTICLE_FIELDS} or 'metadata.<key>', got {value!r}")
 
 
 @attrs.frozen

@@ -8,14 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsingest import Article, Block, Removed, Translation
+from newsingest import Article, Block, NewsingestError, Removed, Translation
 from newsingest.model import content_id, parse_date
 
 
 def make_article(**changes) -> Article:
     fields = dict(
         id="0123456789abcdef",
-        text="First paragraph.\n\nSecond paragraph.",
+        text="First paragraph.\n\nA heading\n\nSecond paragraph.",
         source="seeds/x.txt",
         url="https://www.example.com/a",
         outlet="nbc",
@@ -63,6 +63,32 @@ def test_articles_are_frozen():
         article.title = "changed"
 
 
+def test_articles_are_hashable_and_their_metadata_read_only():
+    article = make_article()
+    assert hash(article) == hash(make_article())
+    plain = make_article(metadata={"captions": [{"text": "c", "credit": "AFP"}]})
+    assert hash(plain) == hash(Article.from_dict(json.loads(json.dumps(plain.to_dict()))))
+    with pytest.raises(TypeError):
+        article.metadata["x"] = 1
+    assert isinstance(article.metadata["captions"], tuple)  # nested lists are tuples, nested dicts read-only too
+    with pytest.raises(TypeError):
+        article.metadata["captions"][0]["text"] = "changed"
+    assert article.metadata == {
+        "captions": [{"text": "c", "credit": "AFP"}],
+        "dateline": "JAKARTA",
+        "when": dt.date(2020, 1, 2),
+    }
+    assert {article: 1}[make_article()] == 1
+
+
+def test_text_always_agrees_with_paragraphs():
+    with pytest.raises(ValueError, match="joined by blank lines") as caught:
+        make_article(text="Something else entirely.")
+    assert isinstance(caught.value, NewsingestError)
+    derived = Article(id="x", text="One.\n\nTwo.")
+    assert [b.text for b in derived.paragraphs] == ["One.", "Two."]
+
+
 def test_sequences_become_tuples():
     article = make_article()
     assert isinstance(article.paragraphs, tuple)
@@ -82,7 +108,7 @@ def test_dates_parse_from_iso_strings():
 
 
 def test_repr_is_short():
-    text = repr(make_article(text="x" * 10_000))
+    text = repr(make_article(text="x" * 10_000, paragraphs=[Block("x" * 10_000)]))
     assert len(text) < 200 and "0123456789abcdef" in text
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import cast
 from zoneinfo import ZoneInfo
 
 import attrs
@@ -61,7 +62,7 @@ def parse_note_time(match: re.Match[str]) -> dt.datetime | dt.date | None:
     hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
     minute = int(match.group("minute") or 0)
     zone = _ZONES.get((match.group("zone") or "").upper())
-    tz = ZoneInfo(zone) if isinstance(zone, str) else zone
+    tz = ZoneInfo(zone) if isinstance(zone, str) else cast("dt.tzinfo | None", zone)
     if hour > 23 or minute > 59:
         return None
     return dt.datetime(year, month, day, hour, minute, tzinfo=tz)

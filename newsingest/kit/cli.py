@@ -5,8 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..errors import PluginError
-
 
 def add_plugin_parser(commands) -> None:
     plugin = commands.add_parser("plugin", help="scaffold or check an outlet plugin")
@@ -39,13 +37,9 @@ def add_plugin_parser(commands) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     from .scaffold import scaffold_plugin
 
-    try:
-        result = scaffold_plugin(
-            args.name, args.domain, directory=args.dir, display_name=args.display_name, language=args.language
-        )
-    except PluginError as err:
-        print(f"newsingest: error: {err}", file=sys.stderr)
-        return 2
+    result = scaffold_plugin(  # a PluginError (taken name, bad value) is reported by the CLI, exit code 2
+        args.name, args.domain, directory=args.dir, display_name=args.display_name, language=args.language
+    )
     print(f"created {result.project}/")
     for path in (result.module, result.project / "pyproject.toml", result.fixture, result.expected, result.test):
         print(f"  {path}")

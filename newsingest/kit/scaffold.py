@@ -119,6 +119,8 @@ def _write_expected(module: Path, cls: str, fixture: Path) -> Path:
     from ..testing import expected_path, produce_record
 
     spec = importlib.util.spec_from_file_location(f"_scaffold_{cls}", module)
+    if spec is None or spec.loader is None:
+        raise PluginError(f"cannot load the generated module {module}")
     loaded = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(loaded)
     plugin = getattr(loaded, cls)()

@@ -25,6 +25,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import NewsingestError, UsageError
 from ..model import Article
 from ..pipeline import Pipeline
 
@@ -34,7 +35,7 @@ FIXTURE_SUFFIXES = (".txt", ".html", ".htm")
 PIPELINE_METADATA = ("input_format", "encoding", "outlet_version")
 
 
-class GoldenMismatch(AssertionError):
+class GoldenMismatch(NewsingestError, AssertionError):
     """A fixture's output differs from its expected JSON; the message says how."""
 
 
@@ -65,7 +66,7 @@ def read_provenance(fixture: str | os.PathLike[str]) -> dict[str, Any]:
         return {}
     data = json.loads(path.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
-        raise ValueError(f"{path.name}: provenance must be a JSON object")
+        raise UsageError(f"{path.name}: provenance must be a JSON object")
     return data
 
 
@@ -109,7 +110,7 @@ def _plugin_metadata(article: Article) -> frozenset[str]:
         plugin = default_registry().get(article.outlet)
     except Exception:  # a plugin registered only in a test's own registry
         return frozenset()
-    keys = set()
+    keys: set[str] = set()
     for version in plugin.versions():
         keys.update(version.metadata_keys())
     return frozenset(keys)

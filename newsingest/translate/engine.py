@@ -21,7 +21,7 @@ import attrs
 
 from ..errors import TranslationError
 from ._deps import require
-from .packages import PackageInfo
+from .packages import PackageInfo, on_install
 
 
 @attrs.frozen
@@ -167,3 +167,6 @@ POOL = ModelPool()
 def forget_models(folder: str | PathLike[str]) -> None:
     """Forget the loaded models of ``folder`` in the process-wide pool."""
     POOL.forget(folder)
+
+
+on_install(forget_models)  # a reinstalled package must not be served from the old model

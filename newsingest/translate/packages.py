@@ -19,7 +19,7 @@ import logging
 import tempfile
 import threading
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from os import PathLike
 from pathlib import Path, PurePosixPath
 
@@ -198,14 +198,24 @@ def install_from_file(path: str | PathLike[str], dest: str | PathLike[str] | Non
             final = _unpack(source, target_root)
     except (zipfile.BadZipFile, OSError, EOFError) as err:
         raise TranslationError(f"{source}: cannot install: {err}") from err
-    from .engine import forget_models
-
-    forget_models(final)
+    for listener in _install_listeners:
+        listener(final)
     _clear_argos_language_cache()
     info = read_package(final)
     assert info is not None
     log.info("installed %s from %s into %s", info.model_id, source, final)
     return info
+
+
+#: Called with a package's folder after it is (re)installed; the engine registers
+#: one that forgets models loaded from there, so packages need not import the engine.
+_install_listeners: list[Callable[[Path], None]] = []
+
+
+def on_install(listener: Callable[[Path], None]) -> None:
+    """Call ``listener(folder)`` after each package install (once per listener)."""
+    if listener not in _install_listeners:
+        _install_listeners.append(listener)
 
 
 def _unpack(source: Path, target_root: Path) -> Path:

@@ -22,13 +22,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from os import PathLike
 from typing import Any
 
 import attrs
 
-from ..errors import ModelNotInstalledError, TranslationError
+from ..errors import ModelNotInstalledError, TranslationError, UsageError
 from ..model import Article, Translation
 from ._deps import require_backend
 from .cache import DEFAULT_MAX_ENTRIES, TranslationCache
@@ -81,7 +81,7 @@ class Translator:
         package_dirs: Sequence[str | PathLike[str]] | None = None,
     ) -> None:
         if batch_size < 1:
-            raise ValueError("batch_size must be at least 1")
+            raise UsageError("batch_size must be at least 1")
         self.device = resolve_device(device)  # a bad device is a setup error: fail now, not per article
         self.target = argos_code(target)
         self.options = DecodeOptions(
@@ -246,7 +246,7 @@ def _assemble(article: Article, job: _Job, translations: dict[str, str], target:
         paragraphs=tuple(_join(p, translations) for p in job.paragraphs),
         model=job.package.model_id,
     )
-    metadata = article.metadata
+    metadata: Mapping[str, Any] = article.metadata
     if ERROR_KEY in metadata:
         metadata = {k: v for k, v in metadata.items() if k != ERROR_KEY}
     return attrs.evolve(article, translation=translation, metadata=metadata)
