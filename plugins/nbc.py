@@ -177,21 +177,26 @@ class NBCNews(Plugin):
         Signature(r"NBC News (?:reported|has learned|contributed|obtained)", 0.5),
         # furniture: the old video player, the newsletter and alert boxes, coverage links
         Signature(r"autoplay Copy this code to your website or blog", 2.0, needles="copy this code"),
-        Signature(r"Get breaking news alerts and special reports\. The news and stories that matter", 2.0),
-        Signature(r"Let our news meet your inbox\.", 2.0),
-        Signature(r"The Morning Rundown Get a head start", 2.0),
-        Signature(r"Byers Market Newsletter", 2.0),
+        # the alert and newsletter boxes: one needle for the two that say "the news and stories that matter"
+        Signature(
+            r"(?:Get breaking news alerts and special reports|Let our news meet your inbox)\. The news and stories that matter",
+            2.0,
+            needles="the news and stories that matter",
+        ),
+        Signature(
+            r"(?:The Morning Rundown|Byers Market Newsletter) Get ", 2.0, needles=("rundown get", "newsletter get")
+        ),
         Signature(r"(?i)download the nbc news app", 2.0, needles="download the nbc"),
         Signature(r"Related content from NBCNews\.com", 2.0),
         Signature(r"(?i)(?:from|on) NBCNews\.com on Twitter", 1.0, needles="nbcnews.com on"),
         Signature(r"originally appeared on MSNBC\.com", 1.0),
-        Signature(r"NBC News\|SurveyMonkey", 1.0),
+        Signature(r"NBC News\|SurveyMonkey", 1.0, needles="nbc news|surveymonkey"),
         Signature(r"(?m)^Full coverage of [^.\n]{1,120}$", 1.0, needles="full coverage of"),
         # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
         Signature(
             "(?m)" + _CREDIT_FIRST.pattern,
             1.0,
-            needles=(" / afp", " / getty", " / ap ", " / reuters", " / epa", " / nbc"),
+            needles=" / ",
         ),
     )
 

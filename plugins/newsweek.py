@@ -252,6 +252,9 @@ class CaptionCopies:
         index = 1
         while index < len(draft.blocks):
             credit = draft.blocks[index].text.strip()
+            if len(credit) > 80:
+                index += 1  # not a credit line: the cheap test first, this runs on every block
+                continue
             above = draft.blocks[index - 1].text
             copies = [index - 2] if index >= 2 and draft.blocks[index - 2].text == above else []
             slashed = self.pattern.fullmatch(credit) is not None

@@ -66,7 +66,7 @@ TRIBUN_DOMAINS = (
 #: ``BANJARMASINPOST.CO.ID``, ``WARTAKOTALIVE.COM``, ``POS-KUPANG.COM`` (also ``POS KUPANG.COM``).
 BRAND = (
     r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambi(?:news)?|bangkapos|banjarmasinpost"
-    r"|wartakota(?:live)?|pos[\- ]?kupang|pos[\- ]?belitung|prohaba)"
+    r"|wartakota(?:live)?|pos[\- ]?kupang|prohaba)"
 )
 #: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once).
 TLD = r"(?:[.,] ?(?:com|co\.id|co|id)| (?:com|co\.id))\b"
@@ -80,7 +80,6 @@ BRAND_NEEDLES = (
     "banjarmasinpost",
     "wartakota",
     "kupang",
-    "belitung",
     "prohaba",
 )
 
@@ -385,17 +384,15 @@ class Tribun(Plugin):
         Signature(
             rf"(?i)laporan (?:langsung )?(?:wartawan|reporter|kontributor|jurnalis)\s+(?:{BRAND}|tribun\b)",
             2.0,
-            needles="laporan",
+            needles=BRAND_NEEDLES,
         ),
         Signature(
-            rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}", 2.0, needles="ini"
-        ),
-        # a brand's own follow prompt: ``Baca berita TRIBUN MEDAN lainnya``, ``Update berita lainnya di PROHABA.co``
-        Signature(
-            rf"(?i)\b(?:berita|akses|informasi)\b[^\n]{{0,40}}\b{BRAND}\b[^\n]{{0,80}}(?:google news|whatsapp)",
+            rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}",
             2.0,
             needles=BRAND_NEEDLES,
         ),
+        # a brand's own follow prompt: ``Baca berita TRIBUN MEDAN lainnya``, ``Update berita lainnya di PROHABA.co``
+        Signature(rf"(?i)\b{BRAND}\b[^\n]{{0,80}}(?:google news|whatsapp)", 2.0, needles=BRAND_NEEDLES),
         # the network's name for its readers
         Signature(r"\bTribunners\b", 1.0, needles="tribunners"),
     )
