@@ -65,21 +65,24 @@ TRIBUN_DOMAINS = (
 #: ``SURYAMALANG.COM``, ``PROHABA.CO``, ``BANGKAPOS.COM``, ``SRIPOKU.COM``, ``SERAMBINEWS.COM``,
 #: ``BANJARMASINPOST.CO.ID``, ``WARTAKOTALIVE.COM``, ``POS-KUPANG.COM`` (also ``POS KUPANG.COM``).
 BRAND = (
-    r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambi(?:news)?|bangkapos|banjarmasinpost"
-    r"|wartakota(?:live)?|pos[\- ]?kupang|prohaba)"
+    r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambinews|bangkapos|banjarmasinpost"
+    r"|wartakota(?:live)?|pos[\- ]kupang|prohaba)"
 )
 #: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once).
 TLD = r"(?:[.,] ?(?:com|co\.id|co|id)| (?:com|co\.id))\b"
-#: The brands' first words, one of which every piece of Tribun evidence holds.
+#: One of these holds every piece of Tribun evidence: the brands as written before their domain
+#: (``surya.`` and ``pos-kupang``, not ``surya`` and ``kupang``, which are also names of people and places).
 BRAND_NEEDLES = (
     "tribun",
-    "surya",
+    "surya.",
+    "suryamalang",
     "sripoku",
-    "serambi",
+    "serambinews",
     "bangkapos",
     "banjarmasinpost",
     "wartakota",
-    "kupang",
+    "pos-kupang",
+    "pos kupang",
     "prohaba",
 )
 
@@ -362,12 +365,30 @@ class Tribun(Plugin):
             r"(?i)(?:simak|ikuti|baca|dapatkan|follow)[^\n]{0,120}(?:google news|whatsapp channel|saluran whatsapp)[^\n]{0,80}",
             "Google News / WhatsApp prompt",
             max_chars=240,
+            needles=("google news", "whatsapp"),
         ),
         DropLine(
             "tribun-prompts",
             r"(?i)(?:[-–•]\s*)?(?:" + "|".join(PROMPTS) + r")\s*[.!]?",
             "follow/read-more prompt, table hint or disclaimer",
             max_chars=460,
+            needles=(
+                "ikuti",
+                "membaca",
+                "google news",
+                "whatsapp",
+                "saluran wa",
+                "channel",
+                "telegram",
+                "facebook",
+                "instagram",
+                "klik di",
+                "geser",
+                "selengkapnya",
+                "lainnya di",
+                "komentar",
+                "disclaimer",
+            ),
         ),
         CutInline(
             "tribun-prompts-inline",
