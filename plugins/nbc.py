@@ -148,6 +148,15 @@ class NBCNews(Plugin):
             r"|Follow [\w .]{1,40} (?:from|on) NBCNews\.com[^\n]{0,80}|NBC News",
             "coverage link, republication note or furniture",
             max_chars=220,
+            needles=(
+                "full coverage",
+                "related content",
+                "meet the press",
+                "originally",
+                "photos:",
+                "nbcnews.com",
+                "nbc news",
+            ),
         ),
         BareCreditCaptions(),
         # newsletter boxes are the generic prompts' job; these are NBC's own
@@ -167,33 +176,36 @@ class NBCNews(Plugin):
         ),
     )
     signatures = (
-        Signature(r"(?i)originally (?:belongs to|appeared (?:first )?on) nbc[a-z]*\.com", 2.0, needles="nbc"),
+        # furniture first (tried in this order among equal weights, and most NBC text names neither NBC nor
+        # its site): the old video player, the alert and newsletter boxes, coverage links
+        Signature(r"autoplay Copy this code to your website or blog", 2.0, needles="copy this code"),
+        Signature(
+            r"(?:Get breaking news alerts and special reports|Let our news meet your inbox)\. The news and stories that matter",
+            2.0,
+            needles="the news and stories that matter",
+        ),
+        Signature(
+            r"(?:The Morning Rundown|Byers Market Newsletter) Get [^\n]{1,200}?This site is protected by recaptcha",
+            2.0,
+            needles="recaptcha",
+        ),
+        Signature(r"(?i)download the nbc news app", 2.0, needles="download the nbc"),
+        Signature(r"Related content from NBCNews\.com", 2.0),
+        Signature(r"[Oo]riginally (?:belongs to|appeared (?:first )?on) (?:NBC|Nbc|nbc)[A-Za-z]*\.com", 2.0, needles="nbc"),
         Signature(r"(?i)\bnbcnews\.com\b", 1.0, needles="nbcnews.com"),
         Signature(r"Follow NBC(?: News|\s[A-Z][\w ]{0,20}) on\b", 1.0, needles="follow nbc"),
         Signature(r"NBC News newsletter", 1.0),
+        Signature(r"(?i)(?:from|on) NBCNews\.com on Twitter", 1.0, needles="nbcnews.com on"),
+        Signature(r"originally appeared on MSNBC\.com", 1.0),
+        Signature(r"NBC News\|SurveyMonkey", 1.0, needles="nbc news|surveymonkey"),
+        Signature(r"(?m)^Full coverage of [^.\n]{1,120}$", 1.0, needles="full coverage of"),
+        # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
+        Signature("(?m)" + _CREDIT_FIRST.pattern, 1.0, needles=" / "),
         Signature(r"NBC News (?:has )?(?:reached out|contacted|asked)", 0.5),
         Signature(
             r"\b(?:told|tells|said to) NBC News\b", 0.5, needles=("told nbc news", "tells nbc news", "said to nbc news")
         ),
         Signature(r"NBC News (?:reported|has learned|contributed|obtained)", 0.5),
-        # furniture: the old video player, the newsletter and alert boxes, coverage links
-        Signature(r"autoplay Copy this code to your website or blog", 2.0, needles="copy this code"),
-        Signature(r"Get breaking news alerts and special reports\. The news and stories that matter", 2.0),
-        Signature(r"Let our news meet your inbox\.", 2.0),
-        Signature(r"The Morning Rundown Get a head start", 2.0),
-        Signature(r"Byers Market Newsletter", 2.0),
-        Signature(r"(?i)download the nbc news app", 2.0, needles="download the nbc"),
-        Signature(r"Related content from NBCNews\.com", 2.0),
-        Signature(r"(?i)(?:from|on) NBCNews\.com on Twitter", 1.0, needles="nbcnews.com on"),
-        Signature(r"originally appeared on MSNBC\.com", 1.0),
-        Signature(r"NBC News\|SurveyMonkey", 1.0),
-        Signature(r"(?m)^Full coverage of [^.\n]{1,120}$", 1.0, needles="full coverage of"),
-        # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
-        Signature(
-            "(?m)" + _CREDIT_FIRST.pattern,
-            1.0,
-            needles=(" / afp", " / getty", " / ap ", " / reuters", " / epa", " / nbc"),
-        ),
     )
 
     def process(self, draft: Draft) -> None:

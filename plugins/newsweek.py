@@ -78,7 +78,7 @@ ROLE = (
 )
 #: The byline cluster as one-line scrapes run it together: ``By Name [and Name] [Role] [Trust line] [date]``.
 BYLINE = re.compile(
-    rf"\bBy (?P<value>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?= {ROLE}\b| Newsweek Is A Trust| {_MONTH} \d| (?:Published|Updated) |$)"
+    rf"By (?P<value>{_PERSON}(?:,? (?:and|&) {_PERSON})?)(?= {ROLE}\b| Newsweek Is A Trust| {_MONTH} \d| (?:Published|Updated) |$)"
     rf"(?: {ROLE}\b)?(?: Newsweek Is A Trust Project Member)?"
 )
 #: ``Published Jan 24, 2024 at 2:00 PM EST`` / ``Updated …``, as a line or inside one.
@@ -111,7 +111,7 @@ class BylineAndDate:
         self._header_lines(draft)
         for index in range(min(self.look_at, len(draft.blocks))):
             block = draft.blocks[index]
-            match = self.pattern.search(block.text, 0, 2000)
+            match = self._byline(block.text)
             if match is None:
                 continue
             for name in _names(match.group("value")) or []:
@@ -131,6 +131,16 @@ class BylineAndDate:
             self._date_lines(draft)
             return
         self._date_lines(draft)
+
+    def _byline(self, text: str) -> re.Match[str] | None:
+        """The byline in the first 2,000 characters, ``By`` starting a word (the pattern opens with
+        the literal, which the regex engine finds fast; the word start is checked here)."""
+        at = 0
+        while True:
+            match = self.pattern.search(text, at, 2000)
+            if match is None or match.start() == 0 or not text[match.start() - 1].isalnum():
+                return match
+            at = match.start() + 1
 
     def _header_lines(self, draft: Draft) -> None:
         """The role and trust-project lines under the byline, each on its own line (before the footer
@@ -199,6 +209,24 @@ FURNITURE = (
     r"pic\.twitter\.com/\w{1,20}",
     r"— [^\n()—]{1,60} \(@\w{1,30}\) " + _MONTH + r" \d{1,2}, \d{4}",
 )
+#: One of these occurs in every piece of :data:`FURNITURE` (any case).
+FURNITURE_NEEDLES = (
+    "ad loading",
+    "video player",
+    "loaded:",
+    "trust project",
+    "link copied",
+    "reprint",
+    "function ",
+    "do you have",
+    "regional restrictions",
+    "if you purchase",
+    "if you buy",
+    "you can stream",
+    "you can live stream",
+    "pic.twitter",
+    "(@",
+)
 #: A credit on a line of its own under a caption: ``PIYASET/GETTY``, ``NASA/JPL-Caltech/MSSS``.
 CREDIT_LINE = r"[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}(?:/[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}){1,3}"
 
@@ -252,6 +280,9 @@ class CaptionCopies:
         index = 1
         while index < len(draft.blocks):
             credit = draft.blocks[index].text.strip()
+            if len(credit) > 80:
+                index += 1  # not a credit line: the cheap test first, this runs on every block
+                continue
             above = draft.blocks[index - 1].text
             copies = [index - 2] if index >= 2 and draft.blocks[index - 2].text == above else []
             slashed = self.pattern.fullmatch(credit) is not None

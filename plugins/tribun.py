@@ -65,22 +65,24 @@ TRIBUN_DOMAINS = (
 #: ``SURYAMALANG.COM``, ``PROHABA.CO``, ``BANGKAPOS.COM``, ``SRIPOKU.COM``, ``SERAMBINEWS.COM``,
 #: ``BANJARMASINPOST.CO.ID``, ``WARTAKOTALIVE.COM``, ``POS-KUPANG.COM`` (also ``POS KUPANG.COM``).
 BRAND = (
-    r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambi(?:news)?|bangkapos|banjarmasinpost"
-    r"|wartakota(?:live)?|pos[\- ]?kupang|pos[\- ]?belitung|prohaba)"
+    r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambinews|bangkapos|banjarmasinpost"
+    r"|wartakota(?:live)?|pos[\- ]kupang|prohaba)"
 )
 #: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once).
 TLD = r"(?:[.,] ?(?:com|co\.id|co|id)| (?:com|co\.id))\b"
-#: The brands' first words, one of which every piece of Tribun evidence holds.
+#: One of these holds every piece of Tribun evidence: the brands as written before their domain
+#: (``surya.`` and ``pos-kupang``, not ``surya`` and ``kupang``, which are also names of people and places).
 BRAND_NEEDLES = (
     "tribun",
-    "surya",
+    "surya.",
+    "suryamalang",
     "sripoku",
-    "serambi",
+    "serambinews",
     "bangkapos",
     "banjarmasinpost",
     "wartakota",
-    "kupang",
-    "belitung",
+    "pos-kupang",
+    "pos kupang",
     "prohaba",
 )
 
@@ -363,12 +365,30 @@ class Tribun(Plugin):
             r"(?i)(?:simak|ikuti|baca|dapatkan|follow)[^\n]{0,120}(?:google news|whatsapp channel|saluran whatsapp)[^\n]{0,80}",
             "Google News / WhatsApp prompt",
             max_chars=240,
+            needles=("google news", "whatsapp"),
         ),
         DropLine(
             "tribun-prompts",
             r"(?i)(?:[-–•]\s*)?(?:" + "|".join(PROMPTS) + r")\s*[.!]?",
             "follow/read-more prompt, table hint or disclaimer",
             max_chars=460,
+            needles=(
+                "ikuti",
+                "membaca",
+                "google news",
+                "whatsapp",
+                "saluran wa",
+                "channel",
+                "telegram",
+                "facebook",
+                "instagram",
+                "klik di",
+                "geser",
+                "selengkapnya",
+                "lainnya di",
+                "komentar",
+                "disclaimer",
+            ),
         ),
         CutInline(
             "tribun-prompts-inline",
@@ -385,17 +405,15 @@ class Tribun(Plugin):
         Signature(
             rf"(?i)laporan (?:langsung )?(?:wartawan|reporter|kontributor|jurnalis)\s+(?:{BRAND}|tribun\b)",
             2.0,
-            needles="laporan",
+            needles=BRAND_NEEDLES,
         ),
         Signature(
-            rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}", 2.0, needles="ini"
-        ),
-        # a brand's own follow prompt: ``Baca berita TRIBUN MEDAN lainnya``, ``Update berita lainnya di PROHABA.co``
-        Signature(
-            rf"(?i)\b(?:berita|akses|informasi)\b[^\n]{{0,40}}\b{BRAND}\b[^\n]{{0,80}}(?:google news|whatsapp)",
+            rf"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di {BRAND}",
             2.0,
             needles=BRAND_NEEDLES,
         ),
+        # a brand's own follow prompt: ``Baca berita TRIBUN MEDAN lainnya``, ``Update berita lainnya di PROHABA.co``
+        Signature(rf"(?i)\b{BRAND}\b[^\n]{{0,80}}(?:google news|whatsapp)", 2.0, needles=BRAND_NEEDLES),
         # the network's name for its readers
         Signature(r"\bTribunners\b", 1.0, needles="tribunners"),
     )

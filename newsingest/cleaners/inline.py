@@ -23,7 +23,7 @@ import attrs
 from ..draft import Draft
 from ..model import Block
 from ..rules import Extract
-from ..textmatch import fold_needles, has_needle
+from ..textmatch import fold_needles, folded_block, has_needle
 from .readalso import READ_ALSO_LEADS
 
 
@@ -285,6 +285,9 @@ class InlineReadAlso:
     name: str = "read-also-inline"
     reason: str = "read-also link inside a paragraph"
     pattern: re.Pattern[str] = attrs.field(factory=lambda: _read_also_pattern(_LEADS))
+    #: One of these occurs (lower-cased) in every block the pattern can match: a substring test
+    #: per lead is far cheaper than trying the pattern at every position of every paragraph.
+    needles: tuple[str, ...] = (*_LEADS, "read more")
 
     def apply(self, draft: Draft) -> None:
         pattern = self.pattern
@@ -292,7 +295,7 @@ class InlineReadAlso:
         while index < len(draft.blocks):
             block = draft.blocks[index]
             text = block.text
-            cuts = self._cuts(text) if len(text) >= 40 and pattern.search(text) else []
+            cuts = self._cuts(text) if len(text) >= 40 and self._may_match(text) and pattern.search(text) else []
             if not cuts:
                 index += 1
                 continue
@@ -309,6 +312,15 @@ class InlineReadAlso:
                 draft.record_strip(text[start:end].strip(), self.reason, self.name)
             draft.blocks[index] = Block(rest, block.kind, block.language)
             index += 1
+
+    def _may_match(self, text: str) -> bool:
+        if ":" not in text and "EAD MORE" not in text and "ead more" not in text:
+            return False  # every lead has a colon after it, but the bare ``Read more``
+        lowered = folded_block(text)
+        for needle in self.needles:  # noqa: SIM110 - a plain loop: it runs on every block
+            if needle in lowered:
+                return True
+        return False
 
     def _cuts(self, text: str) -> list[tuple[int, int]]:
         cuts: list[tuple[int, int]] = []
