@@ -199,3 +199,13 @@ def test_a_page_of_too_many_tags_is_refused_before_parsing(monkeypatch):
         newsingest.ingest("<html><body>" + "<p>x" * 30)
     monkeypatch.undo()
     assert "Body text" in newsingest.ingest(PAGE + "<p>Body text of a page under the limit.</p>").text
+
+
+def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
+    from newsingest.htmlextract import page_marks
+
+    page = "<html><body><div id='main' class='story body'><script>var ad_container=1;</script><p class='ad-container'>Ad</p></div></body></html>"
+    marks = page_marks(parse_html(page))
+    assert set(marks.split()) == {"main", "story", "body", "ad-container"}
+    assert could_match(".ad-container", marks) and could_match("#main .story", marks)
+    assert not could_match(".ad_container", marks)  # only in a script: no element wears it
