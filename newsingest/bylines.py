@@ -11,6 +11,8 @@ the same answers on the 200 benchmark pages.
 
 from __future__ import annotations
 
+import re
+
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -38,15 +40,20 @@ _CLASS_LEFT_OUT = (
 )
 
 
+def _fragments(*fragments: str) -> re.Pattern:
+    """A pattern that finds any of ``fragments`` (plain substrings): one C-level scan per value."""
+    return re.compile("|".join(map(re.escape, fragments)))
+
+
+_CLASS_0_RE, _ID_1_RE, _CLASS_1_RE = _fragments(*_CLASS_0), _fragments(*_ID_1), _fragments(*_CLASS_1)
+_CLASS_2_RE, _ID_2_RE = _fragments(*_CLASS_2), _fragments("author", "Author")
+_ID_LEFT_OUT_RE, _CLASS_LEFT_OUT_RE = _fragments(*_ID_LEFT_OUT), _fragments(*_CLASS_LEFT_OUT)
+
 #: The elements any of the searches can pick: those with one of the attributes they read.
 _MARKED = etree.XPath(
     "//*[@class or @id or @itemprop or @rel or @data-testid or @data-component or self::author or self::time"
     " or self::figure]"
 )
-
-
-def _has(value: str, fragments: tuple[str, ...]) -> bool:
-    return any(fragment in value for fragment in fragments)
 
 
 def _classify(tree: lxml_html.HtmlElement) -> tuple[list[list], set]:
@@ -66,18 +73,18 @@ def _classify(tree: lxml_html.HtmlElement) -> tuple[list[list], set]:
                 or cls == "author"
                 or itemprop == "author name"
                 or get("data-testid") in ("AuthorCard", "AuthorURL")
-                or _has(cls, _CLASS_0)
+                or _CLASS_0_RE.search(cls)
             )
         ):
             found[0].append(element)
         if tag in _TAGS_1 and (
             cls in ("byline", "username", "byl", "BBL")
             or "author" in itemprop
-            or _has(ident, _ID_1)
-            or _has(cls, _CLASS_1)
+            or _ID_1_RE.search(ident)
+            or _CLASS_1_RE.search(cls)
         ):
             found[1].append(element)
-        if "Byline" in component or "author" in itemprop or _has(ident, ("author", "Author")) or _has(cls, _CLASS_2):
+        if "Byline" in component or "author" in itemprop or _ID_2_RE.search(ident) or _CLASS_2_RE.search(cls):
             found[2].append(element)
         if tag in ("time", "figure") or (
             tag in _TAGS_LEFT_OUT
@@ -85,9 +92,9 @@ def _classify(tree: lxml_html.HtmlElement) -> tuple[list[list], set]:
                 ident == "comments"
                 or cls in ("comments", "title", "date")
                 or ident.startswith("comments")
-                or _has(ident, _ID_LEFT_OUT)
+                or _ID_LEFT_OUT_RE.search(ident)
                 or cls.startswith(("Comments", "comments"))
-                or _has(cls, _CLASS_LEFT_OUT)
+                or _CLASS_LEFT_OUT_RE.search(cls)
                 or "Figure" in component
             )
         ):
