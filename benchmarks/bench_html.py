@@ -1,6 +1,6 @@
 """newsingest against trafilatura on real article pages: speed, body F1, metadata.
 
-    python benchmarks/bench_html.py [--data ../shared/htmlbench] [--rounds 3] [--pages N] [--show 0.2]
+    python benchmarks/bench_html.py [--data ../shared/htmlbench] [--rounds 3] [--pages N] [--show 0.2] [--stages]
 
 Reads ``html/*.html.gz`` and ``ground-truth.jsonl`` (``id``, ``url``, ``title``,
 ``author``, ``published``, ``body``). In one run, page by page and in alternating
@@ -253,6 +253,58 @@ def report(results: list[dict], show: float) -> None:
     print(f"  titles or authors of ours still holding an HTML entity: {len(entities)} {entities}")
 
 
+def stages(pages: list[tuple[dict, bytes]]) -> None:
+    """Seconds in each step of the HTML path over all pages, with ``trafilatura.extract`` interleaved."""
+    import collections
+
+    import trafilatura
+
+    from newsingest import htmlextract, pipeline
+    from newsingest.decode import read_source
+    from newsingest.draft import Draft
+    from newsingest.errors import NewsingestError
+    from newsingest.htmlmeta import read_page_metadata
+
+    ingest = pipeline.Pipeline()
+    ingest.ingest(pages[0][1], url=pages[0][0]["url"])
+    seconds: collections.Counter = collections.Counter()
+
+    def timed_step(name, call, *args, **kwargs):
+        start = time.perf_counter()
+        result = call(*args, **kwargs)
+        seconds[name] += time.perf_counter() - start
+        return result
+
+    for row, page in pages:
+        url = row["url"]
+        timed_step("trafilatura.extract", trafilatura.extract, page, url=url)
+        try:
+            decoded = timed_step("decode", read_source, page)
+            tree = timed_step("parse HTML (lxml)", htmlextract.parse_html, decoded.text)
+        except NewsingestError:
+            continue
+        meta = timed_step("page metadata", read_page_metadata, tree, url=url)
+        plugin = ingest.plugins.choose(outlet=None, url=url or meta.url, text=None)
+        if plugin is None:
+            text = " ".join(tree.text_content().split())
+            plugin = timed_step("plugin choice by text", ingest.plugins.for_text, text)
+        draft = Draft(url=url, input_format="html")
+        pipeline.apply_page_metadata(draft, meta)
+        timed_step("DOM clean-up (selectors)", pipeline.prepare_tree, tree, plugin, draft, decoded.text)
+        draft.blocks = timed_step("extraction (trafilatura)", htmlextract.extract_main_blocks, tree, url=url)
+        if not draft.blocks:
+            continue
+        timed_step("cleaners + plugin rules", pipeline.clean_blocks, draft, plugin, ingest.generic_rules)
+        timed_step("article + language", pipeline.build_article, draft, decoded.text, None, plugin, ingest.detector)
+    ours = sum(value for key, value in seconds.items() if key != "trafilatura.extract")
+    print("\n| step | seconds | share of ours |\n| --- | --- | --- |")
+    for key, value in seconds.most_common():
+        if key != "trafilatura.extract":
+            print(f"| {key} | {value:.2f} | {value / ours:.0%} |")
+    print(f"| all steps | {ours:.2f} | |")
+    print(f"| `trafilatura.extract`, same pages, interleaved | {seconds['trafilatura.extract']:.2f} | |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -260,6 +312,7 @@ def main() -> None:
     parser.add_argument("--pages", type=int, default=None, help="only the first N pages")
     parser.add_argument("--show", type=float, default=0.2, help="list pages losing more F1 than this")
     parser.add_argument("--metadata-misses", action="store_true", help="print every metadata miss of ours")
+    parser.add_argument("--stages", action="store_true", help="then time each step of the HTML path")
     args = parser.parse_args()
     if not (args.data / "ground-truth.jsonl").exists():
         sys.exit(f"no benchmark data at {args.data}")
@@ -267,6 +320,8 @@ def main() -> None:
     report(results, args.show)
     if args.metadata_misses:
         print_misses(results)
+    if args.stages:
+        stages(load(args.data, args.pages))
 
 
 def print_misses(results: list[dict]) -> None:

@@ -18,6 +18,7 @@ import attrs
 from lxml import html as lxml_html
 
 from .authors import author_names, clean_metadata_text
+from .bylines import page_byline
 from .model import Date, parse_date
 from .pagedate import first_date_line, page_date
 from .sitename import is_site_name, site_names, strip_site_suffix
@@ -132,13 +133,8 @@ def _page_title(tree: lxml_html.HtmlElement) -> str | None:
 
 
 def _page_authors(tree: lxml_html.HtmlElement) -> list[str]:
-    """Bylines read off the page (author links, byline classes), by trafilatura."""
-    try:
-        from trafilatura.metadata import extract_author
-
-        found = extract_author(tree)
-    except Exception:
-        return []
+    """Bylines read off the page (author links, byline classes), as trafilatura finds them."""
+    found = page_byline(tree)
     return author_names(found.split(";")) if found else []
 
 

@@ -263,20 +263,24 @@ def html_draft(
 
 
 def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: str) -> None:
-    """Drop generic and plugin furniture and run the plugin's page hooks, before extraction."""
+    """Drop generic and plugin furniture and run the plugin's page hooks, before extraction.
+
+    Selectors are pre-checked against the page's class and id values, read once.
+    """
+    marks = htmlextract.page_marks(tree)
     htmlextract.drop_selectors(
         tree,
         htmlextract.GENERIC_SELECTORS,
         draft,
         "page furniture (newsletter, share, consent)",
-        html,
+        marks,
         max_share=htmlextract.GENERIC_MAX_SHARE,
     )
     if plugin is not None:
         draft.plugin = plugin.name
         plugin.read_page(tree, draft)
         htmlextract.drop_selectors(
-            tree, plugin.drop_selectors, draft, f"{plugin.display_name or plugin.name} page furniture", html
+            tree, plugin.drop_selectors, draft, f"{plugin.display_name or plugin.name} page furniture", marks
         )
         plugin.prepare_dom(tree, draft)
         draft.plugin = None

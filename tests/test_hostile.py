@@ -28,7 +28,8 @@ def hostile_folder(tmp_path, seed_paths):
         f"<body><article><p>{RUSSIAN}</p><p>{RUSSIAN}</p></article></body></html>"
     )
     (tmp_path / "cp1251.html").write_bytes(page.encode("cp1251"))
-    nested = "<html><body>" + "<div>" * 100_000 + f"<p>{GERMAN}</p>" + "</div>" * 100_000 + "</body></html>"
+    # deeper than libxml2 keeps, within the tag limit (htmlextract.MAX_HTML_TAGS)
+    nested = "<html><body>" + "<div>" * 20_000 + f"<p>{GERMAN}</p>" + "</div>" * 20_000 + "</body></html>"
     (tmp_path / "nested.html").write_text(nested, encoding="utf-8")
     (tmp_path / "huge.txt").write_bytes((FRENCH.encode("utf-8") + b"\n") * 340_000)  # about 38 MB
     return tmp_path

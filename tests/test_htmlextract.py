@@ -36,7 +36,10 @@ def test_drop_selectors_records_and_skips():
     assert "Advertisement" not in tree.text_content()
 
 
-def test_flat_text_has_no_depth_limit():
+def test_flat_text_has_no_depth_limit(monkeypatch):
+    from newsingest import htmlextract
+
+    monkeypatch.setattr(htmlextract, "MAX_HTML_TAGS", 1_000_000)  # this test is about depth, not size
     deep = "<div>" * 50_000 + "<p>Deep words</p>" + "</div>" * 50_000
     assert parse_html("<html><body>" + deep + "</body></html>").text_content().strip() == ""
     assert flat_text("<html><body><script>var x;</script>" + deep + "</body></html>").split() == ["Deep", "words"]
@@ -174,3 +177,35 @@ def test_a_fast_extraction_holding_a_small_share_of_a_long_page_asks_for_the_ful
     assert not needs_full_extraction(faq, short_page)
     assert not needs_full_extraction(faq)
     assert needs_full_extraction(faq[:1])
+
+
+def test_a_page_of_too_many_tags_is_refused_before_parsing(monkeypatch):
+    import pytest
+
+    import newsingest
+    from newsingest import htmlextract
+    from newsingest.errors import InputError
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the page reached the parser")
+
+    page = "<html><body>" + "<p>x" * 60_000  # issue 12: a million of these took 162 s and 1.9 GB
+    monkeypatch.setattr(htmlextract.lxml_html, "document_fromstring", no_parsing)
+    with pytest.raises(InputError, match="60,002 tags, over the limit of 50,000"):
+        newsingest.ingest(page)
+    monkeypatch.undo()
+    monkeypatch.setattr(htmlextract, "MAX_HTML_TAGS", 20)
+    with pytest.raises(InputError, match="over the limit of 20"):
+        newsingest.ingest("<html><body>" + "<p>x" * 30)
+    monkeypatch.undo()
+    assert "Body text" in newsingest.ingest(PAGE + "<p>Body text of a page under the limit.</p>").text
+
+
+def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
+    from newsingest.htmlextract import page_marks
+
+    page = "<html><body><div id='main' class='story body'><script>var ad_container=1;</script><p class='ad-container'>Ad</p></div></body></html>"
+    marks = page_marks(parse_html(page))
+    assert set(marks.split()) == {"main", "story", "body", "ad-container"}
+    assert could_match(".ad-container", marks) and could_match("#main .story", marks)
+    assert not could_match(".ad_container", marks)  # only in a script: no element wears it

@@ -147,6 +147,7 @@ MODULES = [
     "newsingest.authors",
     "newsingest.sitename",
     "newsingest.pagedate",
+    "newsingest.bylines",
     "newsingest.decode",
     "newsingest.rules",
 ]
