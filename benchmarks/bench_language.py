@@ -193,7 +193,7 @@ def accuracy(args) -> None:
     confusions = []
 
     def raw(lang: str, texts: list[str], min_letters: int) -> str:
-        expected = "id" if lang == "ms" else lang  # langdetect has no Malay profile
+        expected = lang
         right = 0
         for text in texts:
             guess = detect_language(text, detector, min_letters=min_letters)

@@ -105,12 +105,13 @@ class LangdetectDetector:
         return {"seed": self.seed, "accelerate": self.accelerate}
 
     def __setstate__(self, state: dict) -> None:
-        self.__init__(**state)
+        LangdetectDetector.__init__(self, **state)
 
     @property
     def backend(self) -> str:
         """``"langdetect-rs"`` or ``"langdetect"`` (loads the profiles on first use)."""
         self._load()
+        assert self._backend is not None
         return self._backend
 
     def _load(self):
