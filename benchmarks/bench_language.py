@@ -362,6 +362,7 @@ def peers() -> dict[str, object]:
             except pycld2.error:
                 return None
             code = details[0][1]
+            code = {"iw": "he", "in": "id"}.get(code, code)  # CLD2 keeps the old ISO codes
             return None if code == "un" else code.split("-")[0]
 
         found["CLD2"] = cld2
