@@ -193,7 +193,7 @@ def accuracy(args) -> None:
     confusions = []
 
     def raw(lang: str, texts: list[str], min_letters: int) -> str:
-        expected = "id" if lang == "ms" else lang  # langdetect has no Malay profile
+        expected = lang
         right = 0
         for text in texts:
             guess = detect_language(text, detector, min_letters=min_letters)
@@ -362,6 +362,7 @@ def peers() -> dict[str, object]:
             except pycld2.error:
                 return None
             code = details[0][1]
+            code = {"iw": "he", "in": "id"}.get(code, code)  # CLD2 keeps the old ISO codes
             return None if code == "un" else code.split("-")[0]
 
         found["CLD2"] = cld2

@@ -287,8 +287,12 @@ _SCRIPT_RE = {name: re.compile(f"[{chars}]") for name, chars in SCRIPTS.items()}
 _FOREIGN_LETTERS = {lang: re.compile(chars, re.IGNORECASE) for lang, chars in FOREIGN_LETTERS.items()}
 _FAMILY = {lang: family for family in FAMILIES for lang in family}
 _CJK_RE = re.compile(f"[{SCRIPTS['han']}{SCRIPTS['kana']}{SCRIPTS['hangul']}]")
-_LETTER_RULES = {
-    lang: (_SCRIPT_RE[script], *(re.compile(chars) if chars else None for chars in (required, forbidden)))
+_LETTER_RULES: dict[str, tuple[re.Pattern, re.Pattern | None, re.Pattern | None]] = {
+    lang: (
+        _SCRIPT_RE[script],
+        re.compile(required) if required else None,
+        re.compile(forbidden) if forbidden else None,
+    )
     for lang, (script, required, forbidden) in LETTER_RULES.items()
 }
 

@@ -57,8 +57,9 @@ def test_letters_threshold_counts_cjk_three_times():
 
 
 def test_short_cjk(detector):
-    # Han alone: langdetect decides, from 14 characters (Chinese has no measured short floor)
-    assert detect_language("北京是中华人民共和国", detector) is None  # 10 characters: 30 "letters"
+    # Han alone, no kana or Hangul: Chinese when langdetect is sure, from 4 characters
+    assert detect_language("北京是", detector) is None  # 9 "letters"
+    assert detect_language("北京是中华人民共和国", detector).language == "zh"
     assert detect_language("北京是中华人民共和国的首都，也是全国的政治中心。", detector).language == "zh"
     # with kana it is Japanese by its script (langdetect alone says zh 1.0 here)
     assert detect_language("中央銀行は政策金", detector).language == "ja"
