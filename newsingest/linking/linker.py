@@ -443,9 +443,10 @@ class StoryLinker:
         self._story[index] = story
         earliest = int(self._earliest[story])
         duplicate_of = None
-        if self._before(earliest, index):
-            if found.kind != "translation":
-                duplicate_of = self._ids[earliest]
+        if found.kind == "translation":
+            pass  # a version in another language: it copies nothing, and no copy copies it
+        elif self._before(earliest, index):
+            duplicate_of = self._ids[earliest]
         else:
             self._earliest[story] = index
         link = Link(found.kind, self._ids[found.target], found.similarity, found.matched)
