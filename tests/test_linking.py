@@ -377,3 +377,15 @@ def test_records_link_exactly_as_their_articles():
     from_articles = [a.to_dict() for a in link(*articles)]
     from_records = list(link_stories(a.to_dict() for a in articles))
     assert json.dumps(from_records) == json.dumps(from_articles)
+
+
+def test_fingerprints_made_elsewhere_link_the_same():
+    import pickle
+
+    from newsingest.linking import fingerprints
+
+    articles = [*corpus(), ingest_copy(), original_article()]
+    shipped = pickle.loads(pickle.dumps(fingerprints(a.to_dict() for a in articles)))  # as from a worker
+    assert list(StoryLinker().link_all(shipped)) == [a.to_dict() for a in link(*articles)]
+    error = {"source": "x", "id": None, "error": {"type": "InputError", "message": "m"}}
+    assert fingerprints([error]) == [error]

@@ -11,7 +11,7 @@ pytest.importorskip("numpy")  # the link extra
 
 from newsingest import Article, ingest_many, link_stories
 from newsingest.cli import main
-from newsingest.linking import StoryLinker
+from newsingest.linking import StoryLinker, fingerprints
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRIBUN = FIXTURES / "tribun"
@@ -95,7 +95,7 @@ def test_dask_recipe_links_partition_by_partition_on_a_local_cluster():
         worker_dashboard_address=None,
     )
     with cluster, distributed.Client(cluster):
-        bag = ingest_bag(db.from_sequence(input_records(), npartitions=3))
+        bag = ingest_bag(db.from_sequence(input_records(), npartitions=3)).map_partitions(fingerprints)
         # the recipe of docs/linking.md: one linker, the partitions in order, one at a time
         linker = StoryLinker()
         linked = [record for part in bag.to_delayed() for record in linker.link_all(part.compute())]

@@ -25,6 +25,6 @@ except ImportError as err:
         "story linking needs numpy, which is not installed; install the extra with: pip install 'newsingest[link]'"
     ) from err
 
-from .linker import StoryLinker, link_stories  # noqa: E402
+from .linker import Fingerprint, StoryLinker, fingerprint, fingerprints, link_stories  # noqa: E402
 
-__all__ = ["LinkingDependencyError", "StoryLinker", "link_stories"]
+__all__ = ["Fingerprint", "LinkingDependencyError", "StoryLinker", "fingerprint", "fingerprints", "link_stories"]

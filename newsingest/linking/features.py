@@ -47,7 +47,9 @@ def _word_bytes(text: str) -> bytes:
     first. What is left outside ASCII counts as letters.
     """
     if not text.isascii():
-        text = _COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+        text = text.casefold()
+        if not unicodedata.is_normalized("NFKD", text):  # most non-ASCII news text is only quotes and dashes
+            text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
         for mark in _UNICODE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
@@ -140,17 +142,23 @@ def content_hash(text: str) -> int | None:
     return int.from_bytes(hashlib.sha256(normalised.encode("utf-8")).digest()[:8], "big")
 
 
+#: Characters of the text anchors are read from: the lead holds a story's names and figures.
+ANCHOR_CHARS = 2000
+
+
 def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     """What survives translation: numbers (two digits or more), names, quoted passages.
 
     ``numbers`` are the text's :func:`numbers`, reduced to their digits (``1.250`` and ``1,250`` are the same
     figure in Indonesian and English); names are capitalised words inside a sentence,
-    case-folded like quotes. A
-    translation keeps most of them; two unrelated stories share few.
+    case-folded like quotes, read from the first :data:`ANCHOR_CHARS` characters (the
+    lead) so the cost stays bounded. A translation keeps most of them; two unrelated
+    stories share few.
     """
+    lead = text[:ANCHOR_CHARS]
     found = {"#" + n for n in numbers if len(n) >= 2}
-    found |= {"@" + name.casefold() for name in _NAME.findall(text)}
-    found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(text)}
+    found |= {"@" + name.casefold() for name in _NAME.findall(lead)}
+    found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(lead)}
     return {a for a in found if len(a) > 2}
 
 

@@ -108,17 +108,116 @@ class _Hasher:
         return (bands * self._mix).sum(axis=1, dtype=np.uint64) + self._offset
 
 
-class _Item(NamedTuple):
-    """What linking reads of an article, from an :class:`Article` or straight from its record."""
+class Fingerprint(NamedTuple):
+    """What linking keeps and compares of one article: hashes and signatures, never text.
+
+    A pure function of the article (:func:`fingerprint`), picklable, about 1.3 kB:
+    compute it where the articles are made, in parallel (a Dask partition: see
+    :func:`fingerprints`), and give it to :meth:`StoryLinker.link_all` with the
+    article, so the one process that links in order only looks keys up.
+    """
 
     id: str
-    text: str
-    url: str | None
-    title: str | None
-    metadata: Mapping[str, Any]
     published: Date | None
     language: str | None
-    english: str | None  # the English translation's title and paragraphs, if any
+    host: str | None
+    site: str | None  # where the article says it first appeared
+    keys: np.ndarray  # uint64: the string keys (content, URL, title, what it names), then the LSH bands
+    named: np.ndarray  # uint64: keys under which the original it names is recorded
+    signature: np.ndarray | None  # uint32 MinHash of its 5-word shingles; None for an empty text
+    numbers: np.ndarray  # uint32 bottom-k sketch of its numbers
+    anchor_signature: np.ndarray | None  # uint32 MinHash of its anchors (six or more), else None
+    anchor_keys: np.ndarray | None
+    english_signature: np.ndarray | None  # MinHash of its English translation, if it has one
+
+
+_TEXT = _Hasher(NUM_PERM, BANDS, ROWS, _SEED)
+_ANCHOR = _Hasher(ANCHOR_PERM, ANCHOR_BANDS, ANCHOR_ROWS, _SEED + 1)
+_N_STRINGS = 7
+_NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
+_ANCHOR_SALT = np.uint64(0x9E3779B97F4A7C15)
+
+
+def _is_article_record(item: Any) -> bool:
+    return isinstance(item, Mapping) and "error" not in item and "id" in item and "text" in item
+
+
+def _english(translation: Any) -> str | None:
+    if translation is None:
+        return None
+    if isinstance(translation, Mapping):
+        title, paragraphs = translation.get("title"), translation.get("paragraphs", ())
+    else:
+        title, paragraphs = translation.title, translation.paragraphs
+    return "\n\n".join(p for p in (title or "", *paragraphs) if p)
+
+
+def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
+    """The :class:`Fingerprint` of an :class:`~newsingest.Article` or of its ``to_dict()`` record."""
+    if isinstance(article, Article):
+        id_, text, url, title = article.id, article.text, article.url, article.title
+        metadata, published, language = article.metadata, article.published, article.language
+        english = _english(article.translation)
+    else:
+        id_, text, url, title = article["id"], article.get("text") or "", article.get("url"), article.get("title")
+        metadata, published = article.get("metadata") or {}, parse_date(article.get("published"))
+        language, english = article.get("language"), _english(article.get("translation"))
+    site, named_title, named_url = features.syndication_of(metadata)
+    url_key, title_key = features.url_key(url), features.title_key(title)
+    named_url, named_title = features.url_key(named_url), features.title_key(named_title)
+    content = features.content_hash(text)
+    strings = [
+        (_TAG_CONTENT, str(content) if content is not None else None),
+        (_TAG_URL, url_key),
+        (_TAG_TITLE, title_key),
+        (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
+        (_TAG_NAMED_TITLE, title_key),
+        (_TAG_URL, named_url),  # is the original this one names already here?
+        (_TAG_TITLE, named_title),
+    ]
+    string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
+    shingles = features.shingle_hashes(text)
+    signature = _TEXT.signature(shingles) if len(shingles) else None
+    bands = _TEXT.band_keys(signature) if signature is not None else np.empty(0, dtype=np.uint64)
+    named = [
+        _string_key(tag, value)
+        for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
+        if value
+    ]
+    numbers_found = features.numbers(text)
+    anchor_set = features.anchors(text, numbers_found)
+    anchor_signature = anchor_keys = None
+    if len(anchor_set) >= MIN_ANCHORS:
+        anchor_signature = _ANCHOR.signature_of_strings(sorted(anchor_set))
+        anchor_keys = _ANCHOR.band_keys(anchor_signature) ^ _ANCHOR_SALT
+    english_shingles = features.shingle_hashes(english) if english else None
+    return Fingerprint(
+        id=id_,
+        published=published,
+        language=language,
+        host=features.host_of(url),
+        site=site,
+        keys=np.concatenate([string_keys, bands]),
+        named=np.array(named, dtype=np.uint64),
+        signature=signature,
+        numbers=features.number_sketch(numbers_found),
+        anchor_signature=anchor_signature,
+        anchor_keys=anchor_keys,
+        english_signature=_TEXT.signature(english_shingles)
+        if english_shingles is not None and len(english_shingles)
+        else None,
+    )
+
+
+def fingerprints(items: Iterable[Any]) -> list[Any]:
+    """``(item, fingerprint)`` for each article or article record, other items as they are.
+
+    The map side of linking a Dask bag: ``bag.map_partitions(fingerprints)``, then
+    :meth:`StoryLinker.link_all` over the partitions in order (see ``docs/linking.md``).
+    """
+    return [
+        (item, fingerprint(item)) if isinstance(item, Article) or _is_article_record(item) else item for item in items
+    ]
 
 
 @attrs.frozen
@@ -147,8 +246,6 @@ class StoryLinker:
         self.near_threshold = near_threshold
         self.number_agreement = number_agreement
         self.translation_threshold = translation_threshold
-        self._text = _Hasher(NUM_PERM, BANDS, ROWS, _SEED)
-        self._anchor = _Hasher(ANCHOR_PERM, ANCHOR_BANDS, ANCHOR_ROWS, _SEED + 1)
         self._keys = KeyIndex()
         self._signatures = Rows(NUM_PERM)
         self._anchor_signatures = Rows(ANCHOR_PERM)
@@ -189,40 +286,30 @@ class StoryLinker:
         the next day's crawl) to link it to everything linked before.
         """
         for item in items:
+            fp = None
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Fingerprint):
+                item, fp = item  # (article or record, its fingerprint): see fingerprints()
             if isinstance(item, Article):
-                yield self.link(item)
-            elif isinstance(item, dict) and "error" not in item and "id" in item and "text" in item:
-                yield self.link_record(item)
+                yield self.link(item, fp)
+            elif _is_article_record(item):
+                yield self.link_record(item, fp)
             else:
                 yield item
 
     # -- the per-article step ---------------------------------------------------------
 
-    def link(self, article: Article) -> Article:
-        """The article with ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` filled."""
-        translation = article.translation
-        english = None
-        if translation is not None:
-            english = "\n\n".join(p for p in (translation.title or "", *translation.paragraphs) if p)
-        item = _Item(
-            article.id, article.text, article.url, article.title, article.metadata,
-            article.published, article.language, english,
-        )  # fmt: skip
-        story, duplicate_of, link, candidates = self._link(item)
+    def link(self, article: Article, fp: Fingerprint | None = None) -> Article:
+        """The article with ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` filled.
+
+        ``fp``: the article's :func:`fingerprint`, when it was computed elsewhere
+        (where the article was made: a worker, a Dask partition); else it is computed here.
+        """
+        story, duplicate_of, link, candidates = self._link(fp or fingerprint(article))
         return attrs.evolve(article, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
 
-    def link_record(self, record: dict[str, Any]) -> dict[str, Any]:
+    def link_record(self, record: dict[str, Any], fp: Fingerprint | None = None) -> dict[str, Any]:
         """An ``Article.to_dict()`` record with the linking keys added (a new dict; no Article is built)."""
-        translation = record.get("translation")
-        english = None
-        if translation:
-            parts = (translation.get("title") or "", *translation.get("paragraphs", ()))
-            english = "\n\n".join(p for p in parts if p)
-        item = _Item(
-            record["id"], record.get("text") or "", record.get("url"), record.get("title"),
-            record.get("metadata") or {}, parse_date(record.get("published")), record.get("language"), english,
-        )  # fmt: skip
-        story, duplicate_of, link, candidates = self._link(item)
+        story, duplicate_of, link, candidates = self._link(fp or fingerprint(record))
         return {
             **record,
             "story": story,
@@ -231,68 +318,31 @@ class StoryLinker:
             "link_candidates": [c.to_dict() for c in candidates],
         }
 
-    def _link(self, article: _Item) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
+    def _link(self, fp: Fingerprint) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
         index = len(self._ids)
-        site, named_title, named_url = features.syndication_of(article.metadata)
-        url, title = features.url_key(article.url), features.title_key(article.title)
-        named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-        content = features.content_hash(article.text)
-        shingles = features.shingle_hashes(article.text)
-        has_text = len(shingles) > 0
-        signature = self._text.signature(shingles) if has_text else np.zeros(NUM_PERM, dtype=np.uint32)
-
-        strings = [
-            (_TAG_CONTENT, str(content) if content is not None else None),
-            (_TAG_URL, url),
-            (_TAG_TITLE, title),
-            (_TAG_NAMED_URL, url),  # did an earlier article name this one as its original?
-            (_TAG_NAMED_TITLE, title),
-            (_TAG_URL, named_url),  # is the original this one names already here?
-            (_TAG_TITLE, named_title),
-        ]
-        string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
-        band_keys = self._text.band_keys(signature) if has_text else np.empty(0, dtype=np.uint64)
-        keys = np.concatenate([string_keys, band_keys])
+        keys = fp.keys
         known = self._keys.lookup(keys)
-        known[: len(strings)][string_keys == 0] = -2  # nothing to look up, nothing to add
-
-        numbers_found = features.numbers(article.text)
-        numbers = features.number_sketch(numbers_found)
-        found = self._first_link(article, known, len(strings), signature, numbers, site)
+        known[:_N_STRINGS][keys[:_N_STRINGS] == 0] = -2  # nothing to look up, nothing to add
+        found = self._first_link(fp, known)
         candidates: tuple[Link, ...] = ()
         anchor_row = -1
-        anchor_set = features.anchors(article.text, numbers_found)
-        if len(anchor_set) >= MIN_ANCHORS:
-            anchor_signature = self._anchor.signature_of_strings(sorted(anchor_set))
-            anchor_keys = self._anchor.band_keys(anchor_signature) ^ np.uint64(0x9E3779B97F4A7C15)
-            anchor_known = self._keys.lookup(anchor_keys)
+        if fp.anchor_signature is not None and fp.anchor_keys is not None:
+            anchor_known = self._keys.lookup(fp.anchor_keys)
             if found is None or found.kind != "translation":
-                candidates = self._candidates(article, anchor_known, anchor_signature, found)
-            anchor_row = self._anchor_signatures.append(anchor_signature)
-            self._keys.add(anchor_keys, index, anchor_known)
+                candidates = self._candidates(fp, anchor_known, found)
+            anchor_row = self._anchor_signatures.append(fp.anchor_signature)
+            self._keys.add(fp.anchor_keys, index, anchor_known)
 
-        self._remember(article, index, signature, has_text, anchor_row)
-        self._numbers.append(numbers)
+        self._remember(fp, index, anchor_row)
         # what this article adds: its content, URL and title, the original it names, its bands
         add = known.copy()
         add[3:7] = -2  # lookups only: what this article names is added under the "named" tags below
         self._keys.add(keys, index, add)
-        named = np.array([_string_key(_TAG_NAMED_URL, named_url) if named_url else 0, 0], dtype=np.uint64)
-        named[1] = _string_key(_TAG_NAMED_TITLE, named_title) if named_title else 0
-        named = named[named != 0]
-        if len(named):
-            self._keys.add(named, index, self._keys.lookup(named))
-        return self._place(article, index, found, candidates)
+        if len(fp.named):
+            self._keys.add(fp.named, index, self._keys.lookup(fp.named))
+        return self._place(fp, index, found, candidates)
 
-    def _first_link(
-        self,
-        article: _Item,
-        known: np.ndarray,
-        n_strings: int,
-        signature: np.ndarray,
-        numbers: np.ndarray,
-        site: str | None,
-    ) -> _Found | None:
+    def _first_link(self, fp: Fingerprint, known: np.ndarray) -> _Found | None:
         if known[0] >= 0:
             return _Found("exact", int(known[0]), 1.0, ("content hash",))
         for position, evidence in (
@@ -303,35 +353,31 @@ class StoryLinker:
         ):
             if known[position] >= 0:
                 return _Found("syndicated", int(known[position]), None, (evidence,))
-        bands = known[n_strings:]
+        bands = known[_N_STRINGS:]
         candidates = np.unique(bands[bands >= 0])
-        if len(candidates):
+        if len(candidates) and fp.signature is not None:
             texts = candidates[self._has_text_at(candidates)]
             if len(texts):
-                similarity = (self._signatures[texts] == signature).mean(axis=1)
+                similarity = (self._signatures[texts] == fp.signature).mean(axis=1)
                 for best in np.argsort(-similarity, kind="stable").tolist():  # ties: the earliest candidate
                     if similarity[best] < self.near_threshold:
                         break
                     target = int(texts[best])
-                    agreement, count = features.sketch_similarity(numbers, self._numbers[target])
+                    agreement, count = features.sketch_similarity(fp.numbers, self._numbers[target])
                     if count >= MIN_NUMBERS and agreement < self.number_agreement:
                         continue  # same wording, other figures: a template series, not a copy
                     kind = "near"
                     matched: tuple[str, ...] = ("5-word shingles (MinHash)", f"numbers {agreement:.2f}")
                     host = self._hosts[int(self._host[target])]
-                    if site and host and features.site_matches(site, "https://" + host, None):
-                        kind, matched = "syndicated", (*matched, f"first published at {site}")
+                    if fp.site and host and features.site_matches(fp.site, "https://" + host, None):
+                        kind, matched = "syndicated", (*matched, f"first published at {fp.site}")
                     return _Found(kind, target, round(float(similarity[best]), 4), matched)
-        if article.english is not None and article.language not in (None, "en"):
-            return self._translation(article.english)
+        if fp.english_signature is not None and fp.language not in (None, "en"):
+            return self._translation(fp.english_signature)
         return None
 
-    def _translation(self, english: str) -> _Found | None:
-        shingles = features.shingle_hashes(english)
-        if not len(shingles):
-            return None
-        signature = self._text.signature(shingles)
-        known = self._keys.lookup(self._text.band_keys(signature))
+    def _translation(self, signature: np.ndarray) -> _Found | None:
+        known = self._keys.lookup(_TEXT.band_keys(signature))
         candidates = np.unique(known[known >= 0])
         english_code = self._codes.get("en")
         if not len(candidates) or english_code is None:
@@ -345,10 +391,9 @@ class StoryLinker:
             return None
         return _Found("translation", int(candidates[best]), round(float(similarity[best]), 4), ("English translation",))
 
-    def _candidates(
-        self, article: _Item, known: np.ndarray, signature: np.ndarray, found: _Found | None
-    ) -> tuple[Link, ...]:
-        language = self._codes.get(article.language, -1)
+    def _candidates(self, fp: Fingerprint, known: np.ndarray, found: _Found | None) -> tuple[Link, ...]:
+        language = self._codes.get(fp.language, -1)
+        signature = fp.anchor_signature
         rows = []
         for candidate in np.unique(known[known >= 0]).tolist():
             if (found is not None and candidate == found.target) or self._language[candidate] in (language, 0):
@@ -371,18 +416,18 @@ class StoryLinker:
     def _has_text_at(self, indices: np.ndarray) -> np.ndarray:
         return np.array([bool(self._has_text[int(i)]) for i in indices], dtype=bool)
 
-    def _remember(self, article: _Item, index: int, signature: np.ndarray, has_text: bool, anchor_row: int) -> None:
-        self._ids.append(article.id)
-        self._signatures.append(signature)
-        self._has_text.append(has_text)
+    def _remember(self, fp: Fingerprint, index: int, anchor_row: int) -> None:
+        self._ids.append(fp.id)
+        self._signatures.append(fp.signature if fp.signature is not None else _NO_SIGNATURE)
+        self._has_text.append(fp.signature is not None)
+        self._numbers.append(fp.numbers)
         self._anchor_row.append(anchor_row)
-        self._when.append(features.sort_time(article.published))
-        self._language.append(self._code(article.language))
-        host = features.host_of(article.url)
-        if host not in self._host_codes:
-            self._host_codes[host] = len(self._hosts)
-            self._hosts.append(host)
-        self._host.append(self._host_codes[host])
+        self._when.append(features.sort_time(fp.published))
+        self._language.append(self._code(fp.language))
+        if fp.host not in self._host_codes:
+            self._host_codes[fp.host] = len(self._hosts)
+            self._hosts.append(fp.host)
+        self._host.append(self._host_codes[fp.host])
         self._story.append(index)
         self._earliest.append(index)
 
@@ -390,7 +435,7 @@ class StoryLinker:
         return (self._when[a], self._ids[a]) < (self._when[b], self._ids[b])
 
     def _place(
-        self, article: _Item, index: int, found: _Found | None, candidates: tuple[Link, ...]
+        self, article: Fingerprint, index: int, found: _Found | None, candidates: tuple[Link, ...]
     ) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
         if found is None:
             return article.id, None, None, candidates
@@ -398,9 +443,10 @@ class StoryLinker:
         self._story[index] = story
         earliest = int(self._earliest[story])
         duplicate_of = None
-        if self._before(earliest, index):
-            if found.kind != "translation":
-                duplicate_of = self._ids[earliest]
+        if found.kind == "translation":
+            pass  # a version in another language: it copies nothing, and no copy copies it
+        elif self._before(earliest, index):
+            duplicate_of = self._ids[earliest]
         else:
             self._earliest[story] = index
         link = Link(found.kind, self._ids[found.target], found.similarity, found.matched)
