@@ -183,7 +183,7 @@ def test_a_plugin_that_hangs_costs_one_record_after_the_time_limit(tmp_path, evi
     for index in range(4):
         (folder / f"{index}.txt").write_text(story(marker if index == 1 else ""))
     out = tmp_path / "out.jsonl"
-    args = ["ingest", str(folder), "--outlet", "evil", "--time-limit", "0.5", "-o", str(out)]
+    args = ["ingest", str(folder), "--outlet", "evil", "--time-limit", "3", "-o", str(out)]
     started = time.monotonic()
     result = run_cli(args, site=evil_site, timeout=60)
     assert time.monotonic() - started < 30
@@ -192,7 +192,7 @@ def test_a_plugin_that_hangs_costs_one_record_after_the_time_limit(tmp_path, evi
     assert len(records) == 4
     [late] = [r for r in records if "error" in r]
     assert late["source"].endswith("1.txt") and late["error"]["type"] == "TimeLimitError"
-    assert "time limit of 0.5 s" in late["error"]["message"]
+    assert "time limit of 3 s" in late["error"]["message"]
     resumed = run_cli([*args, "--resume"], site=evil_site, timeout=30)
     assert resumed.returncode == 1 and len(out.read_text().splitlines()) == 4
 
@@ -745,7 +745,7 @@ def test_a_hostile_folder_gives_one_record_per_input(tmp_path, hostile_inputs, e
         "--outlet",
         "evil",
         "--time-limit",
-        "1",
+        "3",
         "-j",
         workers,
         "-o",
