@@ -833,3 +833,16 @@ def test_log_records_are_escaped_too():
     assert printable("a\x1b[2Jb\tc\nd\x9b") == "a\\x1b[2Jb\tc\nd\\x9b"
     record = logging.LogRecord("newsingest", logging.WARNING, __file__, 1, "bad %s", ("na\x1bme",), None)
     assert EscapingFormatter("%(message)s").format(record) == "bad na\\x1bme"
+
+
+def test_workers_run_the_parents_newsingest_not_one_in_the_current_folder(tmp_path, seeds_dir):
+    decoy = tmp_path / "cwd" / "newsingest"
+    decoy.mkdir(parents=True)
+    (decoy / "__init__.py").write_text("raise ImportError('the wrong newsingest')\n")
+    script = tmp_path / "job" / "batch.py"
+    script.parent.mkdir()
+    script.write_text(f"import newsingest\nprint(len(list(newsingest.ingest_many([{str(seeds_dir)!r}], workers=1))))\n")
+    result = subprocess.run(
+        [sys.executable, str(script)], capture_output=True, text=True, timeout=120, cwd=decoy.parent
+    )
+    assert result.returncode == 0 and result.stdout.strip() == "4", result.stderr

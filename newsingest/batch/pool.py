@@ -42,7 +42,10 @@ MIN_GRACE = 1.0
 #: Workers dying while they start, in a row, before the run gives up.
 MAX_START_FAILURES = 3
 
+#: Where the parent's newsingest lives: first on the worker's path, so it runs the very same code
+#: (not another copy that the current folder, on ``python -c``'s path, may hold).
 _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_WORKER_MAIN = "import sys; sys.path.insert(0, {root!r}); from newsingest.batch.pool import serve; serve()"
 
 
 def hard_limit(time_limit: float | None) -> float | None:
@@ -64,11 +67,10 @@ class WorkerProcess:
 
     def __init__(self, config_blob: bytes) -> None:
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
         env["NEWSINGEST_WORKER_PARENT"] = str(os.getpid())
         env["NEWSINGEST_WORKER_DEATHSIG"] = "1" if threading.current_thread() is threading.main_thread() else "0"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from newsingest.batch.pool import serve; serve()"],
+            [sys.executable, "-c", _WORKER_MAIN.format(root=_PACKAGE_ROOT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
