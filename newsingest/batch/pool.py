@@ -234,27 +234,27 @@ class WorkerPool:
                     ),
                 )
             return
-        task = slot.tasks[position]
+        source = slot.tasks[position].source
         message = (
-            f"{task.source}: the worker process died while cleaning this input ({how}: os._exit, a crash in "
+            f"{source}: the worker process died while cleaning this input ({how}: os._exit, a crash in "
             "a C extension or the out-of-memory killer?); it was replaced and the batch went on"
         )
-        slot.put(position, self._error(task, WorkerCrashedError(message)))
-        if position + 1 < len(slot.tasks):
-            self.requeued.append(Assignment(slot, position + 1))
+        self._lose(slot, position, WorkerCrashedError(message))
 
     def _expired(self, worker: WorkerProcess) -> None:
         assignment = worker.assignment
         assert assignment is not None
         slot, position = assignment.slot, worker.position
-        task = slot.tasks[position]
-        worker.kill()
         self._replace(worker)
         message = (
-            f"{task.source}: took more than the time limit of {self.time_limit:g} s to clean "
+            f"{slot.tasks[position].source}: took more than the time limit of {self.time_limit:g} s to clean "
             "(its worker was stopped and replaced)"
         )
-        slot.put(position, self._error(task, TimeLimitError(message)))
+        self._lose(slot, position, TimeLimitError(message))
+
+    def _lose(self, slot: Any, position: int, error: BaseException) -> None:
+        """The input at ``position`` gets ``error``'s record; the rest of its chunk goes to the next free worker."""
+        slot.put(position, self._error(slot.tasks[position], error))
         if position + 1 < len(slot.tasks):
             self.requeued.append(Assignment(slot, position + 1))
 
