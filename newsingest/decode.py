@@ -98,7 +98,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 #: An XML declaration naming an encoding: meaningless once the text is decoded, and refused by lxml then.
-_XML_DECLARATION = re.compile(r"""(\s*<\?xml\b[^>]{0,200}?)\s+encoding\s*=\s*["'][^"']{0,40}["']""", re.IGNORECASE)
+_XML_DECLARATION = re.compile(r"""(<\?xml\b[^>]{0,200}?)\s+encoding\s*=\s*["'][^"']{0,40}["']""", re.IGNORECASE)
 
 
 def _clean_str(text: str) -> str:

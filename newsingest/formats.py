@@ -32,12 +32,8 @@ def is_html(text: str) -> bool:
     return len(_STRUCTURAL_TAG.findall(head)) >= MIN_TAGS
 
 
-#: The first element of an XML document that is not an article page, and what it is.
-_NOT_ARTICLES = re.compile(
-    r"\s*(?:<\?xml[^>]{0,200}>\s*)?(?:<!--(?:(?!-->).){0,20000}-->\s*|<!DOCTYPE[^>]{0,2000}>\s*)*"
-    r"<(?P<tag>svg|rss|feed|rdf:RDF|urlset|sitemapindex|opml)\b",
-    re.IGNORECASE | re.DOTALL,
-)
+#: Root elements of XML documents that are not article pages (see :data:`_WHAT`).
+_NOT_ARTICLE_ROOT = re.compile(r"<(?P<tag>svg|rss|feed|rdf:RDF|urlset|sitemapindex|opml)\b", re.IGNORECASE)
 _WHAT = {
     "svg": "an SVG image",
     "rss": "an RSS feed",
@@ -52,13 +48,32 @@ _COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 
 def reject_non_article(text: str) -> None:
     """Raise :class:`InputError` for markup that is no article page: SVG, feeds, sitemaps, comments only."""
-    head = text[:25_000]
-    match = _NOT_ARTICLES.match(head)
+    head = text[:25_000].lstrip()
+    match = _NOT_ARTICLE_ROOT.match(head, _first_element(head))
     if match:
         what = _WHAT[match.group("tag").lower()]
         raise InputError(f"input is {what}, not an article (give the article pages themselves)")
-    if head.lstrip().startswith("<!--") and not _COMMENT.sub("", text).strip():
+    if head.startswith("<!--") and not _COMMENT.sub("", text).strip():
         raise InputError("input holds only HTML comments, no article")
+
+
+def _first_element(head: str) -> int:
+    """Where the first element starts, past an XML declaration, comments and a doctype (linear: no regex)."""
+    position = 0
+    while True:
+        while position < len(head) and head[position].isspace():
+            position += 1
+        if head.startswith("<?", position):
+            end, skip = head.find("?>", position), 2
+        elif head.startswith("<!--", position):
+            end, skip = head.find("-->", position + 4), 3
+        elif head[position : position + 9].lower() == "<!doctype":
+            end, skip = head.find(">", position), 1
+        else:
+            return position
+        if end < 0:
+            return position
+        position = end + skip
 
 
 def detect_format(text: str) -> str:

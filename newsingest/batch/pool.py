@@ -42,7 +42,10 @@ MIN_GRACE = 1.0
 #: Workers dying while they start, in a row, before the run gives up.
 MAX_START_FAILURES = 3
 
+#: Where the parent's newsingest lives: first on the worker's path, so it runs the very same code
+#: (not another copy that the current folder, on ``python -c``'s path, may hold).
 _PACKAGE_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+_WORKER_MAIN = "import sys; sys.path.insert(0, {root!r}); from newsingest.batch.pool import serve; serve()"
 
 
 def hard_limit(time_limit: float | None) -> float | None:
@@ -64,11 +67,10 @@ class WorkerProcess:
 
     def __init__(self, config_blob: bytes) -> None:
         env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [_PACKAGE_ROOT, env.get("PYTHONPATH")]))
         env["NEWSINGEST_WORKER_PARENT"] = str(os.getpid())
         env["NEWSINGEST_WORKER_DEATHSIG"] = "1" if threading.current_thread() is threading.main_thread() else "0"
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from newsingest.batch.pool import serve; serve()"],
+            [sys.executable, "-c", _WORKER_MAIN.format(root=_PACKAGE_ROOT)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             env=env,
@@ -232,27 +234,27 @@ class WorkerPool:
                     ),
                 )
             return
-        task = slot.tasks[position]
+        source = slot.tasks[position].source
         message = (
-            f"{task.source}: the worker process died while cleaning this input ({how}: os._exit, a crash in "
+            f"{source}: the worker process died while cleaning this input ({how}: os._exit, a crash in "
             "a C extension or the out-of-memory killer?); it was replaced and the batch went on"
         )
-        slot.put(position, self._error(task, WorkerCrashedError(message)))
-        if position + 1 < len(slot.tasks):
-            self.requeued.append(Assignment(slot, position + 1))
+        self._lose(slot, position, WorkerCrashedError(message))
 
     def _expired(self, worker: WorkerProcess) -> None:
         assignment = worker.assignment
         assert assignment is not None
         slot, position = assignment.slot, worker.position
-        task = slot.tasks[position]
-        worker.kill()
         self._replace(worker)
         message = (
-            f"{task.source}: took more than the time limit of {self.time_limit:g} s to clean "
+            f"{slot.tasks[position].source}: took more than the time limit of {self.time_limit:g} s to clean "
             "(its worker was stopped and replaced)"
         )
-        slot.put(position, self._error(task, TimeLimitError(message)))
+        self._lose(slot, position, TimeLimitError(message))
+
+    def _lose(self, slot: Any, position: int, error: BaseException) -> None:
+        """The input at ``position`` gets ``error``'s record; the rest of its chunk goes to the next free worker."""
+        slot.put(position, self._error(slot.tasks[position], error))
         if position + 1 < len(slot.tasks):
             self.requeued.append(Assignment(slot, position + 1))
 
