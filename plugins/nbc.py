@@ -191,7 +191,9 @@ class NBCNews(Plugin):
         ),
         Signature(r"(?i)download the nbc news app", 2.0, needles="download the nbc"),
         Signature(r"Related content from NBCNews\.com", 2.0),
-        Signature(r"[Oo]riginally (?:belongs to|appeared (?:first )?on) (?:NBC|Nbc|nbc)[A-Za-z]*\.com", 2.0, needles="nbc"),
+        Signature(
+            r"[Oo]riginally (?:belongs to|appeared (?:first )?on) (?:NBC|Nbc|nbc)[A-Za-z]*\.com", 2.0, needles="nbc"
+        ),
         Signature(r"(?i)\bnbcnews\.com\b", 1.0, needles="nbcnews.com"),
         Signature(r"Follow NBC(?: News|\s[A-Z][\w ]{0,20}) on\b", 1.0, needles="follow nbc"),
         Signature(r"NBC News newsletter", 1.0),

@@ -20,6 +20,7 @@ from typing import Any
 
 import attrs
 
+from ..blocks import _MINOR_WORDS as MINOR_WORDS
 from ..draft import Draft
 from ..model import Block
 from ..rules import Extract
@@ -115,31 +116,10 @@ def _rejoin(parts: list[str]) -> str:
 
 
 #: Words a Title Case headline leaves in lower case (English and Indonesian, as the corpora show).
-HEADLINE_MINOR_WORDS = frozenset(
+HEADLINE_MINOR_WORDS = MINOR_WORDS | frozenset(
     [
-        "a",
-        "an",
-        "and",
-        "as",
-        "at",
-        "but",
-        "by",
-        "for",
-        "from",
-        "in",
-        "into",
-        "nor",
-        "of",
         "off",
-        "on",
-        "or",
-        "per",
-        "the",
-        "to",
-        "vs",
         "vs.",
-        "via",
-        "with",
         "di",
         "dan",
         "yang",
