@@ -108,7 +108,7 @@ def could_match(selector: str, html: str) -> bool:
 GENERIC_MAX_SHARE = 0.5
 
 
-_MARKS = etree.XPath("//@class|//@id")
+_MARKS = etree.XPath("//@class|//@id", smart_strings=False)
 
 
 def page_marks(tree: lxml_html.HtmlElement) -> str:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
+from lxml import etree
 from lxml import html as lxml_html
 
 from .authors import author_names, clean_metadata_text
@@ -35,6 +36,11 @@ _ARTICLE_TYPES = {
     "liveblogposting",
 }
 
+
+#: Compiled once: a path given as a string is compiled again on every call.
+_CANONICAL = etree.XPath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href", smart_strings=False)
+_TITLE = etree.XPath("//title/text()", smart_strings=False)
+_JSONLD = etree.XPath("//script[@type='application/ld+json']")
 
 _PUBLISHED_TAGS = ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date", "publish-date")
 
@@ -89,7 +95,7 @@ def read_page_metadata(
                 break
     meta.published = meta.published or _first_date(tags, *_PUBLISHED_TAGS)
     meta.updated = meta.updated or _first_date(tags, "article:modified_time", "og:updated_time")
-    canonical = tree.xpath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href")
+    canonical = _CANONICAL(tree)
     meta.url = meta.url or (_url(canonical[0]) if canonical else None) or _url(tags.get("og:url"))
     meta.site_name = meta.site_name or _text(tags.get("og:site_name"))
     meta.description = meta.description or _text(tags.get("og:description") or tags.get("description"))
@@ -154,14 +160,14 @@ def meta_tags(tree: lxml_html.HtmlElement) -> dict[str, str]:
 
 
 def _title_tag(tree: lxml_html.HtmlElement) -> str | None:
-    titles = tree.xpath("//title/text()")
+    titles = _TITLE(tree)
     return _text(titles[0]) if titles else None
 
 
 def parse_json_ld(tree: lxml_html.HtmlElement) -> list[Any]:
     """Every ``<script type="application/ld+json">`` of the page, parsed (unreadable ones left out)."""
     found = []
-    for script in tree.xpath("//script[@type='application/ld+json']"):
+    for script in _JSONLD(tree):
         try:
             found.append(json.loads(script.text or ""))
         except (ValueError, RecursionError):

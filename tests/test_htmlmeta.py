@@ -144,3 +144,12 @@ def test_lone_surrogates_in_jsonld_do_not_reach_the_output():
     record = json.dumps(article.to_dict(), ensure_ascii=False).encode("utf-8")  # would raise on a surrogate
     assert b"\xed\xa0\x80" not in record
     assert article.title in (None, "\ufffd")
+
+
+def test_a_visible_date_line_comes_before_htmldate_guesses():
+    from newsingest.pagedate import page_date
+
+    tree = parse_html(page(body="<h1>Title</h1><p>March 3, 2024</p>" + BODY))
+    assert page_date(tree, url="https://example.com/2019/01/05/story") == dt.date(2024, 3, 3)
+    bare = parse_html(page())
+    assert page_date(bare, url="https://example.com/2019/01/05/story") == dt.date(2019, 1, 5)  # htmldate, from the URL
