@@ -234,14 +234,14 @@ def paragraph_languages(
       the detector: function words or script confirm the article's language, or the
       paragraph has some of its function words and no sign of another language (no
       letter of another script, no function word of a language outside its family): the
-      article's language; no sign of any language at all (no function word, the
-      article's script): ``None``, where the detector would guess a rare neighbour;
-    * only a paragraph that can disagree with the article (a sign of another language,
-      or an article language without word lists, or no article language) goes to the
-      detector, which judges it alone, the article's language (or
+      article's language;
+    * otherwise the detector judges the paragraph alone, the article's language (or
       ``prior`` when there is none) deciding close calls; its answer is kept when its
-      probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``; after
-      :data:`PARAGRAPH_MAX_DETECTIONS` such paragraphs, the rest get ``None``.
+      probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``. A paragraph
+      with no sign of any language (no function word, the article's script: names, a
+      byline, a heading) keeps only the article's language, else ``None``: there the
+      detector is sure of rare neighbours (Tagalog for an Indonesian heading). After
+      :data:`PARAGRAPH_MAX_DETECTIONS` detections, the rest get ``None``.
     """
     languages: list[str | None] = []
     paragraph_prior = article_language or prior
@@ -258,13 +258,15 @@ def paragraph_languages(
         evidence = langdetect_words.paragraph_evidence(article_language, text, tokens) if article_language else "-"
         if evidence in ("confirmed", "own"):
             languages.append(article_language)
-        elif evidence == "none" or detections >= PARAGRAPH_MAX_DETECTIONS:
+        elif detections >= PARAGRAPH_MAX_DETECTIONS:
             languages.append(None)
         else:
             detections += 1
             guess = detect_language(text, detector, paragraph_prior, min_letters=0)
             if guess is None or guess.confidence < PARAGRAPH_MIN_CONFIDENCE:
                 languages.append(None)
+            elif evidence == "none" and guess.language != article_language:
+                languages.append(None)  # no sign of any language: not a rare neighbour's either
             elif guess.language in MALAY_INDONESIAN and prior in MALAY_INDONESIAN:
                 languages.append(prior)  # the outlet decides between the two, whatever the article
             else:
