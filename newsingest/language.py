@@ -6,20 +6,25 @@ owns a private factory with a fixed seed, and every call detects with a fresh
 generator seeded from it, so the answer depends on the text alone: the same in
 every run, thread and process.
 
-When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (extra
-``fast``) the same walk runs in Rust, 20-50 times faster and with the same answers
-down to the last bit of every probability (see :mod:`newsingest.langdetect_accel`);
-without it, pure-Python langdetect runs.
+When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (a
+dependency wherever it has wheels) the same walk runs in Rust, 20-50 times faster and
+with the same answers down to the last bit of every probability (see
+:mod:`newsingest.langdetect_accel`); without it, pure-Python langdetect runs.
 
 Two levels, two rules (see ``docs/language.md`` for the measurements behind them):
 
-* the article (:func:`detect_language`): langdetect's best language, ``None`` below
-  :data:`MIN_LETTERS` letters; the outlet's language decides close calls;
+* the article (:func:`detect_language`): a one-language script names its language from
+  a few letters; otherwise langdetect's best language, from :data:`MIN_LETTERS` letters,
+  or from fewer when it is sure and the measured floor for that language
+  (:data:`SHORT_MIN_LETTERS`) or its own words or letters allow; Malay told from
+  Indonesian by its words (:mod:`newsingest.malay`); the outlet's language decides close
+  calls;
 * each paragraph (:func:`paragraph_languages`): ``None`` below
   :data:`PARAGRAPH_MIN_LETTERS` letters; the article's language when the paragraph's
-  function words or script confirm it (cheap, :mod:`newsingest.langdetect_words`);
+  function words or script show it (cheap, :mod:`newsingest.langdetect_words`);
   otherwise langdetect on the paragraph alone, kept only when it is sure
-  (:data:`PARAGRAPH_MIN_CONFIDENCE`).
+  (:data:`PARAGRAPH_MIN_CONFIDENCE`) and, for a line with no sign of any language, only
+  when it is the article's.
 """
 
 from __future__ import annotations
