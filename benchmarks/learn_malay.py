@@ -2,6 +2,7 @@
 
     python benchmarks/learn_malay.py           # evaluate on the held-out halves
     python benchmarks/learn_malay.py --write   # and rewrite newsingest/malay_evidence.py
+    python benchmarks/learn_malay.py --cv      # two-fold cross-validation of MIN_EXCERPTS
 
 Data (read by path, ``../shared`` beside the checkout):
 
@@ -243,11 +244,31 @@ def write(weights: dict[str, float]) -> None:
     )
 
 
+def cross_validate(texts: dict[str, list[str]], real: list[str]) -> None:
+    """Learn on each half, evaluate on the other, for each candidate minimum of excerpts."""
+    global MIN_EXCERPTS
+    chosen = MIN_EXCERPTS
+    try:
+        for minimum in (2, 3, 5):
+            MIN_EXCERPTS = minimum
+            for learn_half in (0, 1):
+                other = 1 - learn_half
+                weights = learn(texts["ms"][learn_half::2], texts["id"][learn_half::2], paragraphs(real[learn_half::2]))
+                result = evaluate(weights, texts["ms"][other::2], texts["id"][other::2], real[other::2])
+                print(f"MIN_EXCERPTS={minimum}, learned on half {learn_half}: {result}")
+    finally:
+        MIN_EXCERPTS = chosen
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="rewrite newsingest/malay_evidence.py")
+    parser.add_argument("--cv", action="store_true", help="two-fold cross-validation of MIN_EXCERPTS")
     args = parser.parse_args()
     texts, real = dsl(), real_indonesian()
+    if args.cv:
+        cross_validate(texts, real)
+        return
     halves = {half: (texts["ms"][half::2], texts["id"][half::2], real[half::2]) for half in (0, 1)}
     weights = learn(halves[0][0], halves[0][1], paragraphs(halves[0][2]))
     print(f"{len(weights)} words learned from the even half; threshold {THRESHOLD}")
