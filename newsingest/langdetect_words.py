@@ -518,7 +518,7 @@ def paragraph_evidence(language: str, text: str, tokens: list[str]) -> str:
     * ``"own"``: no such sign, and some of ``language``'s own function words;
     * ``"none"``: no sign of any language: no function word at all, the article's
       script (names, a byline, a heading without listed words). The detector is least
-      reliable exactly there: it calls ``Apa misi PDIP langsung kritik habis-habisan
+      reliable exactly there (only its answer of ``language`` is worth keeping): it calls ``Apa misi PDIP langsung kritik habis-habisan
       Fadli Zon dkk?`` Tagalog and ``REPUBLIKA.CO.ID Oleh: Hersubeno Arief, Konsultan
       Politik`` German, sure of both;
     * ``"unknown"``: ``language`` has no word list to tell (Hindi, Somali, ...).

@@ -6,20 +6,25 @@ owns a private factory with a fixed seed, and every call detects with a fresh
 generator seeded from it, so the answer depends on the text alone: the same in
 every run, thread and process.
 
-When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (extra
-``fast``) the same walk runs in Rust, 20-50 times faster and with the same answers
-down to the last bit of every probability (see :mod:`newsingest.langdetect_accel`);
-without it, pure-Python langdetect runs.
+When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (a
+dependency wherever it has wheels) the same walk runs in Rust, 20-50 times faster and
+with the same answers down to the last bit of every probability (see
+:mod:`newsingest.langdetect_accel`); without it, pure-Python langdetect runs.
 
 Two levels, two rules (see ``docs/language.md`` for the measurements behind them):
 
-* the article (:func:`detect_language`): langdetect's best language, ``None`` below
-  :data:`MIN_LETTERS` letters; the outlet's language decides close calls;
+* the article (:func:`detect_language`): a one-language script names its language from
+  a few letters; otherwise langdetect's best language, from :data:`MIN_LETTERS` letters,
+  or from fewer when it is sure and the measured floor for that language
+  (:data:`SHORT_MIN_LETTERS`) or its own words or letters allow; Malay told from
+  Indonesian by its words (:mod:`newsingest.malay`); the outlet's language decides close
+  calls;
 * each paragraph (:func:`paragraph_languages`): ``None`` below
   :data:`PARAGRAPH_MIN_LETTERS` letters; the article's language when the paragraph's
-  function words or script confirm it (cheap, :mod:`newsingest.langdetect_words`);
+  function words or script show it (cheap, :mod:`newsingest.langdetect_words`);
   otherwise langdetect on the paragraph alone, kept only when it is sure
-  (:data:`PARAGRAPH_MIN_CONFIDENCE`).
+  (:data:`PARAGRAPH_MIN_CONFIDENCE`) and, for a line with no sign of any language, only
+  when it is the article's.
 """
 
 from __future__ import annotations
@@ -235,14 +240,14 @@ def paragraph_languages(
       the detector: function words or script confirm the article's language, or the
       paragraph has some of its function words and no sign of another language (no
       letter of another script, no function word of a language outside its family): the
-      article's language; no sign of any language at all (no function word, the
-      article's script): ``None``, where the detector would guess a rare neighbour;
-    * only a paragraph that can disagree with the article (a sign of another language,
-      or an article language without word lists, or no article language) goes to the
-      detector, which judges it alone, the article's language (or
+      article's language;
+    * otherwise the detector judges the paragraph alone, the article's language (or
       ``prior`` when there is none) deciding close calls; its answer is kept when its
-      probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``; after
-      :data:`PARAGRAPH_MAX_DETECTIONS` such paragraphs, the rest get ``None``.
+      probability is at least :data:`PARAGRAPH_MIN_CONFIDENCE`, else ``None``. A paragraph
+      with no sign of any language (no function word, the article's script: names, a
+      byline, a heading) keeps only the article's language, else ``None``: there the
+      detector is sure of rare neighbours (Tagalog for an Indonesian heading). After
+      :data:`PARAGRAPH_MAX_DETECTIONS` detections, the rest get ``None``.
     """
     languages: list[str | None] = []
     paragraph_prior = article_language or prior
@@ -259,13 +264,15 @@ def paragraph_languages(
         evidence = langdetect_words.paragraph_evidence(article_language, text, tokens) if article_language else "-"
         if evidence in ("confirmed", "own"):
             languages.append(article_language)
-        elif evidence == "none" or detections >= PARAGRAPH_MAX_DETECTIONS:
+        elif detections >= PARAGRAPH_MAX_DETECTIONS:
             languages.append(None)
         else:
             detections += 1
             guess = detect_language(text, detector, paragraph_prior, min_letters=0)
             if guess is None or guess.confidence < PARAGRAPH_MIN_CONFIDENCE:
                 languages.append(None)
+            elif evidence == "none" and guess.language != article_language:
+                languages.append(None)  # no sign of any language: not a rare neighbour's either
             elif guess.language in MALAY_INDONESIAN and prior in MALAY_INDONESIAN:
                 languages.append(prior)  # the outlet decides between the two, whatever the article
             else:

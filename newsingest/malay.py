@@ -15,9 +15,8 @@ names common in real Indonesian news are dropped when learning.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
-
-from .malay_evidence import WEIGHTS
 
 #: A text is Malay above this score: Indonesian is the default, Malay needs evidence
 #: (chosen on the learning half: docs/language.md has what it gives on the held-out one).
@@ -41,19 +40,29 @@ def evidence_words(text: str) -> set[str]:
     return set(text[:MAX_CHARS].split())
 
 
-def malay_score(text: str, weights: Mapping[str, float] = WEIGHTS) -> float:
+@functools.cache
+def learned_weights() -> Mapping[str, float]:
+    """:data:`newsingest.malay_evidence.WEIGHTS`, imported on first use (``import newsingest`` stays light)."""
+    from .malay_evidence import WEIGHTS
+
+    return WEIGHTS
+
+
+def malay_score(text: str, weights: Mapping[str, float] | None = None) -> float:
     """Evidence for Malay (positive) against Indonesian (negative) in ``text``, less the threshold.
 
     The threshold grows with the text: :data:`THRESHOLD` up to :data:`THRESHOLD_WORDS`
     distinct words, then :data:`THRESHOLD_PER_WORD` more for each further word, so that a
     long Indonesian article does not become Malay from a handful of words both use.
     """
+    if weights is None:
+        weights = learned_weights()
     words = evidence_words(text)
     threshold = THRESHOLD + THRESHOLD_PER_WORD * max(0, len(words) - THRESHOLD_WORDS)
     return sum(weights[word] for word in words.intersection(weights)) - threshold
 
 
-def is_malay(text: str, weights: Mapping[str, float] = WEIGHTS) -> bool:
+def is_malay(text: str, weights: Mapping[str, float] | None = None) -> bool:
     """Whether text langdetect calls Indonesian is Malay by its words.
 
     Its score must be positive (:func:`malay_score`), and a text of fewer than
@@ -61,6 +70,8 @@ def is_malay(text: str, weights: Mapping[str, float] = WEIGHTS) -> bool:
     that weigh at least :data:`STRONG_WEIGHT` each: one sentence of Indonesian literature
     has a Malay-looking word often enough (*daripada*, *menyertai*).
     """
+    if weights is None:
+        weights = learned_weights()
     if malay_score(text, weights) <= 0:
         return False
     words = evidence_words(text)

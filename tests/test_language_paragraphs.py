@@ -111,11 +111,16 @@ def test_short_indonesian_lines_are_never_a_rare_neighbour(detector, line):
     assert paragraph_languages([body, line, body], "id", detector) in (["id", "id", "id"], ["id", None, "id"])
 
 
-def test_paragraph_without_any_sign_of_a_language_gets_none_not_a_guess():
-    counting = CountingDetector()
+def test_paragraph_without_any_sign_of_a_language_keeps_only_the_articles_language():
+    class SureOfTagalog:
+        def candidates(self, text):
+            return [LanguageGuess("tl", 1.0)]
+
     names = "Fadli Zon, Hasto Kristiyanto, Puan Maharani, Megawati Soekarnoputri"
-    assert paragraph_languages([names], "id", counting) == [None]
-    assert counting.asked == []
+    assert paragraph_languages([names], "id", SureOfTagalog()) == [None]
+    # with a sign of Tagalog (its function words), the detector's answer stands
+    tagalog = "Ang mga residente ay lumikas sa mga evacuation center ng lungsod"
+    assert paragraph_languages([tagalog], "id", SureOfTagalog()) == ["tl"]
 
 
 def test_build_article_keeps_a_language_a_block_already_has(detector):

@@ -94,3 +94,21 @@ def test_the_outlet_decides_for_paragraphs_of_an_article_in_another_language(det
     line = "Simak berikut lirik lagu Rohani Kristen berjudul Center dari Bethel Music, David Funk"
     english = "The song was written by the band's two singers and released on the label's channel in May."
     assert paragraph_languages([english, line], "en", detector, prior="id")[1] == "id"
+
+
+def test_same_answers_in_another_process(detector):
+    import subprocess
+    import sys
+
+    texts = [MALAY_ARTICLE, INDONESIAN_ARTICLE, "สวัสดีครับ", "Ты веришь мне?"]
+    code = (
+        "import json, sys; from newsingest.language import LangdetectDetector, detect_language;"
+        "d = LangdetectDetector();"
+        "print(json.dumps([(g.language, g.confidence) for g in (detect_language(t, d) for t in json.load(sys.stdin))]))"
+    )
+    here = [[g.language, g.confidence] for g in (detect_language(text, detector) for text in texts)]
+    for _ in range(2):
+        out = subprocess.run(
+            [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True
+        ).stdout
+        assert json.loads(out) == here
