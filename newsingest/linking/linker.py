@@ -152,6 +152,14 @@ def _english(translation: Any) -> str | None:
     return "\n\n".join(p for p in (title or "", *paragraphs) if p)
 
 
+def _published(value: Any) -> Date | None:
+    """A record's ``published``; one that does not parse sorts as undated rather than stopping the stream."""
+    try:
+        return parse_date(value)
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
 def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
     """The :class:`Fingerprint` of an :class:`~newsingest.Article` or of its ``to_dict()`` record."""
     if isinstance(article, Article):
@@ -160,7 +168,7 @@ def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
         english = _english(article.translation)
     else:
         id_, text, url, title = article["id"], article.get("text") or "", article.get("url"), article.get("title")
-        metadata, published = article.get("metadata") or {}, parse_date(article.get("published"))
+        metadata, published = article.get("metadata") or {}, _published(article.get("published"))
         language, english = article.get("language"), _english(article.get("translation"))
     site, named_title, named_url = features.syndication_of(metadata)
     url_key, title_key = features.url_key(url), features.title_key(title)
