@@ -232,7 +232,7 @@ def story_rows(articles: Iterable[Any]) -> list[dict[str, Any]]:
     for record in _records(articles):
         if isinstance(record, Article):
             stories.setdefault(record.story or record.id, []).append(record)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for story, members in stories.items():
         members.sort(key=_earliest_key)
         earliest = members[0]

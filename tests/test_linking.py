@@ -389,3 +389,11 @@ def test_fingerprints_made_elsewhere_link_the_same():
     assert list(StoryLinker().link_all(shipped)) == [a.to_dict() for a in link(*articles)]
     error = {"source": "x", "id": None, "error": {"type": "InputError", "message": "m"}}
     assert fingerprints([error]) == [error]
+
+
+def test_records_with_odd_fields_still_link():
+    odd = article(STORY, "odd").to_dict()
+    odd.update(published="not a date", url=123, title=["a", "list"], metadata={"first_published": {"url": 5}})
+    plain = article(edited(STORY, 8), "plain").to_dict()
+    out = list(link_stories([odd, plain]))
+    assert out[0]["story"] == "odd" and out[1]["story"] == "odd" and out[1]["link"]["kind"] == "near"

@@ -196,9 +196,9 @@ def sketch_similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
     return len(both) / len(union), min(len(a), len(b))
 
 
-def url_key(url: str | None) -> str | None:
+def url_key(url: object) -> str | None:
     """A URL without scheme, ``www.``, query, fragment or trailing slash, lower-cased host."""
-    if not url:
+    if not url or not isinstance(url, str):
         return None
     try:
         parts = urlsplit(url.strip())
@@ -210,15 +210,15 @@ def url_key(url: str | None) -> str | None:
     return host + parts.path.rstrip("/")
 
 
-def title_key(title: str | None) -> str | None:
+def title_key(title: object) -> str | None:
     """A title's words, when it has at least four (shorter titles repeat across stories)."""
-    if not title:
+    if not title or not isinstance(title, str):
         return None
     tokens = words(title)
     return " ".join(tokens) if len(tokens) >= 4 else None
 
 
-def host_of(url: str | None) -> str | None:
+def host_of(url: object) -> str | None:
     key = url_key(url)
     return key.split("/", 1)[0] if key else None
 
@@ -234,7 +234,7 @@ def sort_time(published: dt.date | None) -> float:
     return published.timestamp()
 
 
-def syndication_of(metadata: Mapping[str, Any]) -> tuple[str | None, str | None, str | None]:
+def syndication_of(metadata: Mapping[str, Any]) -> tuple[str | None, Any, Any]:
     """``(site, title, url)`` of the original an article says it was first published as.
 
     Read from what the plugins store: Tribun's ``first_published`` footer
@@ -249,7 +249,7 @@ def syndication_of(metadata: Mapping[str, Any]) -> tuple[str | None, str | None,
     syndicated = metadata.get("syndicated_from")
     if site is None and isinstance(syndicated, str):
         site = syndicated
-    return site, title, url
+    return (site if isinstance(site, str) else None), title, url
 
 
 def site_matches(site: str | None, url: str | None, outlet: str | None) -> bool:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import numpy as np
 
-_MERGE_AT = 1 << 16
+_MERGE_AT = 1 << 18
 
 
 class KeyIndex:
     """``uint64`` key → index of the first article that had the key.
 
-    Recent keys sit in a dict; once it holds more than ``max(65,536, size / 4)``
-    keys it is merged into the sorted arrays (a merge of two sorted runs), so
-    merging costs O(n) amortised per key and the arrays stay flat numpy memory.
+    Recent keys sit in a dict (about 100 bytes a key); once it holds more than
+    ``max(262,144, size / 16)`` keys it is merged into the sorted arrays (a merge of
+    two sorted runs, O(size)), so the dict stays small next to the arrays and the
+    arrays stay flat numpy memory (12 bytes a key).
     """
 
     def __init__(self) -> None:
@@ -52,7 +53,7 @@ class KeyIndex:
         recent = self._recent
         for key in keys[known == -1].tolist():
             recent.setdefault(key, value)
-        if len(recent) > max(_MERGE_AT, len(self._keys) // 4):
+        if len(recent) > max(_MERGE_AT, len(self._keys) // 16):
             self._merge()
 
     def _merge(self) -> None:
