@@ -291,16 +291,56 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
-    """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step."""
-    for rule, owner in generic_rules_for(plugin, generic_rules):
-        apply_rules(draft, (rule,), plugin=owner)
+    """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step.
+
+    Wordless blocks go first as well as last: a rule that looks at the first N
+    blocks must count the same blocks as it will when the clean text is ingested
+    again, or re-ingesting would remove more.
+    """
+    drop_wordless_blocks(draft)
+    chosen = generic_rules_for(plugin, generic_rules)
     if plugin is not None:
-        apply_rules(draft, plugin.rules, plugin=plugin.name)
+        chosen += [(rule, plugin.name) for rule in plugin.rules]
+    apply_rule_pass(draft, chosen)
+    if plugin is not None:
         draft.plugin = plugin.name
         plugin.process(draft)
         draft.plugin = None
-    drop_wordless_blocks(draft)
+        drop_wordless_blocks(draft)
+        settle_front(draft, chosen)  # the hook may have taken out a first line (a headline)
     take_title_line(draft)
+
+
+def apply_rule_pass(draft: Draft, rules: Sequence[tuple[Rule, str | None]]) -> None:
+    """Apply ``rules`` in order; then, while that changed the first blocks, the rules that look only there.
+
+    A rule limited to the first N blocks (a dateline, a date prefix) must see
+    the blocks that will be first in the clean text: when a later rule takes
+    out a leading line (a reporter line before a date prefix), the limited
+    rules run again, so that ingesting the clean text again removes nothing more.
+    """
+    for rule, owner in rules:
+        apply_rules(draft, (rule,), plugin=owner)
+    drop_wordless_blocks(draft)  # what a rule left without words (a lone "|") is no block either
+    settle_front(draft, rules)
+
+
+def settle_front(draft: Draft, rules: Sequence[tuple[Rule, str | None]]) -> None:
+    """Run the rules limited to the first blocks again until the first blocks stay the same."""
+    windowed = [(rule, owner) for rule, owner in rules if getattr(rule, "first_blocks", None)]
+    if not windowed:
+        return
+    reach = max(getattr(rule, "first_blocks", 0) for rule, _ in windowed)
+    front = [id(block) for block in draft.blocks[:reach]]
+    while True:
+        removed = len(draft.removed)
+        for rule, owner in windowed:
+            apply_rules(draft, (rule,), plugin=owner)
+        drop_wordless_blocks(draft)
+        now = [id(block) for block in draft.blocks[:reach]]
+        if len(draft.removed) == removed or now == front:
+            return
+        front = now
 
 
 def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:
@@ -319,7 +359,7 @@ def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> l
     return chosen
 
 
-def take_title_line(draft: Draft) -> None:
+def take_title_line(draft: Draft) -> bool:
     """A headline on the first line becomes the title, when nothing else gave one.
 
     Only a heading-like first block (:func:`~newsingest.blocks.looks_like_heading`,
@@ -329,11 +369,13 @@ def take_title_line(draft: Draft) -> None:
     re-ingesting an article's own text gives the same article.
     """
     if draft.title is not None or len(draft.blocks) < 2:
-        return
+        return False
     if looks_like_heading(draft.blocks[0].text):
         draft.title = draft.remove(
             0, "headline on the first line (moved to title)", "title-line", moved_to="title"
         ).text
+        return True
+    return False
 
 
 def build_article(

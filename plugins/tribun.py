@@ -40,7 +40,9 @@ TRIBUN_DOMAINS = (
 #: A Tribun-network site name as it appears in datelines and credits.
 SITE = r"(?:TRIBUN[A-Z\-]*|SURYA|SERAMBINEWS|BANGKAPOS|SRIPOKU|WARTAKOTALIVE|BANJARMASINPOST|POS-KUPANG)(?i:\.(?:com|co\.id|id|co))"
 _SITE_ANY_CASE = r"(?:Tribun[\w\-]*|Surya|Serambinews|Bangkapos|Sripoku|Wartakotalive|Banjarmasinpost|Pos-Kupang)\.(?:com|co\.id|id|co)"
-_NAME = r"[A-Z][\w.'’\-]*(?: [A-Za-z][\w.'’\-]*){0,4}"
+#: Every word capitalised, as in all 42 reporter names of the real corpus; case-sensitive even
+#: inside a ``(?i)`` pattern, so a name never runs on into the next line's ``date``.
+_NAME = r"(?-i:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4})"
 
 
 _URL_AT_END = re.compile(r",\s*(https?://\S+?)\s*\.?$")
