@@ -54,10 +54,19 @@ _shared_detector = LangdetectDetector()
 class Pipeline:
     """A configured article cleaner; build once, call :meth:`ingest` from anywhere.
 
-    ``plugins`` defaults to the plugins installed through entry points;
-    ``detector`` to seeded langdetect; ``max_bytes`` caps input size (10 MB).
-    With ``translate=True`` articles not in English get ``translation`` filled
-    from installed Argos Translate models (extra ``translate``).
+    The configuration is frozen (attributes cannot be reassigned); the translator
+    is created on first use and shared. One pipeline serves many threads: each
+    call works on a draft of its own. Build one with any of these as keywords,
+    ``Pipeline(max_bytes=1_000_000, translate=True)``.
+
+    Attributes:
+        plugins: The plugins to choose from; by default those installed through entry points.
+        detector: The language detector; by default seeded langdetect.
+        generic_rules: The generic cleaners, in order; by default ``newsingest.cleaners.GENERIC_RULES``.
+        max_bytes: Inputs larger than this are refused with :class:`~newsingest.InputError` (10 MB).
+        translate: Fill ``Article.translation`` for articles not in English (extra ``translate``).
+        translation_device: ``"cpu"``, ``"cuda"`` or ``"auto"``, for the translation models.
+        translation_cache: A file to cache translations in, or ``None``.
     """
 
     plugins: PluginRegistry = attrs.field(factory=default_registry)
