@@ -66,9 +66,11 @@ class Draft:
         """
         blocks = self.blocks
         stop = len(blocks) if stop is None else min(stop, len(blocks))
-        first = next((i for i in range(start, stop) if predicate(blocks[i])), None)
-        if first is None:  # the usual case: nothing to remove, nothing copied
-            return 0
+        for first in range(start, stop):  # a plain loop: this runs for every rule on every block
+            if predicate(blocks[first]):
+                break
+        else:
+            return 0  # the usual case: nothing to remove, nothing copied
         kept: list[Block] = blocks[start:first]
         self.removed.append(Removed(blocks[first].text, reason, rule, self.plugin, None))
         removed = 1
