@@ -66,16 +66,21 @@ class Draft:
         """
         blocks = self.blocks
         stop = len(blocks) if stop is None else min(stop, len(blocks))
-        kept: list[Block] = []
-        removed = 0
-        for block in blocks[start:stop]:
+        for first in range(start, stop):  # a plain loop: this runs for every rule on every block
+            if predicate(blocks[first]):
+                break
+        else:
+            return 0  # the usual case: nothing to remove, nothing copied
+        kept: list[Block] = blocks[start:first]
+        self.removed.append(Removed(blocks[first].text, reason, rule, self.plugin, None))
+        removed = 1
+        for block in blocks[first + 1 : stop]:
             if predicate(block):
                 self.removed.append(Removed(block.text, reason, rule, self.plugin, None))
                 removed += 1
             else:
                 kept.append(block)
-        if removed:
-            blocks[start:stop] = kept
+        blocks[start:stop] = kept
         return removed
 
     def record_strip(self, text: str, reason: str, rule: str, moved_to: str | None = None) -> None:

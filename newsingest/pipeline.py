@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import re
 import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
@@ -56,10 +57,19 @@ _shared_detector = LangdetectDetector()
 class Pipeline:
     """A configured article cleaner; build once, call :meth:`ingest` from anywhere.
 
-    ``plugins`` defaults to the plugins installed through entry points;
-    ``detector`` to seeded langdetect; ``max_bytes`` caps input size (10 MB).
-    With ``translate=True`` articles not in English get ``translation`` filled
-    from installed Argos Translate models (extra ``translate``).
+    The configuration is frozen (attributes cannot be reassigned); the translator
+    is created on first use and shared. One pipeline serves many threads: each
+    call works on a draft of its own. Build one with any of these as keywords,
+    ``Pipeline(max_bytes=1_000_000, translate=True)``.
+
+    Attributes:
+        plugins: The plugins to choose from; by default those installed through entry points.
+        detector: The language detector; by default seeded langdetect.
+        generic_rules: The generic cleaners, in order; by default ``newsingest.cleaners.GENERIC_RULES``.
+        max_bytes: Inputs larger than this are refused with :class:`~newsingest.InputError` (10 MB).
+        translate: Fill ``Article.translation`` for articles not in English (extra ``translate``).
+        translation_device: ``"cpu"``, ``"cuda"`` or ``"auto"``, for the translation models.
+        translation_cache: A file to cache translations in, or ``None``.
     """
 
     plugins: PluginRegistry = attrs.field(factory=default_registry)
@@ -314,16 +324,53 @@ def _same_text(a: str, b: str) -> bool:
 
 
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
-    """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step."""
-    for rule, owner in generic_rules_for(plugin, generic_rules):
-        apply_rules(draft, (rule,), plugin=owner)
-    if plugin is not None:
-        apply_rules(draft, plugin.rules, plugin=plugin.name)
-        draft.plugin = plugin.name
-        plugin.process(draft)
-        draft.plugin = None
+    """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step.
+
+    Wordless blocks go first as well as last, and rules limited to the first N
+    blocks (a dateline, a date prefix, a reporter line) run again when a later
+    step changed the first blocks: they must see the blocks that will be first
+    in the clean text, or ingesting that text again would remove more.
+    """
     drop_wordless_blocks(draft)
+    chosen = generic_rules_for(plugin, generic_rules)
+    if plugin is not None:
+        chosen += [(rule, plugin.name) for rule in plugin.rules]
+    windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
+    reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
+
+    def apply_all() -> None:
+        for rule, owner in chosen:
+            apply_rules(draft, (rule,), plugin=owner)
+
+    run_settled(draft, apply_all, windowed, reach)
+    if plugin is not None:
+
+        def hook() -> None:
+            draft.plugin = plugin.name
+            plugin.process(draft)
+            draft.plugin = None
+
+        run_settled(draft, hook, windowed, reach)
     take_title_line(draft)
+
+
+def run_settled(
+    draft: Draft, step: Callable[[], None], windowed: Sequence[tuple[Rule, str | None]], reach: int
+) -> None:
+    """Run ``step``; if it changed the first ``reach`` blocks, the ``windowed`` rules again until they stay."""
+    front = [id(block) for block in draft.blocks[:reach]]
+    step()
+    drop_wordless_blocks(draft)  # what a step left without words (a lone "|") is no block either
+    while windowed:
+        now = [id(block) for block in draft.blocks[:reach]]
+        if now == front:
+            return
+        front, removed = now, len(draft.removed)
+        for rule, owner in windowed:
+            apply_rules(draft, (rule,), plugin=owner)
+        drop_wordless_blocks(draft)
+        if len(draft.removed) == removed:
+            return
 
 
 def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:
@@ -342,7 +389,7 @@ def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> l
     return chosen
 
 
-def take_title_line(draft: Draft) -> None:
+def take_title_line(draft: Draft) -> bool:
     """A headline on the first line becomes the title, when nothing else gave one.
 
     Only a heading-like first block (:func:`~newsingest.blocks.looks_like_heading`,
@@ -352,11 +399,13 @@ def take_title_line(draft: Draft) -> None:
     re-ingesting an article's own text gives the same article.
     """
     if draft.title is not None or len(draft.blocks) < 2:
-        return
+        return False
     if looks_like_heading(draft.blocks[0].text):
         draft.title = draft.remove(
             0, "headline on the first line (moved to title)", "title-line", moved_to="title"
         ).text
+        return True
+    return False
 
 
 def build_article(
@@ -398,6 +447,8 @@ def build_article(
 
 def drop_wordless_blocks(draft: Draft) -> None:
     """Blocks left with no letter or digit (a stray ``|`` after credits were cut) go."""
-    draft.remove_where(
-        lambda block: not any(char.isalnum() for char in block.text), "no words left after cleaning", "wordless"
-    )
+    draft.remove_where(lambda block: _WORD_CHAR.search(block.text) is None, "no words left after cleaning", "wordless")
+
+
+#: A letter or digit (``str.isalnum``), found at C speed.
+_WORD_CHAR = re.compile(r"[^\W_]")

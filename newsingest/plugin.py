@@ -104,7 +104,23 @@ class Signature:
 
 
 class Plugin:
-    """Base class of outlet plugins: override the class attributes, and hooks if needed."""
+    """Base class of outlet plugins: override the class attributes, and hooks if needed.
+
+    Attributes:
+        name: Short identifier, used in ``outlet=`` and in records: lower case, digits, ``_``.
+        display_name: Human name of the outlet.
+        domains: Domains the outlet publishes on; subdomains are included.
+        language: ISO 639-1 language the outlet writes in; a prior for close language calls.
+        drop_selectors: CSS selectors of page furniture to drop from HTML before extraction.
+        rules: Text rules applied, in order, after the generic cleaners.
+        signatures: Patterns that recognise the outlet's text when there is no URL.
+        generic_rules: Generic rules this outlet knows better, by id: ``None`` switches one
+            off, a rule runs in its place.
+        version: This layout version's label (``"1"``, ``"1.1"``, ``"2"``).
+        valid_until: The last publication day this layout version is used for; ``None``
+            for the current version.
+        older_versions: The outlet's earlier layout versions (listed by the current one).
+    """
 
     #: Short identifier, used in ``outlet=`` and in records: lower case, digits, ``_``.
     name: ClassVar[str] = ""

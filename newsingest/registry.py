@@ -207,9 +207,11 @@ class PluginRegistry:
             for version in info.plugin.versions()
             if version.may_match(folded)
         ]
-        if len({plugin.name for plugin in candidates}) == 1 and len(candidates) == 1:
+        if len({plugin.name for plugin in candidates}) == 1:
             # the usual case: no rival to tie with, stop once the threshold is reached
-            return self.get(candidates[0].name) if candidates[0].reaches(text, threshold, folded) else None
+            if any(version.reaches(text, threshold, folded) for version in candidates):
+                return self.get(candidates[0].name)
+            return None
         best: dict[str, float] = {}
         for plugin in candidates:
             best[plugin.name] = max(best.get(plugin.name, 0.0), plugin.score(text, folded))

@@ -146,8 +146,10 @@ class Extract:
             stored = True
             if self.keep and not self.many:
                 return
-            if outcome == "kept":
-                index += 1  # stripped or copied: the rest of the block stays, move on
+            if outcome == "kept" and not self.keep and len(blocks[index].text) < len(text):
+                seen -= 1  # cut from the block: what is left may match again (two closing attributions)
+            elif outcome == "kept":
+                index += 1  # copied: the block stays as it was, move on
             # "removed": the next block now sits at ``index``
 
     def _apply_to(self, draft: Draft, index: int, *, store: bool) -> str | None:

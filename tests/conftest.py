@@ -71,6 +71,15 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
+# the properties at a larger example count: tox -e properties (in CI's env_list)
+settings.register_profile(
+    "slow",
+    derandomize=True,
+    max_examples=600,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 settings.register_profile("dev", max_examples=200, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

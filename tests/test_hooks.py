@@ -119,3 +119,20 @@ def test_tribun_reads_meta_from_the_page_without_rescanning(monkeypatch):
     assert article.outlet == "tribun"
     assert article.authors == ("Budi Santoso",) and article.metadata["editor"] == "Editor Satu"
     assert len(calls) == 1  # htmlmeta's one scan; the plugin reads draft.page.meta
+
+
+@pytest.mark.parametrize("html", [SHORT_PAGE, LONG_PAGE], ids=["short (full extraction)", "long"])
+def test_a_page_is_parsed_once(monkeypatch, html):
+    """The docstrings say "parsed once": hold them to it."""
+    from newsingest import htmlextract
+
+    calls = []
+    original = htmlextract.parse_html
+
+    def counting(text):
+        calls.append(1)
+        return original(text)
+
+    monkeypatch.setattr(htmlextract, "parse_html", counting)
+    Pipeline(plugins=PluginRegistry([Recorder()], entry_points=False)).ingest(html)
+    assert len(calls) == 1

@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsingest
@@ -119,6 +119,29 @@ def test_cleaning_only_removes(text):
         assert block.text in flat_input or block.text in stripped_input, block.text
 
 
+#: Found by the properties at 1,500 examples: a reporter name ran on into the next line's
+#: ``date`` (author ``Budi Santoso date``, ``date`` lost).
+REPORTER_BEFORE_DATE = "Laporan Wartawan Tribunnews.com, Budi Santoso\n date 2023-05-01 The first"
+#: A reporter line behind wordless lines sat outside the first-blocks window on the first
+#: pass only; a reporter line or credit taken out in front of a date prefix hid it likewise.
+REPORTER_BEHIND_WORDLESS = "{\n{\n{\nLaporan Wartawan Tribunnews.com, Budi Santoso"
+CREDIT_BEFORE_REPORTER = (
+    "TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.\n"
+    "TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.\n"
+    "Penulis: Budi Santoso | Editor: Siti Aminah\nLaporan Wartawan Tribunnews.com, Budi Santoso"
+)
+REPORTER_BEFORE_DATE_PREFIX = (
+    "Laporan Wartawan Tribunnews.com, Budi Santoso\n\n date 2023-05-01 The first sentence of a story follows."
+)
+
+
+def test_a_reporter_name_stops_at_the_line_end():
+    article = newsingest.ingest(REPORTER_BEFORE_DATE)
+    assert article.authors == ("Budi Santoso",)
+    assert str(article.published) == "2023-05-01"  # the date prefix, once the reporter line is out
+
+
+@example(REPORTER_BEFORE_DATE)
 @given(st.one_of(articles, mutated_seeds()))
 def test_removed_and_kept_account_for_every_line(text):
     article = ingest_or_input_error(text)
@@ -140,6 +163,9 @@ def test_removed_and_kept_account_for_every_line(text):
         assert line in everything or not rest or rest in everything, line
 
 
+@example(REPORTER_BEHIND_WORDLESS)
+@example(CREDIT_BEFORE_REPORTER)
+@example(REPORTER_BEFORE_DATE_PREFIX)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -189,9 +189,12 @@ def test_extract_many_with_partial_matches_moves_on():
     rule = Extract("tag", r"\[(?P<value>\w+)\]", "metadata.tags", "tag", many=True)
     draft = draft_of("One [a] two [b].", "Three [c].")
     rule.apply(draft)
-    # one match per block per pass: the rule does not loop forever on a kept block
-    assert draft.metadata["tags"] == ["a", "c"]
-    assert texts(draft) == ["One two [b].", "Three ."]
+    # every match, block by block (a cut always shortens the block, so this ends),
+    # and a second pass finds nothing more
+    assert draft.metadata["tags"] == ["a", "b", "c"]
+    assert texts(draft) == ["One two .", "Three ."]
+    rule.apply(draft)
+    assert draft.metadata["tags"] == ["a", "b", "c"]
 
 
 def test_extract_many_splits_a_list_value():
@@ -506,3 +509,12 @@ def test_extract_records_moved_to_only_for_a_value_it_stored():
         ("Penulis: Anna", "metadata.writer"),
         ("Penulis: Budi", None),
     ]
+
+
+def test_extract_cuts_every_match_from_a_block_not_one_per_pass():
+    """Two closing attributions glued to a paragraph: one pass takes both, so a second takes none."""
+    rule = Extract("attribution", r"\((?P<value>Site\.com/[A-Za-z ]+)\)$", "metadata.attribution", "closing", many=True)
+    draft = Draft(blocks=[Block("Body text ends here. (Site.com/Budi) (Site.com/Ani)")])
+    rule.apply(draft)
+    assert [b.text for b in draft.blocks] == ["Body text ends here."]
+    assert draft.metadata["attribution"] == ["Site.com/Ani", "Site.com/Budi"]

@@ -18,3 +18,9 @@ def test_tox_runs_the_type_checker_by_default():
     tox = (ROOT / "tox.ini").read_text(encoding="utf-8")
     env_list = next(line for line in tox.splitlines() if line.startswith("env_list"))
     assert "typecheck" in env_list and "[testenv:typecheck]" in tox
+
+
+def test_tox_runs_the_slow_properties_by_default():
+    tox = (ROOT / "tox.ini").read_text(encoding="utf-8")
+    env_list = next(line for line in tox.splitlines() if line.startswith("env_list"))
+    assert "properties" in env_list and "HYPOTHESIS_PROFILE = slow" in tox
