@@ -24,6 +24,7 @@ from newsingest import DropLine, Extract, Plugin, Signature
 from newsingest.blocks import looks_like_heading
 from newsingest.cleaners import CutInline
 from newsingest.draft import Draft
+from newsingest.model import Block
 
 TRIBUN_DOMAINS = (
     "tribunnews.com",
@@ -119,6 +120,13 @@ _REPORTER_SITE = re.compile(rf"(?i)^(?:{BRAND}(?:{TLD})?|tribun [a-z]{{2,20}})\s
 _AFTER_NAME = re.compile(r"\s+(?:dari|I|\||-|–)\s+.*$")
 
 
+#: A reporter line with a lower-case line glued on: ``Laporan Wartawan Tribunnews.com, Budi Santoso date …``.
+_GLUED_REPORTER = re.compile(
+    rf"(?P<line>(?i:laporan(?: wartawan| reporter| kontributor)?\s+{BRAND}{TLD})\s*,?\s*"
+    r"(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,5}))(?P<tail> [a-z][^\n]*)$"
+)
+
+
 def reporter_name(rest: str) -> str | None:
     """The person in what follows ``Laporan Wartawan``: site, place and origin dropped.
 
@@ -156,6 +164,14 @@ class ReporterLine:
                 draft.add_author(name)
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
                 return
+            glued = _GLUED_REPORTER.match(block.text) if match else None
+            name = clean_name(glued.group("name")) if glued else None
+            if glued and name:
+                # the next line, starting in lower case, was joined to the reporter line: keep it as body
+                draft.add_author(name)
+                draft.record_strip(glued.group("line"), "reporter line (name kept in authors)", self.name, "authors")
+                draft.blocks[index] = Block(glued.group("tail").strip(), block.kind, block.language)
+                return
 
 
 _DATELINE = re.compile(
@@ -186,6 +202,8 @@ class Dateline:
         for index, block in enumerate(draft.blocks[: self.look_at]):
             match = self.pattern.match(block.text)
             if match and self._is_dateline(match, block.text):
+                if self._repeated_below(draft, index, block.text[match.end() :].strip()):
+                    continue  # a teaser with its own dateline: the next block is the article's start
                 self._cut(draft, index, match)
                 self._above(draft, index)
                 return
@@ -222,6 +240,19 @@ class Dateline:
         else:
             draft.blocks.pop(index)
 
+    def _after_dateline(self, text: str) -> str:
+        """``text`` without a dateline prefix, when it opens with one."""
+        match = self.pattern.match(text)
+        return text[match.end() :].strip() if match and self._is_dateline(match, text) else text
+
+    def _repeated_below(self, draft: Draft, index: int, rest: str) -> bool:
+        """The next block opens with a dateline too and repeats this one's sentence."""
+        if index + 1 >= len(draft.blocks) or not rest:
+            return False
+        following = draft.blocks[index + 1].text
+        sentence = self._after_dateline(following)
+        return sentence != following and rest[:60] in sentence
+
     def _above(self, draft: Draft, index: int) -> None:
         """Blocks above the dateline: caption, teaser repeated below, or the headline."""
         body = " ".join(block.text for block in draft.blocks[index:])
@@ -232,7 +263,7 @@ class Dateline:
             if _PHOTO.match(text):
                 draft.add_metadata("captions", text, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
-            elif text[:60] in body:
+            elif self._after_dateline(text)[:60] in body:
                 draft.remove(at, "teaser above the dateline (repeated in the body)", self.name)
             elif at == 0 and draft.title is None and _headline(text):
                 draft.title = draft.remove(at, "headline on the first line (moved to title)", self.name, "title").text

@@ -32,9 +32,10 @@ def _exception_classes():
         if parts[-1] == "__init__":
             parts.pop()
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ClassDef) and any(
-                ast.unparse(base).endswith(("Error", "Exception")) for base in node.bases
-            ):
+            bases = [ast.unparse(base) for base in getattr(node, "bases", ())]
+            if bases == ["BaseException"] and node.name.startswith("_"):
+                continue  # a private control-flow signal (the time limit's alarm), never raised to callers
+            if isinstance(node, ast.ClassDef) and any(base.endswith(("Error", "Exception")) for base in bases):
                 yield ".".join(parts), node.name
 
 

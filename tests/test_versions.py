@@ -63,7 +63,10 @@ def test_a_built_in_plugin_has_two_versions_and_date_chooses():
     assert old.outlet == new.outlet == "nbc"
     assert (old.metadata["outlet_version"], new.metadata["outlet_version"]) == ("1", "2")
     assert {"nbc-video-share", "nbc-video-embed"} <= {r.rule for r in old.removed}
-    assert "Play Facebook" in [b.text for b in new.paragraphs]
+    # undated scraped text of that period is common, so the current version also drops the
+    # player's lines, by its own general rules: the versions differ in which rule did it
+    assert not {"nbc-video-share", "nbc-video-embed"} & {r.rule for r in new.removed}
+    assert "Play Facebook" not in [b.text for b in new.paragraphs]
 
 
 @pytest.mark.parametrize("bad", ["yesterday", "2016-13-45"])
