@@ -259,11 +259,12 @@ def stages(pages: list[tuple[dict, bytes]]) -> None:
 
     import trafilatura
 
-    from newsingest import htmlextract, pipeline
-    from newsingest.decode import read_source
-    from newsingest.draft import Draft
+    from newsingest import pipeline
     from newsingest.errors import NewsingestError
-    from newsingest.htmlmeta import read_page_metadata
+    from newsingest.html import extract as htmlextract
+    from newsingest.html.meta import read_page_metadata
+    from newsingest.source.decode import read_source
+    from newsingest.text.draft import Draft
 
     ingest = pipeline.Pipeline()
     ingest.ingest(pages[0][1], url=pages[0][0]["url"])

@@ -35,7 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_language import machine, one_core
 
 from newsingest import Pipeline
-from newsingest.language import LangdetectDetector
+from newsingest.language.detect import LangdetectDetector
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
 

@@ -15,9 +15,7 @@ import threading
 from importlib import metadata as _metadata
 from typing import TYPE_CHECKING
 
-from .decode import Source
-from .draft import Draft
-from .errors import (
+from newsingest.errors import (
     ArgumentTypeError,
     InputError,
     MissingExtraError,
@@ -27,18 +25,20 @@ from .errors import (
     TranslationError,
     UsageError,
 )
-from .language import LanguageDetector, LanguageGuess
-from .model import Article, Block, FrozenMetadata, Link, Removed, Translation
-from .options import IngestOptions
-from .page import Page
-from .pipeline import Pipeline
-from .plugin import Plugin, Signature
-from .registry import PluginRegistry, default_registry
-from .rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
+from newsingest.html.page import Page
+from newsingest.language.detect import LanguageDetector, LanguageGuess
+from newsingest.model import Article, Block, FrozenMetadata, Link, Removed, Translation
+from newsingest.options import IngestOptions
+from newsingest.outlets.plugin import Plugin, Signature
+from newsingest.outlets.registry import PluginRegistry, default_registry
+from newsingest.pipeline import Pipeline
+from newsingest.source.decode import Source
+from newsingest.text.draft import Draft
+from newsingest.text.rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
-    from .batch import ErrorRecord, ingest_many
-    from .linking import link_stories
+    from newsingest.batch import ErrorRecord, ingest_many
+    from newsingest.linking import link_stories
 
 try:
     __version__ = _metadata.version("newsingest")
@@ -84,9 +84,9 @@ def ingest(
 def to_dataframe(articles):
     """A pandas DataFrame, one row per article or error record (needs the ``notebook`` extra).
 
-    See :func:`newsingest.notebook.to_dataframe`; pandas is imported on call, not by ``import newsingest``.
+    See :func:`newsingest.frontends.notebook.to_dataframe`; pandas is imported on call, not by ``import newsingest``.
     """
-    from .notebook import to_dataframe
+    from newsingest.frontends.notebook import to_dataframe
 
     return to_dataframe(articles)
 
@@ -94,10 +94,10 @@ def to_dataframe(articles):
 def removed_report(articles):
     """What each rule removed across a batch, as a pandas DataFrame (needs the ``notebook`` extra).
 
-    See :func:`newsingest.notebook.removed_report`; :func:`newsingest.notebook.removed_counts`
+    See :func:`newsingest.frontends.notebook.removed_report`; :func:`newsingest.frontends.notebook.removed_counts`
     gives the same tally as plain dicts without pandas.
     """
-    from .notebook import removed_report
+    from newsingest.frontends.notebook import removed_report
 
     return removed_report(articles)
 
@@ -105,9 +105,9 @@ def removed_report(articles):
 def story_table(articles):
     """One row per story of linked articles, as a pandas DataFrame (needs the ``notebook`` extra).
 
-    See :func:`newsingest.notebook.story_table`; link the articles first with :func:`link_stories`.
+    See :func:`newsingest.frontends.notebook.story_table`; link the articles first with :func:`link_stories`.
     """
-    from .notebook import story_table
+    from newsingest.frontends.notebook import story_table
 
     return story_table(articles)
 
@@ -122,7 +122,7 @@ _LAZY = {
 
 def __getattr__(name: str):
     if name == "IngestError":  # deprecated name of ErrorRecord: warns on each use
-        from . import batch
+        from newsingest import batch
 
         return batch.__getattr__(name)
     if name in _LAZY:

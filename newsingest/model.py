@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from .errors import UsageError
+from newsingest.errors import UsageError
 
 #: Kinds a block of the body can have.
 BLOCK_KINDS = ("paragraph", "heading", "quote", "list_item")
@@ -349,8 +349,8 @@ class Article:
         )
 
     def _repr_html_(self) -> str:
-        """Jupyter's rendering: clean text by block, removals set apart (see :mod:`newsingest.article_html`)."""
-        from .article_html import article_html
+        """Jupyter's rendering: clean text by block, removals set apart (see :mod:`newsingest.frontends.article_html`)."""
+        from newsingest.frontends.article_html import article_html
 
         return article_html(self)
 

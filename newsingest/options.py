@@ -21,8 +21,8 @@ from typing import Any
 
 import attrs
 
-from .decode import DEFAULT_MAX_BYTES
-from .errors import NewsingestError
+from newsingest.errors import NewsingestError
+from newsingest.source.decode import DEFAULT_MAX_BYTES
 
 #: Seconds one input may take to clean in a batch before it gets an error record. A
 #: 10 MB page costs a few seconds; this leaves room for a slow machine and a loaded one.
@@ -99,7 +99,7 @@ class IngestOptions:
         """The pipeline these options describe (``pipeline_factory()`` when one is given)."""
         if self.pipeline_factory is not None:
             return self.pipeline_factory()
-        from .pipeline import Pipeline
+        from newsingest.pipeline import Pipeline
 
         return Pipeline(**self.pipeline_kwargs())
 

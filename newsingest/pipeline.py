@@ -7,7 +7,7 @@ Steps, each a function of its own so it can be tested alone:
     plugin text rules and hook → title → language → Article → (translation)
 
 A :class:`Pipeline` holds configuration only; each call works on a fresh
-:class:`~newsingest.draft.Draft`, so one pipeline can serve many threads.
+:class:`~newsingest.text.draft.Draft`, so one pipeline can serve many threads.
 """
 
 from __future__ import annotations
@@ -22,26 +22,26 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from . import htmlextract
-from .blocks import looks_like_heading, split_blocks
-from .cleaners import GENERIC_RULES
-from .decode import DEFAULT_MAX_BYTES, Source, read_source
-from .draft import Draft
-from .errors import ArgumentTypeError, InputError, UsageError
-from .formats import detect_format
-from .htmlmeta import PageMetadata
-from .jsoncheck import json_problem
-from .language import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
-from .model import Article, Block, content_id, parse_date
-from .page import Page
-from .plugin import Plugin
-from .registry import PluginRegistry, default_registry
-from .rules import Rule, apply_rules
+from newsingest.errors import ArgumentTypeError, InputError, UsageError
+from newsingest.html import extract as htmlextract
+from newsingest.html.meta import PageMetadata
+from newsingest.html.page import Page
+from newsingest.jsoncheck import json_problem
+from newsingest.language.detect import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
+from newsingest.model import Article, Block, content_id, parse_date
+from newsingest.outlets.plugin import Plugin
+from newsingest.outlets.registry import PluginRegistry, default_registry
+from newsingest.source.decode import DEFAULT_MAX_BYTES, Source, read_source
+from newsingest.source.formats import detect_format
+from newsingest.text.blocks import looks_like_heading, split_blocks
+from newsingest.text.cleaners import GENERIC_RULES
+from newsingest.text.draft import Draft
+from newsingest.text.rules import Rule, apply_rules
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-    from .options import IngestOptions
+    from newsingest.options import IngestOptions
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ class Pipeline:
     Attributes:
         plugins: The plugins to choose from; by default those installed through entry points.
         detector: The language detector; by default seeded langdetect.
-        generic_rules: The generic cleaners, in order; by default ``newsingest.cleaners.GENERIC_RULES``.
+        generic_rules: The generic cleaners, in order; by default ``newsingest.text.cleaners.GENERIC_RULES``.
         max_bytes: Inputs larger than this are refused with :class:`~newsingest.InputError` (10 MB).
         translate: Fill ``Article.translation`` for articles not in English (extra ``translate``).
         translation_device: ``"cpu"``, ``"cuda"`` or ``"auto"``, for the translation models.
@@ -153,7 +153,7 @@ class Pipeline:
         if not self._translator_box:
             with self._translator_lock:
                 if not self._translator_box:
-                    from .translate import Translator
+                    from newsingest.translate import Translator
 
                     self._translator_box.append(
                         Translator(device=self.translation_device, cache_path=self.translation_cache)
@@ -392,7 +392,7 @@ def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> l
 def take_title_line(draft: Draft) -> bool:
     """A headline on the first line becomes the title, when nothing else gave one.
 
-    Only a heading-like first block (:func:`~newsingest.blocks.looks_like_heading`,
+    Only a heading-like first block (:func:`~newsingest.text.blocks.looks_like_heading`,
     whatever its tag) followed by more text counts, so an article that starts
     straight with its first sentence keeps it. HTML pages usually name their
     title in metadata; one that does not is treated like text, so that
@@ -414,7 +414,7 @@ def build_article(
     """Assemble the article and detect its language (the plugin's language is the prior).
 
     The article gets langdetect's language and confidence; each paragraph a language
-    of its own where it has enough text (see :func:`~newsingest.language.paragraph_languages`).
+    of its own where it has enough text (see :func:`~newsingest.language.detect.paragraph_languages`).
     """
     body = "\n\n".join(block.text for block in draft.blocks)
     sample = "\n".join(filter(None, [draft.title, body]))

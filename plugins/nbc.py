@@ -22,8 +22,8 @@ import re
 import attrs
 
 from newsingest import DropLine, Extract, Plugin, Signature
-from newsingest.cleaners import Captions, CutInline
-from newsingest.draft import Draft
+from newsingest.text.cleaners import Captions, CutInline
+from newsingest.text.draft import Draft
 
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",

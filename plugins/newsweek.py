@@ -23,9 +23,9 @@ import re
 import attrs
 
 from newsingest import DropFrom, DropLine, Extract, Plugin, Signature
-from newsingest.cleaners import Captions, CutInline, split_names
-from newsingest.cleaners.inline import _is_headline
-from newsingest.draft import Draft
+from newsingest.text.cleaners import Captions, CutInline, split_names
+from newsingest.text.cleaners.inline import _is_headline
+from newsingest.text.draft import Draft
 
 FOOTER_MARKERS = (
     r"Uncommon Knowledge",

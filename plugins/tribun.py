@@ -21,10 +21,10 @@ import re
 import attrs
 
 from newsingest import DropLine, Extract, Plugin, Signature
-from newsingest.blocks import looks_like_heading
-from newsingest.cleaners import CutInline
-from newsingest.draft import Draft
 from newsingest.model import Block
+from newsingest.text.blocks import looks_like_heading
+from newsingest.text.cleaners import CutInline
+from newsingest.text.draft import Draft
 
 TRIBUN_DOMAINS = (
     "tribunnews.com",

@@ -11,7 +11,7 @@ import pytest
 import newsingest
 from newsingest import Article, ErrorRecord, ingest_many
 from newsingest.batch import WorkerCrashedError, WorkerSetupError, process_records
-from newsingest.cli import error_record
+from newsingest.frontends.cli import error_record
 
 try:
     from batch_helpers import CRASH_MARKER, WarcResponse, broken_factory, crashing_pipeline, write_warc

@@ -14,7 +14,7 @@ import pytest
 
 from newsingest.batch.inputs import BatchStats
 from newsingest.batch.output import Progress, prepare_resume, repair_torn_line
-from newsingest.cli import main
+from newsingest.frontends.cli import main
 
 try:
     from batch_helpers import WarcResponse, write_warc

@@ -1,4 +1,4 @@
-"""Splitting plain text into blocks (newsingest.blocks)."""
+"""Splitting plain text into blocks (newsingest.text.blocks)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsingest.blocks import looks_like_heading, mark_headings, normalize_text, normalize_whitespace, split_blocks
 from newsingest.model import Block
+from newsingest.text.blocks import looks_like_heading, mark_headings, normalize_text, normalize_whitespace, split_blocks
 
 
 def kinds_and_texts(text: str) -> list[tuple[str, str]]:

@@ -1,4 +1,4 @@
-"""Generic cleaners (newsingest.cleaners): what each one takes out, and what it must leave alone."""
+"""Generic cleaners (newsingest.text.cleaners): what each one takes out, and what it must leave alone."""
 
 from __future__ import annotations
 
@@ -8,8 +8,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsingest.blocks import split_blocks
-from newsingest.cleaners import (
+from newsingest.model import Block
+from newsingest.pipeline import text_draft
+from newsingest.text.blocks import split_blocks
+from newsingest.text.cleaners import (
     CAPTIONS,
     CONTRIBUTORS,
     DATE_PREFIX,
@@ -24,10 +26,8 @@ from newsingest.cleaners import (
     credit_tail,
     split_names,
 )
-from newsingest.draft import Draft
-from newsingest.model import Block
-from newsingest.pipeline import text_draft
-from newsingest.rules import apply_rules
+from newsingest.text.draft import Draft
+from newsingest.text.rules import apply_rules
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

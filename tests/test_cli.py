@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from newsingest.cli import main
+from newsingest.frontends.cli import main
 
 
 def run(args, capsys, stdin=None, monkeypatch=None):

@@ -1,4 +1,4 @@
-"""``newsingest.dask.ingest_bag`` on a real (local, loopback-only) distributed cluster."""
+"""``newsingest.frontends.dask.ingest_bag`` on a real (local, loopback-only) distributed cluster."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import pytest
 db = pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed")
 
-from newsingest.cli import main  # noqa: E402
-from newsingest.dask import ingest_bag  # noqa: E402
+from newsingest.frontends.cli import main  # noqa: E402
+from newsingest.frontends.dask import ingest_bag  # noqa: E402
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 

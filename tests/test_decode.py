@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from newsingest import InputError
-from newsingest.decode import decode_bytes, read_source
+from newsingest.source.decode import decode_bytes, read_source
 
 FRENCH = "Le café était fermé — naïve « entrée » à l'hôtel, déjà vu. " * 3
 RUSSIAN = "Привет! Это статья о событиях в Москве и Киеве, опубликованная вчера. " * 3

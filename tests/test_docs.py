@@ -13,7 +13,7 @@ import re
 import pytest
 from conftest import ROOT
 
-from newsingest.cli import build_parser
+from newsingest.frontends.cli import build_parser
 
 DOCS = ROOT / "docs"
 MKDOCS = ROOT / "mkdocs.yml"

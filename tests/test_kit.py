@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsingest import PluginError, PluginRegistry
-from newsingest.cli import main
+from newsingest.frontends.cli import main
 from newsingest.kit import render_report, run_check, scaffold_plugin
 from newsingest.testing import GoldenMismatch, assert_matches_golden, check_fixture, expected_path, fixture_paths
 

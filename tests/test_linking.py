@@ -327,7 +327,7 @@ def linked_batch() -> list[Article]:
 
 
 def test_story_rows_one_per_story_biggest_first():
-    from newsingest.notebook import STORY_COLUMNS, story_rows
+    from newsingest.frontends.notebook import STORY_COLUMNS, story_rows
 
     error = {"source": "x", "id": None, "error": {"type": "InputError", "message": "empty"}}
     rows = story_rows([*linked_batch(), error])
@@ -358,7 +358,7 @@ def test_story_table_is_a_dataframe():
 
 
 def test_article_html_names_its_story_what_it_copies_and_why():
-    from newsingest.notebook import article_html
+    from newsingest.frontends.notebook import article_html
 
     copy = linked_batch()[3]
     markup = article_html(copy)

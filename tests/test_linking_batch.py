@@ -10,7 +10,7 @@ import pytest
 pytest.importorskip("numpy")  # the link extra
 
 from newsingest import Article, ingest_many, link_stories
-from newsingest.cli import main
+from newsingest.frontends.cli import main
 from newsingest.linking import StoryLinker, fingerprints
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -84,7 +84,7 @@ def test_cli_link_cannot_resume(tmp_path, capsys):
 def test_dask_recipe_links_partition_by_partition_on_a_local_cluster():
     db = pytest.importorskip("dask.bag")
     distributed = pytest.importorskip("distributed")
-    from newsingest.dask import ingest_bag
+    from newsingest.frontends.dask import ingest_bag
 
     cluster = distributed.LocalCluster(
         n_workers=2,

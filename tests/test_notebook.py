@@ -15,7 +15,7 @@ from conftest import ROOT, SEEDS
 
 import newsingest
 from newsingest import Article, Block, Removed, Translation
-from newsingest.notebook import DATAFRAME_COLUMNS, REPORT_COLUMNS, article_html, removed_counts
+from newsingest.frontends.notebook import DATAFRAME_COLUMNS, REPORT_COLUMNS, article_html, removed_counts
 
 SEED_001 = SEEDS / "001_825440407aefd421.txt"
 NOTEBOOK = ROOT / "docs" / "examples" / "quickstart.ipynb"
@@ -320,7 +320,7 @@ def test_without_pandas_the_error_says_how_to_install(monkeypatch):
 
 
 def test_notebook_module_does_not_import_pandas():
-    code = "import sys, newsingest, newsingest.notebook; print('pandas' in sys.modules)"
+    code = "import sys, newsingest, newsingest.frontends.notebook; print('pandas' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
 

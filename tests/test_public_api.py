@@ -53,7 +53,7 @@ def test_errors_refine_the_builtin_they_stand_for():
     assert issubclass(newsingest.ArgumentTypeError, TypeError)
     assert issubclass(newsingest.MissingExtraError, ImportError)
     assert issubclass(newsingest.InputError, ValueError)
-    from newsingest.cli import UsageError as CliUsageError
+    from newsingest.frontends.cli import UsageError as CliUsageError
 
     assert CliUsageError is newsingest.UsageError
 

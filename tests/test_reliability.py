@@ -828,7 +828,7 @@ def test_models_install_refuses_bombs_and_keeps_unrelated_folders(tmp_path, monk
 def test_log_records_are_escaped_too():
     import logging
 
-    from newsingest.terminal import EscapingFormatter, printable
+    from newsingest.frontends.terminal import EscapingFormatter, printable
 
     assert printable("a\x1b[2Jb\tc\nd\x9b") == "a\\x1b[2Jb\tc\nd\\x9b"
     record = logging.LogRecord("newsingest", logging.WARNING, __file__, 1, "bad %s", ("na\x1bme",), None)

@@ -83,7 +83,7 @@ def test_offline_pair_install_points_to_the_file_install(argos, capsys: pytest.C
 
 
 def test_main_cli_has_the_models_command(argos, tiny_package: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    cli = pytest.importorskip("newsingest.cli")
+    cli = pytest.importorskip("newsingest.frontends.cli")
     assert cli.main(["models", "install", str(tiny_package)]) == 0
     assert cli.main(["models", "list"]) == 0
     assert "id -> en  1.0" in capsys.readouterr().out

@@ -15,7 +15,7 @@ HEAVY = ("argostranslate", "ctranslate2", "sentencepiece", "torch", "stanza", "s
 
 def test_importing_newsingest_loads_no_translation_backend() -> None:
     code = (
-        "import sys, newsingest, newsingest.translate, newsingest.translate.cli, newsingest.cli\n"
+        "import sys, newsingest, newsingest.translate, newsingest.translate.cli, newsingest.frontends.cli\n"
         f"heavy = [m for m in {HEAVY!r} if m in sys.modules]\n"
         "print(','.join(heavy))\n"
     )

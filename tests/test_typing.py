@@ -24,3 +24,11 @@ def test_tox_runs_the_slow_properties_by_default():
     tox = (ROOT / "tox.ini").read_text(encoding="utf-8")
     env_list = next(line for line in tox.splitlines() if line.startswith("env_list"))
     assert "properties" in env_list and "HYPOTHESIS_PROFILE = slow" in tox
+
+
+def test_every_package_folder_is_packaged():
+    """``pip install .`` ships only the packages pyproject lists: a new folder must be listed."""
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(pyproject["tool"]["setuptools"]["packages"])
+    folders = {".".join(init.parent.relative_to(ROOT).parts) for init in (ROOT / "newsingest").rglob("__init__.py")}
+    assert folders <= listed, f"not in pyproject's packages: {sorted(folders - listed)}"

@@ -15,12 +15,25 @@ from collections.abc import Iterable, Iterator, Mapping
 from itertools import islice
 from typing import Any
 
-from ..options import UNSET, IngestOptions, resolve_options
-from .inputs import ARTICLE_SUFFIXES, COMPRESSED_SUFFIXES, JSONL_SUFFIXES, WARC_SUFFIXES, BatchStats, iter_tasks
-from .records import BatchOptionsError, ErrorRecord, TimeLimitError, WorkerCrashedError, WorkerSetupError
-from .runner import DEFAULT_CHUNKSIZE, IngestRun, default_workers, ingest_many
-from .tasks import Task
-from .worker import WorkerConfig, shared_state
+from newsingest.batch.inputs import (
+    ARTICLE_SUFFIXES,
+    COMPRESSED_SUFFIXES,
+    JSONL_SUFFIXES,
+    WARC_SUFFIXES,
+    BatchStats,
+    iter_tasks,
+)
+from newsingest.batch.records import (
+    BatchOptionsError,
+    ErrorRecord,
+    TimeLimitError,
+    WorkerCrashedError,
+    WorkerSetupError,
+)
+from newsingest.batch.runner import DEFAULT_CHUNKSIZE, IngestRun, default_workers, ingest_many
+from newsingest.batch.tasks import Task
+from newsingest.batch.worker import WorkerConfig, shared_state
+from newsingest.options import UNSET, IngestOptions, resolve_options
 
 
 def process_records(
@@ -46,7 +59,7 @@ def process_records(
     a time. The time limit applies only when this runs in a process's main thread
     (Dask's threaded workers run without it).
     """
-    from .inputs import task_from_record
+    from newsingest.batch.inputs import task_from_record
 
     options = resolve_options(
         options,
@@ -65,7 +78,7 @@ def process_records(
 
 def __getattr__(name: str) -> Any:
     if name == "IngestError":  # the record's old name (deprecated: it read like an exception)
-        from . import records
+        from newsingest.batch import records
 
         return records.__getattr__(name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

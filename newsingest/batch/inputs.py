@@ -29,7 +29,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from .tasks import Task, clean_field, error_task, open_container, parse_date
+from newsingest.batch.tasks import Task, clean_field, error_task, open_container, parse_date
 
 #: Files a folder is searched for (recursively), as the CLI does.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -199,7 +199,7 @@ def iter_tasks(
             if kind == "jsonl":
                 yield from (t for t in iter_jsonl(item, max_bytes=max_bytes) if not done(t.source))
             elif kind == "warc":
-                from .warc import iter_warc
+                from newsingest.batch.warc import iter_warc
 
                 yield from iter_warc(item, max_bytes=max_bytes, counter=counter, skip=done)  # skips on its own
             elif not done(str(item)):

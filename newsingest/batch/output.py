@@ -15,8 +15,8 @@ from typing import IO
 
 import attrs
 
-from ..errors import NewsingestError
-from .inputs import BatchStats
+from newsingest.batch.inputs import BatchStats
+from newsingest.errors import NewsingestError
 
 
 class ResumeError(NewsingestError):

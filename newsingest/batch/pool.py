@@ -33,9 +33,9 @@ from collections.abc import Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from .records import ErrorRecord, TimeLimitError, WorkerCrashedError, WorkerSetupError
-from .tasks import Task
-from .worker import WorkerConfig, WorkerState, _record, apply_log_setup, json_record
+from newsingest.batch.records import ErrorRecord, TimeLimitError, WorkerCrashedError, WorkerSetupError
+from newsingest.batch.tasks import Task
+from newsingest.batch.worker import WorkerConfig, WorkerState, _record, apply_log_setup, json_record
 
 #: Seconds a worker gets beyond the time limit to stop an input itself before it is killed.
 MIN_GRACE = 1.0
@@ -284,7 +284,7 @@ class WorkerPool:
 
 
 def _task_bytes(task: Task) -> bytes | None:
-    from .worker import _input_bytes
+    from newsingest.batch.worker import _input_bytes
 
     try:
         return _input_bytes(task)
@@ -294,7 +294,7 @@ def _task_bytes(task: Task) -> bytes | None:
 
 def _setup_error(error: Any) -> BaseException:
     """Our own errors as they are (an unknown outlet), anything else as a :class:`WorkerSetupError`."""
-    from ..errors import NewsingestError
+    from newsingest.errors import NewsingestError
 
     if isinstance(error, NewsingestError):
         return error

@@ -12,8 +12,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import NewsingestError
-from .tasks import short_hash
+from newsingest.batch.tasks import short_hash
+from newsingest.errors import NewsingestError
 
 
 @attrs.frozen

@@ -20,12 +20,12 @@ from collections.abc import Container, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from ..model import Article
-from ..options import UNSET, IngestOptions, resolve_options
-from .inputs import BatchStats, Task, iter_tasks
-from .pool import Assignment, WorkerPool
-from .records import BatchOptionsError, ErrorRecord
-from .worker import WorkerConfig, WorkerState, log_setup
+from newsingest.batch.inputs import BatchStats, Task, iter_tasks
+from newsingest.batch.pool import Assignment, WorkerPool
+from newsingest.batch.records import BatchOptionsError, ErrorRecord
+from newsingest.batch.worker import WorkerConfig, WorkerState, log_setup
+from newsingest.model import Article
+from newsingest.options import UNSET, IngestOptions, resolve_options
 
 #: Tasks sent to a worker at a time.
 DEFAULT_CHUNKSIZE = 32
@@ -137,10 +137,18 @@ def ingest_many(
         as_json=as_json,
     )
     if link:
-        from ..linking import link_stories
-
-        run._results = link_stories(run._results)
+        run._results = _linked(run._results)
     return run
+
+
+def _linked(results: Generator[Any]) -> Generator[Any]:
+    """The results with story links, in input order; closing it closes the run's own results."""
+    from newsingest.linking import link_stories
+
+    try:
+        yield from link_stories(results)
+    finally:
+        results.close()
 
 
 def _check_picklable(config: WorkerConfig) -> None:

@@ -19,10 +19,10 @@ import os
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from .tasks import Task, error_task, open_container, parse_date
+from newsingest.batch.tasks import Task, error_task, open_container, parse_date
 
 if TYPE_CHECKING:
-    from .inputs import BatchStats
+    from newsingest.batch.inputs import BatchStats
 
 HTML_TYPES = ("text/html", "application/xhtml+xml")
 _READ_BLOCK = 1 << 16

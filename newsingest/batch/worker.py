@@ -33,11 +33,11 @@ from typing import Any
 
 import attrs
 
-from ..errors import InputError, NewsingestError
-from ..model import Article
-from ..options import IngestOptions
-from .records import ErrorRecord, TimeLimitError
-from .tasks import Task, clean_field
+from newsingest.batch.records import ErrorRecord, TimeLimitError
+from newsingest.batch.tasks import Task, clean_field
+from newsingest.errors import InputError, NewsingestError
+from newsingest.model import Article
+from newsingest.options import IngestOptions
 
 logger = logging.getLogger("newsingest")
 
@@ -230,7 +230,7 @@ def _record(task: Task, result: Article | dict[str, Any]) -> dict[str, Any]:
 
 def _read_gzip(path: str, max_bytes: int) -> bytes:
     """A gzip-compressed article file, inflated up to ``max_bytes`` (a gzip bomb costs nothing)."""
-    from ..decode import read_regular_file
+    from newsingest.source.decode import read_regular_file
 
     data = read_regular_file(Path(path), max_bytes * 1024)  # the compressed file: any ratio up to 1024
     try:
@@ -267,7 +267,7 @@ def _input_bytes(task: Task) -> bytes | None:
     if task.kind == "text":
         return task.payload.encode("utf-8", "surrogatepass")
     try:
-        from ..decode import read_regular_file
+        from newsingest.source.decode import read_regular_file
 
         return read_regular_file(Path(task.payload), 1 << 31)
     except (OSError, NewsingestError):
@@ -289,7 +289,7 @@ def log_setup() -> tuple:
 def apply_log_setup(setup: tuple | None) -> None:
     if not setup:
         return
-    from ..terminal import escape_log_output
+    from newsingest.frontends.terminal import escape_log_output
 
     fmt, levels = setup
     if fmt is not None:

@@ -1,6 +1,6 @@
 """The plugin kit: scaffold a new outlet plugin, and check one against its fixtures."""
 
-from .check import render_report, run_check
-from .scaffold import ScaffoldResult, scaffold_plugin
+from newsingest.kit.check import render_report, run_check
+from newsingest.kit.scaffold import ScaffoldResult, scaffold_plugin
 
 __all__ = ["ScaffoldResult", "render_report", "run_check", "scaffold_plugin"]

@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..registry import PluginRegistry, default_registry
-from ..testing import FixtureReport, check_fixture, fixture_paths, write_expected
+from newsingest.outlets.registry import PluginRegistry, default_registry
+from newsingest.testing import FixtureReport, check_fixture, fixture_paths, write_expected
 
 
 def run_check(
     name: str, fixtures: str | Path | None = None, *, update: bool = False, registry: PluginRegistry | None = None
 ) -> list[FixtureReport]:
     """Run plugin ``name`` over its fixtures; with ``update``, rewrite the expected JSON first."""
-    from ..pipeline import Pipeline
+    from newsingest.pipeline import Pipeline
 
     registry = registry or default_registry()
     registry.get(name)  # unknown plugin: PluginError naming the known ones

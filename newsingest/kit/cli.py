@@ -27,15 +27,15 @@ def add_plugin_parser(commands) -> None:
     )
     check.set_defaults(handler=cmd_check)
 
-    from .evaluate import add_eval_parser
-    from .mine import add_mine_parser
+    from newsingest.kit.evaluate import add_eval_parser
+    from newsingest.kit.mine import add_mine_parser
 
     add_eval_parser(sub)
     add_mine_parser(sub)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from .scaffold import scaffold_plugin
+    from newsingest.kit.scaffold import scaffold_plugin
 
     result = scaffold_plugin(  # a PluginError (taken name, bad value) is reported by the CLI, exit code 2
         args.name, args.domain, directory=args.dir, display_name=args.display_name, language=args.language
@@ -53,7 +53,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .check import render_report, run_check
+    from newsingest.kit.check import render_report, run_check
 
     try:
         reports = run_check(args.name, args.fixtures, update=args.update)

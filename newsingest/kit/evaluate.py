@@ -28,8 +28,8 @@ from typing import Any
 
 import attrs
 
-from ..errors import NewsingestError
-from ..registry import PluginRegistry, default_registry
+from newsingest.errors import NewsingestError
+from newsingest.outlets.registry import PluginRegistry, default_registry
 
 NONE = "none"
 
@@ -119,7 +119,7 @@ def evaluate(
     limit: int | None = None,
 ) -> Evaluation:
     """Run the corpora and the fixture folders; see the module docstring for what is counted."""
-    from ..pipeline import Pipeline
+    from newsingest.pipeline import Pipeline
 
     registry = registry or default_registry()
     if outlet not in (None, NONE):
@@ -167,7 +167,7 @@ def _score_record(pipeline, record: dict[str, Any], truth: str, label: str, resu
 
 def score_fixtures(folder: str | os.PathLike, pipeline=None) -> list[FixtureScore]:
     """Each fixture with an expected JSON, run without an outlet, compared line by line."""
-    from ..testing.golden import expected_path, fixture_paths, produce_record
+    from newsingest.testing.golden import expected_path, fixture_paths, produce_record
 
     scores = []
     for path in fixture_paths(folder):

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from ..blocks import split_blocks
+from newsingest.text.blocks import split_blocks
 
 _DIGITS = re.compile(r"\d+")
 #: How many words make a line's opening.
@@ -79,7 +79,7 @@ def mine(
     down: a dateline's line counts once its prefix is gone).
     """
     if pipeline is None:
-        from ..pipeline import Pipeline
+        from newsingest.pipeline import Pipeline
 
         pipeline = Pipeline()
     found: dict[tuple[str, str], Recurring] = {}
@@ -114,7 +114,7 @@ def mine(
 
 def _kept_text(pipeline, text: str, outlet: str | None) -> set[str]:
     """The clean body's paragraphs, as :func:`line_key` spells them."""
-    from ..errors import NewsingestError
+    from newsingest.errors import NewsingestError
 
     try:
         article = pipeline.clean(text, outlet=outlet)
@@ -174,8 +174,8 @@ def add_mine_parser(sub) -> None:
 def cmd_mine(args) -> int:
     import sys
 
-    from ..errors import NewsingestError
-    from .evaluate import read_corpus
+    from newsingest.errors import NewsingestError
+    from newsingest.kit.evaluate import read_corpus
 
     try:
         texts = [r["text"] for path in args.corpus for r in read_corpus(path) if isinstance(r.get("text"), str)]

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import PluginError
-from ..plugin import _NAME
-from ..registry import PluginRegistry, default_registry
+from newsingest.errors import PluginError
+from newsingest.outlets.plugin import _NAME
+from newsingest.outlets.registry import PluginRegistry, default_registry
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _DOMAIN = re.compile(r"(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
@@ -114,9 +114,9 @@ def _write_expected(module: Path, cls: str, fixture: Path) -> Path:
     """Run the freshly written plugin (not installed yet) on the example fixture."""
     import importlib.util
 
-    from ..pipeline import Pipeline
-    from ..registry import PluginRegistry
-    from ..testing import expected_path, produce_record
+    from newsingest.outlets.registry import PluginRegistry
+    from newsingest.pipeline import Pipeline
+    from newsingest.testing import expected_path, produce_record
 
     spec = importlib.util.spec_from_file_location(f"_scaffold_{cls}", module)
     if spec is None or spec.loader is None:

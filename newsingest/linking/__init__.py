@@ -11,7 +11,7 @@ see ``docs/linking.md``. Needs numpy (extra ``link``).
 
 from __future__ import annotations
 
-from ..errors import NewsingestError
+from newsingest.errors import NewsingestError
 
 
 class LinkingDependencyError(NewsingestError, ImportError):
@@ -25,6 +25,6 @@ except ImportError as err:
         "story linking needs numpy, which is not installed; install the extra with: pip install 'newsingest[link]'"
     ) from err
 
-from .linker import Fingerprint, StoryLinker, fingerprint, fingerprints, link_stories  # noqa: E402
+from newsingest.linking.linker import Fingerprint, StoryLinker, fingerprint, fingerprints, link_stories  # noqa: E402
 
 __all__ = ["Fingerprint", "LinkingDependencyError", "StoryLinker", "fingerprint", "fingerprints", "link_stories"]

@@ -38,9 +38,9 @@ from typing import Any, NamedTuple
 import attrs
 import numpy as np
 
-from ..model import Article, Date, Link, parse_date
-from . import features
-from .index import Column, KeyIndex, Rows
+from newsingest.linking import features
+from newsingest.linking.index import Column, KeyIndex, Rows
+from newsingest.model import Article, Date, Link, parse_date
 
 #: MinHash permutations per signature, and the LSH banding of them.
 NUM_PERM = 128
@@ -162,6 +162,7 @@ def _published(value: Any) -> Date | None:
 
 def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
     """The :class:`Fingerprint` of an :class:`~newsingest.Article` or of its ``to_dict()`` record."""
+    metadata: Mapping[str, Any]
     if isinstance(article, Article):
         id_, text, url, title = article.id, article.text, article.url, article.title
         metadata, published, language = article.metadata, article.published, article.language

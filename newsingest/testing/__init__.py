@@ -16,7 +16,7 @@ check NAME --update``), then **reviewed by hand** and checked in.
 
 from __future__ import annotations
 
-from .golden import (
+from newsingest.testing.golden import (
     FixtureReport,
     GoldenMismatch,
     assert_matches_golden,

@@ -25,9 +25,9 @@ from typing import Any
 
 import attrs
 
-from ..errors import NewsingestError, UsageError
-from ..model import Article
-from ..pipeline import Pipeline
+from newsingest.errors import NewsingestError, UsageError
+from newsingest.model import Article
+from newsingest.pipeline import Pipeline
 
 #: Input files a fixtures folder may hold.
 FIXTURE_SUFFIXES = (".txt", ".html", ".htm")
@@ -104,7 +104,7 @@ def _plugin_metadata(article: Article) -> frozenset[str]:
     """Metadata keys the article's plugin declares it fills (its rules' ``metadata.*`` fields)."""
     if article.outlet is None:
         return frozenset()
-    from .. import default_registry
+    from newsingest import default_registry
 
     try:
         plugin = default_registry().get(article.outlet)
@@ -127,7 +127,7 @@ def produce_record(
 
 
 def _default_pipeline() -> Pipeline:
-    from .. import default_pipeline
+    from newsingest import default_pipeline
 
     return default_pipeline()
 

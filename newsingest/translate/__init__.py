@@ -11,11 +11,18 @@ used. Models are never downloaded implicitly; install them with
 
 from __future__ import annotations
 
-from .cache import TranslationCache
-from .engine import DecodeOptions
-from .packages import PackageInfo, argos_code, find_package, install_from_file, install_pair, list_installed
-from .splitter import split_sentences
-from .translator import ERROR_KEY, Translator
+from newsingest.translate.cache import TranslationCache
+from newsingest.translate.engine import DecodeOptions
+from newsingest.translate.packages import (
+    PackageInfo,
+    argos_code,
+    find_package,
+    install_from_file,
+    install_pair,
+    list_installed,
+)
+from newsingest.translate.splitter import split_sentences
+from newsingest.translate.translator import ERROR_KEY, Translator
 
 __all__ = [
     "ERROR_KEY",

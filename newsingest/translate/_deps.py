@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from types import ModuleType
 
-from ..errors import TranslationError
+from newsingest.errors import TranslationError
 
 INSTALL_HINT = "pip install 'newsingest[translate]'"
 

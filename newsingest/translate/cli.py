@@ -15,7 +15,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..errors import NewsingestError
+from newsingest.errors import NewsingestError
 
 
 def add_models_parser(subparsers: argparse._SubParsersAction) -> argparse.ArgumentParser:
@@ -45,7 +45,7 @@ def _fail(message: str) -> int:
 
 def cmd_models_list(args: argparse.Namespace) -> int:
     """Print one installed model a line: ``id -> en  1.9  /path``."""
-    from .packages import list_installed
+    from newsingest.translate.packages import list_installed
 
     try:
         packages = list_installed()
@@ -61,7 +61,7 @@ def cmd_models_list(args: argparse.Namespace) -> int:
 
 def cmd_models_install(args: argparse.Namespace) -> int:
     """Install from a file (one argument) or for a language pair (two)."""
-    from .packages import install_from_file, install_pair
+    from newsingest.translate.packages import install_from_file, install_pair
 
     what: list[str] = args.what
     try:

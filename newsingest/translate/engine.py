@@ -19,9 +19,9 @@ from pathlib import Path
 
 import attrs
 
-from ..errors import TranslationError
-from ._deps import require
-from .packages import PackageInfo, on_install
+from newsingest.errors import TranslationError
+from newsingest.translate._deps import require
+from newsingest.translate.packages import PackageInfo, on_install
 
 
 @attrs.frozen

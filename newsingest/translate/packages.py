@@ -25,8 +25,8 @@ from pathlib import Path, PurePosixPath
 
 import attrs
 
-from ..errors import ModelNotInstalledError, TranslationError
-from ._deps import argos_settings
+from newsingest.errors import ModelNotInstalledError, TranslationError
+from newsingest.translate._deps import argos_settings
 
 log = logging.getLogger(__name__)
 

@@ -28,13 +28,13 @@ from typing import Any
 
 import attrs
 
-from ..errors import ModelNotInstalledError, TranslationError, UsageError
-from ..model import Article, Translation
-from ._deps import require_backend
-from .cache import DEFAULT_MAX_ENTRIES, TranslationCache
-from .engine import POOL, DecodeOptions, LoadedModel, resolve_device
-from .packages import PackageInfo, argos_code, list_installed
-from .splitter import split_sentences
+from newsingest.errors import ModelNotInstalledError, TranslationError, UsageError
+from newsingest.model import Article, Translation
+from newsingest.translate._deps import require_backend
+from newsingest.translate.cache import DEFAULT_MAX_ENTRIES, TranslationCache
+from newsingest.translate.engine import POOL, DecodeOptions, LoadedModel, resolve_device
+from newsingest.translate.packages import PackageInfo, argos_code, list_installed
+from newsingest.translate.splitter import split_sentences
 
 log = logging.getLogger(__name__)
 

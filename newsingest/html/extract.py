@@ -1,0 +1,365 @@
+"""The HTML path: parse once, drop the outlet's noise nodes, extract the main content.
+
+The page is parsed once with lxml; plugins prune it with CSS selectors, and the
+same tree goes to trafilatura, which finds the main content and keeps its
+structure (headings, paragraphs, quotes, list items). Every node a selector drops
+is recorded in the draft with its text, like any other removal.
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+import re
+from collections.abc import Iterable
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from newsingest.errors import InputError
+from newsingest.model import Block
+from newsingest.text.blocks import BULLET_PREFIX, normalize_whitespace
+from newsingest.text.draft import Draft
+
+#: Nodes dropped on every page before extraction: noise no article body holds.
+#: A lone word is matched as a whole class token (``[class~=…]``): as a substring,
+#: ``newsletter`` matched Substack's ``newsletter-post``, the article itself.
+#: Substrings are kept for compound names that only furniture wears.
+GENERIC_SELECTORS = (
+    "[class~='newsletter']",
+    "[class*='newsletter-signup']",
+    "[class*='newsletter-subscribe']",
+    "[class*='newsletter-form']",
+    "[class*='social-share']",
+    "[class*='share-bar']",
+    "[class*='share-buttons']",
+    "[id*='cookie-banner']",
+    "[class*='cookie-banner']",
+    "[class*='cookie-consent']",
+    "[id*='onetrust']",
+)
+
+
+#: Most tags (``<`` characters) an HTML page may hold. The largest of 200 real article
+#: pages of 2025-2026 holds 8,534; trafilatura's cost grows with the tree (a million
+#: unclosed ``<p>`` took minutes and gigabytes, 50,000 take seconds), so past this the
+#: page is refused in milliseconds, before parsing.
+MAX_HTML_TAGS = 50_000
+
+
+def parse_html(text: str) -> lxml_html.HtmlElement:
+    """Parse an HTML document or fragment; never fetches or resolves anything external.
+
+    Raises :class:`~newsingest.InputError` for a page of more than
+    :data:`MAX_HTML_TAGS` tags.
+    """
+    tags = text.count("<")
+    if tags > MAX_HTML_TAGS:
+        raise InputError(f"HTML page has {tags:,} tags, over the limit of {MAX_HTML_TAGS:,}")
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    try:
+        tree = lxml_html.document_fromstring(text, parser=parser)
+    except (etree.ParserError, ValueError) as err:
+        raise InputError(f"HTML could not be parsed: {err}") from None
+    if tree is None:
+        raise InputError("HTML could not be parsed: the document is empty")
+    return tree
+
+
+@functools.lru_cache(maxsize=512)
+def compile_selector(selector: str):
+    """A compiled CSS selector (cssselect), cached: plugins reuse theirs on every page."""
+    from lxml.cssselect import CSSSelector
+
+    return CSSSelector(selector)
+
+
+_SELECTOR_TOKEN = re.compile(r"[.#]([\w-]+)|\[(?:class|id)\s*[*^$~|]?=\s*['\"]?([^'\"\]]+)['\"]?\s*\]")
+
+
+@functools.lru_cache(maxsize=512)
+def selector_needles(selector: str) -> tuple[tuple[str, ...], ...] | None:
+    """Class and id fragments a page must contain for ``selector`` to match anything.
+
+    One tuple per comma-separated alternative, holding the fragments that
+    alternative needs; ``None`` when some alternative names none (``aside``,
+    ``[data-ad]``) and so cannot be ruled out this way.
+    """
+    needles = []
+    for part in selector.split(","):
+        tokens = tuple(a or b for a, b in _SELECTOR_TOKEN.findall(part))
+        if not tokens:
+            return None
+        needles.append(tokens)
+    return tuple(needles)
+
+
+def could_match(selector: str, html: str) -> bool:
+    """False when the raw page lacks a class or id fragment the selector needs.
+
+    A substring test on the page costs microseconds; a CSS selector is a scan of
+    the whole tree. Most furniture selectors match nothing on most pages.
+    """
+    needles = selector_needles(selector)
+    return needles is None or any(all(token in html for token in part) for part in needles)
+
+
+#: A generic selector never drops a node holding more than this share of the page's text.
+GENERIC_MAX_SHARE = 0.5
+
+
+_MARKS = etree.XPath("//@class|//@id", smart_strings=False)
+
+
+def page_marks(tree: lxml_html.HtmlElement) -> str:
+    """Every class and id value of the page, joined: what :func:`could_match` needs to look at.
+
+    Much shorter than the raw HTML (scripts and text left out), so the selector
+    pre-checks scan kilobytes instead of the whole page for each needle.
+    """
+    return " ".join(_MARKS(tree))
+
+
+def drop_selectors(
+    tree: lxml_html.HtmlElement,
+    selectors: Iterable[str],
+    draft: Draft,
+    reason: str,
+    html: str | None = None,
+    *,
+    max_share: float | None = None,
+) -> None:
+    """Remove every node matching one of ``selectors``, recording the text each held.
+
+    With the page's ``html`` at hand (or its :func:`page_marks`), selectors that
+    cannot match it are skipped.
+    With ``max_share``, a node holding more than that share of the page's text
+    is kept: a selector written for furniture that matches the article's own
+    container (or ``<body>``) must not cost the article.
+    """
+    page_chars: int | None = None
+    for selector in selectors:
+        if html is not None and not could_match(selector, html):
+            continue
+        nodes = compile_selector(selector)(tree)
+        gone: set = set()
+        for node in nodes:
+            if node.getparent() is None or any(a in gone for a in node.iterancestors()):
+                continue  # already went with an ancestor
+            text = normalize_whitespace(node.text_content())
+            if max_share is not None and text:
+                if page_chars is None:
+                    page_chars = visible_chars(tree)
+                if visible_chars(node) > max_share * page_chars:
+                    continue
+            gone.add(node)
+            node.drop_tree()
+            if text:
+                draft.record_strip(text, reason, f"selector {selector}")
+
+
+_HIDDEN_TAGS = ("script", "style", "noscript", "template")
+
+
+def visible_chars(node: lxml_html.HtmlElement) -> int:
+    """Characters of text under ``node`` a reader sees: scripts, styles and ``<head>`` left out.
+
+    Whitespace around each text node does not count (indentation can outweigh
+    the words of a pretty-printed page).
+    """
+    root = node.find("body") if node.tag == "html" else node
+    if root is None:
+        root = node
+    total = sum(len(text.strip()) for text in root.itertext())
+    return max(0, total - sum(len((element.text or "").strip()) for element in root.iter(*_HIDDEN_TAGS)))
+
+
+#: A fast extraction shorter than this (characters) is redone with trafilatura's fallbacks.
+FAST_EXTRACTION_MIN_CHARS = 1000
+#: ... or holding less than this share of the page's visible text,
+FAST_EXTRACTION_MIN_SHARE = 0.125
+#: ... a question asked only of extractions shorter than this (trafilatura asks it below 3,000).
+FAST_EXTRACTION_SURE_CHARS = 3000
+
+
+def extract_blocks(tree: lxml_html.HtmlElement, url: str | None = None, *, fast: bool = False) -> list[Block]:
+    """Main-content blocks of the page, found by trafilatura, structure kept.
+
+    ``fast`` skips trafilatura's second opinion (readability and justext
+    fallbacks), which roughly doubles its cost and rarely changes the result on
+    a well-formed article page; the pipeline redoes a fast extraction that comes
+    out short (:func:`needs_full_extraction`) in full. trafilatura changes the
+    tree it is given.
+    """
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        fast=fast,
+        include_comments=False,
+        include_formatting=True,
+        include_tables=True,
+        with_metadata=False,
+        deduplicate=False,
+        output_format="xml",  # the body tree is what is read: no text rendering of it
+    )
+    body = getattr(document, "body", None)  # a Document (bare_extraction can also give a dict)
+    if body is None:
+        return []
+    return list(body_blocks(body))
+
+
+def needs_full_extraction(blocks: list[Block], tree: lxml_html.HtmlElement | None = None) -> bool:
+    """A fast extraction this short may have missed the article: ask for the full one.
+
+    Short means under :data:`FAST_EXTRACTION_MIN_CHARS`, or, with the page's
+    ``tree``, under :data:`FAST_EXTRACTION_MIN_SHARE` of the text a reader sees
+    on it: the fast mode then took one part of a long page (an FAQ box) for the
+    article.
+    """
+    extracted = sum(len(block.text) for block in blocks)
+    if extracted < FAST_EXTRACTION_MIN_CHARS:
+        return True
+    if tree is None or extracted >= FAST_EXTRACTION_SURE_CHARS:
+        return False
+    return extracted < FAST_EXTRACTION_MIN_SHARE * visible_chars(tree)
+
+
+def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> list[Block]:
+    """Fast extraction, redone in full when it comes out short, on the one prepared tree.
+
+    The page is parsed and cleaned once: the full extraction reads the same
+    cleaned tree, or a copy of it taken beforehand when the installed
+    trafilatura changes the tree it is given (:func:`extraction_keeps_tree`).
+    """
+    spare = None if extraction_keeps_tree() else copy.deepcopy(tree)
+    blocks = extract_blocks(tree, url=url, fast=True)
+    if needs_full_extraction(blocks, tree if spare is None else spare):
+        blocks = extract_blocks(tree if spare is None else spare, url=url, fast=False)
+    return blocks
+
+
+_PROBE_PAGE = (
+    "<html><head><title>t</title></head><body><nav><a href='/'>Home</a></nav><div id='comments'>c</div>"
+    "<article><h1>Probe</h1><p>"
+    + "A sentence long enough to count as the text of an article. " * 8
+    + "</p><aside>x</aside><footer>f</footer></article></body></html>"
+)
+
+
+@functools.cache
+def extraction_keeps_tree() -> bool:
+    """Whether trafilatura's ``bare_extraction`` leaves an element it is given unchanged.
+
+    trafilatura 2.x copies an element input before pruning it; older releases
+    pruned the caller's tree. Asked once per process, on a small page holding
+    what trafilatura prunes (navigation, comments, asides, footers).
+    """
+    tree = parse_html(_PROBE_PAGE)
+    before = etree.tostring(tree)
+    extract_blocks(tree, fast=True)
+    extract_blocks(tree, fast=False)
+    return etree.tostring(tree) == before
+
+
+def body_blocks(body: etree._Element) -> Iterable[Block]:
+    """Turn trafilatura's XML body (``head``, ``p``, ``quote``, ``list``, ``table``) into blocks."""
+    for node in body:
+        tag = node.tag
+        if tag == "head":
+            yield from _lines(node, "heading")
+        elif tag == "quote":
+            yield from _lines(node, "quote")
+        elif tag == "list":
+            for item in node.iter("item"):
+                yield from _lines(item, "list_item")
+        elif tag == "table":
+            for row in node.iter("row"):
+                cells = [normalize_whitespace("".join(cell.itertext())) for cell in row]
+                line = " | ".join(cell for cell in cells if cell)
+                if line:
+                    yield Block(line, "paragraph")
+        else:
+            yield from _lines(node, "paragraph")
+
+
+def _lines(node: etree._Element, kind: str) -> Iterable[Block]:
+    """The node's text, split where the page had line breaks (``<br>`` → ``<lb/>``).
+
+    A paragraph line that starts with a bullet is a list item, as in plain text.
+    """
+    for line_break in node.iter("lb"):
+        line_break.tail = "\n" + (line_break.tail or "")
+    for line in "".join(node.itertext()).split("\n"):
+        bullet = BULLET_PREFIX.match(line) if kind == "paragraph" else None
+        line = normalize_whitespace(line[bullet.end() :] if bullet else line)
+        if line:
+            yield Block(line, "list_item" if bullet else kind)
+
+
+_BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "table",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "figure",
+        "figcaption",
+        "pre",
+    ]
+)
+_SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+
+
+def flat_text(html: str) -> str:
+    """The page's text with line breaks at block tags, read by a streaming tokenizer.
+
+    The fallback when lxml yields nothing: libxml2 silently drops content nested
+    deeper than its limit (a page of 100,000 nested divs parses to an empty
+    body), while the standard library's tokenizer keeps no tree and so has no
+    depth to run out of.
+    """
+    from html.parser import HTMLParser
+
+    parts: list[str] = []
+    skipping = 0
+
+    class _Collector(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            nonlocal skipping
+            if tag in _SKIP_TAGS:
+                skipping += 1
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_endtag(self, tag):
+            nonlocal skipping
+            if tag in _SKIP_TAGS:
+                skipping = max(0, skipping - 1)
+            elif tag in _BLOCK_TAGS:
+                parts.append("\n")
+
+        def handle_data(self, data):
+            if not skipping:
+                parts.append(data)
+
+    collector = _Collector(convert_charrefs=True)
+    collector.feed(html)
+    collector.close()
+    return "".join(parts)

@@ -1,0 +1,147 @@
+"""Split plain text into blocks, and guess each block's kind.
+
+Scrapers leave paragraphs one per line, or separated by blank lines, and
+sometimes hard-wrap them. Every non-empty line starts a new block unless it
+plainly continues the previous one (the previous line did not end a sentence and
+this one starts in lower case), so a heading glued to the paragraph below it is
+still seen as its own block.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from newsingest.model import Block
+
+#: A list bullet and the spaces after it, at the start of a line.
+BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣∙]|[-*](?=\s))\s*")
+_SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
+_HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+_BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
+
+
+def normalize_whitespace(text: str) -> str:
+    """Collapse runs of spaces, drop zero-width characters, keep the words."""
+    return " ".join(_ZERO_WIDTH.sub("", text).split())
+
+
+def normalize_text(text: str) -> str:
+    """Unify line endings, Unicode form and invisible characters so rules see one spelling of each."""
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    if _ZERO_WIDTH.search(text):
+        text = _ZERO_WIDTH.sub("", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+
+
+def split_blocks(text: str) -> list[Block]:
+    """Turn plain text into paragraph, heading and list-item blocks."""
+    blocks: list[Block] = []
+    previous_line = ""
+    lines = normalize_text(text).split("\n")
+    for number, raw_line in enumerate(lines):
+        words = raw_line.split()
+        if not words:
+            previous_line = ""
+            continue
+        bullet = (
+            BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
+        )
+        line = " ".join(raw_line[bullet.end() :].split()) if bullet else " ".join(words)
+        if not line:
+            continue
+        if bullet:
+            blocks.append(Block(line, "list_item"))
+        elif blocks and previous_line and blocks[-1].kind == "paragraph" and _continues(previous_line, line):
+            blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")
+        elif (
+            blocks
+            and previous_line
+            and blocks[-1].kind == "paragraph"
+            and _link_break(previous_line, line, lines, number)
+        ):
+            blocks[-1] = Block(blocks[-1].text + " " + line, "paragraph")  # (a space: words stay words)
+        else:
+            blocks.append(Block(line, "paragraph"))
+        previous_line = line
+    return mark_headings(blocks)
+
+
+def _continues(previous: str, line: str) -> bool:
+    """A hard-wrapped line: the previous one stopped mid-sentence, this one goes on in lower case."""
+    return not previous.endswith(_SENTENCE_END) and line[:1].islower()
+
+
+#: Characters that close what the previous line opened: a line starting with one continues it.
+_CLOSERS = (".", ",", ";", ":", "!", "?", ")", "]", "…", "-", "–", "—")
+_OPENERS = ("(", "[", "-", "–", "—", ",")
+_DASHES = frozenset("-–—")
+
+
+def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool:
+    """A paragraph a scraper broke at every inline link (how Kompas and detik text arrives).
+
+    The page's link text went on a line of its own: ``… akan sowan ke Presiden`` /
+    ``Prabowo Subianto`` / ``. Pertemuan …``. The pieces belong together when a
+    line starts with what closes a sentence or bracket (``.``, ``,``, ``)``, a
+    dash), when the previous one ends open (``(``, a dash, a comma), or when a
+    short line without an ending sits between an unfinished line and one that
+    continues it. A short heading between finished paragraphs is never joined.
+    """
+    if previous.endswith(_OPENERS) or line.startswith(_CLOSERS):
+        return True
+    if previous.endswith(_SENTENCE_END) or len(line.split()) > 6 or line.endswith(_SENTENCE_END):
+        return False
+    following = next((candidate.strip() for candidate in lines[number + 1 : number + 2]), "")
+    return bool(following) and (following[:1].islower() or following.startswith(_CLOSERS))
+
+
+_MINOR_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "nor",
+        "of",
+        "on",
+        "or",
+        "per",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+
+
+def looks_like_heading(text: str, max_words: int = 12) -> bool:
+    """Short, unpunctuated and mostly capitalised: a subheading, not a sentence."""
+    words = text.split()
+    if not 0 < len(words) <= max_words or text.endswith(_HEADING_NOT_END):
+        return False
+    content = [w for w in words if w.lower() not in _MINOR_WORDS]
+    if not content:
+        return False
+    initials = [w.lstrip("'\"‘“(«¿¡")[:1] for w in content]
+    capitalised = sum(1 for c in initials if c.isupper() or c.isdigit())
+    return capitalised / len(content) >= 0.75
+
+
+def mark_headings(blocks: list[Block]) -> list[Block]:
+    """Mark heading-like paragraphs that introduce more text as headings."""
+    marked = list(blocks)
+    for index, block in enumerate(blocks[:-1]):
+        if block.kind == "paragraph" and looks_like_heading(block.text):
+            marked[index] = Block(block.text, "heading", block.language)
+    return marked

@@ -1,0 +1,71 @@
+"""Generic cleaners: outlet-independent rules that run on every article.
+
+They run before any plugin's rules, in the order of :data:`GENERIC_RULES`: the
+inline prefix first (it sits on the first block), then notes and captions that
+carry metadata, then the noise that carries none. Each has a stable id, its
+``name`` (:data:`GENERIC_RULE_IDS`): a plugin that knows its outlet better
+switches a generic rule off, or puts its own in its place, by that id
+(:attr:`newsingest.Plugin.generic_rules`). Outlet names have no place here.
+"""
+
+from __future__ import annotations
+
+from newsingest.text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
+from newsingest.text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
+from newsingest.text.cleaners.footers import SOURCE_FOOTER
+from newsingest.text.cleaners.inline import (
+    INLINE_READ_ALSO,
+    READ_ALSO_HEADLINE,
+    CutInline,
+    InlineReadAlso,
+    ReadAlsoHeadline,
+)
+from newsingest.text.cleaners.prefixes import DATE_PREFIX
+from newsingest.text.cleaners.prompts import PROMPTS
+from newsingest.text.cleaners.readalso import READ_ALSO
+from newsingest.text.cleaners.related import RELATED_BLOCK, RELATED_LINE
+from newsingest.text.cleaners.updates import UPDATE_NOTES, UpdateNotes
+from newsingest.text.rules import Rule
+
+GENERIC_RULES: tuple[Rule, ...] = (
+    DATE_PREFIX,
+    UPDATE_NOTES,
+    CAPTIONS,
+    SOURCE_FOOTER,
+    RELATED_BLOCK,
+    RELATED_LINE,
+    READ_ALSO_HEADLINE,
+    READ_ALSO,
+    INLINE_READ_ALSO,
+    PROMPTS,
+    CONTRIBUTORS,
+    WIRE_CREDITS,
+)
+#: The generic rules' ids, in the order they run: stable, so plugins can name them.
+GENERIC_RULE_IDS: tuple[str, ...] = tuple(rule.name for rule in GENERIC_RULES)
+assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids must be unique"
+
+__all__ = [
+    "AGENCIES",
+    "CAPTIONS",
+    "CONTRIBUTORS",
+    "DATE_PREFIX",
+    "GENERIC_RULES",
+    "GENERIC_RULE_IDS",
+    "INLINE_READ_ALSO",
+    "PROMPTS",
+    "READ_ALSO",
+    "READ_ALSO_HEADLINE",
+    "RELATED_BLOCK",
+    "RELATED_LINE",
+    "SOURCE_FOOTER",
+    "UPDATE_NOTES",
+    "WIRE_CREDITS",
+    "Captions",
+    "CutInline",
+    "InlineReadAlso",
+    "ReadAlsoHeadline",
+    "UpdateNotes",
+    "credit_tail",
+    "split_names",
+]

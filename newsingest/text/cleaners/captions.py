@@ -1,0 +1,140 @@
+"""Photo captions: paragraphs that end in a photographer or agency credit.
+
+A caption is recognised by its tail, the text after its last sentence end: when
+that tail is nothing but credits (``Name/AFP via Getty Images``, ``REUTERS/Name``,
+``AP Photo/Name``, ``Sergey Shestak/AFP/Getty``, several joined by ``;``) the
+paragraph is a caption. Only the tail (at most :data:`MAX_CREDIT_CHARS`) is
+matched, which keeps the pattern cheap on long paragraphs.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import attrs
+
+from newsingest.text.draft import Draft
+
+AGENCIES = (
+    "AFP",
+    "AP",
+    "AP Photo",
+    "AP Images",
+    "Getty",
+    "Getty Images",
+    "Reuters",
+    "REUTERS",
+    "EPA",
+    "EPA-EFE",
+    "Bloomberg",
+    "Anadolu",
+    "Anadolu Agency",
+    "Sipa USA",
+    "Sipa",
+    "NurPhoto",
+    "SOPA Images",
+    "LightRocket",
+    "Xinhua",
+    "TASS",
+    "Sputnik",
+    "Kyodo",
+    "Shutterstock",
+    "iStock",
+    "Alamy",
+    "Pool",
+    "Handout",
+    "ANTARA FOTO",
+    "dpa",
+    "picture alliance",
+    "Imago",
+)
+
+MAX_CREDIT_CHARS = 200
+
+_NAME = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,4}"
+_SEPARATOR = r"\s*[;,]\s*"
+# The tail starts after the last sentence end (". ", "… ", ") ") or the start.
+_TAIL_START = re.compile(r"[.!?…)\]]\s+")
+
+
+def _atomic_credit(group: str, one_credit: str) -> str:
+    """One credit, matched atomically: inside a lookahead, then consumed by back-reference.
+
+    A credit never contains ``;`` or ``,``, so it can only end at a separator or at the end
+    of the text; pinning it there and taking it whole keeps a run of credits that fails at
+    its end (``AFP/AFP; AFP/AFP; … x``) from being re-split in exponentially many ways.
+    Under ``fullmatch`` the strings accepted are the same as without the lookahead.
+    """
+    return rf"(?=(?P<{group}>{one_credit}(?={_SEPARATOR}|\Z)))(?P={group})"
+
+
+@functools.lru_cache(maxsize=32)
+def credit_patterns(agencies: tuple[str, ...] = AGENCIES) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The credit pattern and the agency-at-the-end pattern for a set of agency names.
+
+    Outlet plugins add their own outlet's name (``NBC News``, ``Newsweek``) through
+    :class:`Captions` ``own_credits``; the generic set names agencies only.
+    """
+    agency = "(?:" + "|".join(sorted((re.escape(a) for a in agencies), key=len, reverse=True)) + ")"
+    one_credit = (
+        r"(?:(?:Photo(?:graph)?(?: illustration)?(?: by)?|Foto|Credit)\s*:?\s*)?"
+        r"(?:"
+        rf"(?:{_NAME}/)?{agency}(?:/{agency})*(?: via {agency})?"  # Name/AFP/Getty, AFP via Getty Images
+        rf"|{agency}/{_NAME}"  # REUTERS/Name, AP Photo/Name
+        rf"|{_NAME} (?:via|for) {agency}"  # Name via Getty Images
+        r")"
+    )
+    credit = re.compile(rf"{_atomic_credit('first', one_credit)}(?:{_SEPARATOR}{_atomic_credit('next', one_credit)})*")
+    return credit, re.compile(rf"{agency}$")
+
+
+CREDIT, _AGENCY_AT_END = credit_patterns()
+
+
+def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
+    """The credit at the end of ``text``, or ``None`` if it does not end in one."""
+    credit, agency_at_end = credit_patterns(agencies)
+    text = text.strip()
+    if "/" not in text[-MAX_CREDIT_CHARS:] and not agency_at_end.search(text, max(0, len(text) - 40)):
+        return None  # every credit form has a slash or ends in an agency name
+    tail_start = 0
+    window = text[-MAX_CREDIT_CHARS:]
+    offset = len(text) - len(window)
+    for match in _TAIL_START.finditer(window):
+        tail_start = offset + match.end()
+    if tail_start == 0 and offset:
+        return None  # a long paragraph with no sentence end near its end
+    tail = text[tail_start:]
+    inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail  # "(AP Photo/Name)"
+    return tail if credit.fullmatch(inner) else None
+
+
+@attrs.frozen
+class Captions:
+    """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
+
+    ``own_credits`` are names that count as credits besides the agencies: an
+    outlet plugin replaces the generic ``caption`` rule with one that knows its
+    outlet's own photo credit (``Captions("nbc-caption", own_credits=("NBC News",))``).
+    """
+
+    name: str = "caption"
+    reason: str = "photo caption (ends in an agency or photographer credit)"
+    own_credits: tuple[str, ...] = ()
+
+    def apply(self, draft: Draft) -> None:
+        agencies = AGENCIES + self.own_credits
+        index = 0
+        while index < len(draft.blocks):
+            block = draft.blocks[index]
+            credit = credit_tail(block.text, agencies) if block.kind != "list_item" else None
+            if credit is None:
+                index += 1
+                continue
+            caption = block.text.strip()[: -len(credit)].strip()
+            draft.remove(index, self.reason, self.name, moved_to="metadata.captions")
+            draft.add_metadata("captions", {"text": caption, "credit": credit.strip("()")}, many=True)
+
+
+CAPTIONS = Captions()

@@ -1,0 +1,36 @@
+"""Share, follow and newsletter prompts, ad labels and consent notices."""
+
+from __future__ import annotations
+
+from newsingest.text.rules import DropLine
+
+PROMPT_PATTERNS = (
+    # ad slot labels, alone on a line
+    r"advertisement|advertising|sponsored(?: content)?|iklan|anzeige|publicité|publicidad|реклама",
+    r"scroll (?:down |to continue)[^.]{0,40}",
+    r"(?:continue reading|lanjut(?:kan)? baca)[^.]{0,40}",
+    # share / follow prompts
+    r"(?:share|tweet|email|print)(?: (?:this|on|via) [\w ]{1,30})?",
+    r"share this (?:article|story)[^\n]{0,60}",
+    # (after "like", a capitalised name: "Like many users on X, she said …" is a sentence)
+    r"(?:follow (?:us|[\w .]{1,30})|like (?:us|(?-i:[A-Z])[\w .]{0,29})) on (?:facebook|twitter|x|instagram|tiktok|youtube|threads|google news|whatsapp|telegram|linkedin)[^\n]{0,80}",
+    r"(?:ikuti|follow) (?:kami|juga)? ?(?:di|on) (?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)[^\n]{0,60}",
+    r"(?:simak|dapatkan|cek) berita[^\n]{0,120}di google news[^\n]{0,40}",
+    # newsletter boxes
+    r"(?:sign up|subscribe|register)(?: now| today| here)? (?:to|for) [\w'’ ,.&-]{0,60}newsletters?\b[^\n]{0,160}",
+    # (not "Have you noticed … in your inbox lately?": a question is body text)
+    r"(?:get|receive|have) (?!you\b)[^\n?]{0,100}(?:to|in|into) your inbox\b[^\n]{0,200}",
+    r"get (?:the|our) [\w' ]{1,40}newsletter[^\n]{0,120}",
+    r"(?:this site is protected by recaptcha|by (?:signing up|subscribing), you agree)[^\n]{0,200}",
+    # cookie and consent notices
+    r"(?:we|this (?:site|website)) uses? cookies[^\n]{0,240}",
+    r"(?:accept|manage) (?:all )?cookies[^\n]{0,60}",
+    r"link copied|copy link",
+)
+
+PROMPTS = DropLine(
+    name="prompts",
+    pattern="(?i)(?:" + "|".join(PROMPT_PATTERNS) + r")\.?",
+    reason="share/follow/newsletter prompt, ad label or consent notice",
+    max_chars=300,
+)

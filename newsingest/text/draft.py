@@ -1,0 +1,101 @@
+"""The working document that pipeline steps, rules and plugin hooks read and change.
+
+A :class:`Draft` is created for each article and thrown away when the
+:class:`~newsingest.Article` is built: rules and hooks may change it freely,
+and it is the place for anything a plugin wants to remember about the article
+it is working on (:attr:`Draft.state`). A plugin instance, by contrast, is
+shared by every thread of a pipeline, so per-article state on ``self`` mixes
+articles up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from newsingest.model import Block, Date, Removed
+
+if TYPE_CHECKING:
+    from newsingest.html.page import Page
+
+
+@attrs.define
+class Draft:
+    """Blocks still in the body, what was taken out, and the fields found so far.
+
+    Read and change ``blocks`` (a list of :class:`~newsingest.Block`), ``title``,
+    ``authors`` (through :meth:`add_author`), ``published``, ``updated``, ``url``
+    and ``metadata`` (through :meth:`add_metadata`); take blocks out with
+    :meth:`remove` or :meth:`remove_where`, so that every removal is recorded.
+    ``page`` is the parsed HTML page (``None`` for text input); ``state`` is a
+    per-article dict for plugin hooks to pass things between themselves.
+    """
+
+    blocks: list[Block] = attrs.field(factory=list)
+    removed: list[Removed] = attrs.field(factory=list)
+    metadata: dict[str, Any] = attrs.field(factory=dict)
+    title: str | None = None
+    authors: list[str] = attrs.field(factory=list)
+    published: Date | None = None
+    updated: Date | None = None
+    url: str | None = None
+    #: ``"html"`` or ``"text"``: the shape the input came in.
+    input_format: str = "text"
+    #: Name of the plugin whose rules are being applied, for the ``removed`` records.
+    plugin: str | None = None
+    #: The HTML page, parsed and read once (``None`` for text input).
+    page: Page | None = None
+    #: Per-article room for plugin hooks (``read_page`` can leave a note for ``process``).
+    state: dict[str, Any] = attrs.field(factory=dict)
+
+    def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
+        """Take block ``index`` out of the body and record why."""
+        block = self.blocks.pop(index)
+        self.removed.append(Removed(block.text, reason, rule, self.plugin, moved_to))
+        return block
+
+    def remove_where(
+        self, predicate: Callable[[Block], bool], reason: str, rule: str, *, start: int = 0, stop: int | None = None
+    ) -> int:
+        """Take out every block from ``start`` to ``stop`` for which ``predicate`` is true, in one pass.
+
+        Removing many blocks one :meth:`remove` at a time costs time quadratic in
+        the number of blocks; this is linear. Returns how many were removed.
+        """
+        blocks = self.blocks
+        stop = len(blocks) if stop is None else min(stop, len(blocks))
+        for first in range(start, stop):  # a plain loop: this runs for every rule on every block
+            if predicate(blocks[first]):
+                break
+        else:
+            return 0  # the usual case: nothing to remove, nothing copied
+        kept: list[Block] = blocks[start:first]
+        self.removed.append(Removed(blocks[first].text, reason, rule, self.plugin, None))
+        removed = 1
+        for block in blocks[first + 1 : stop]:
+            if predicate(block):
+                self.removed.append(Removed(block.text, reason, rule, self.plugin, None))
+                removed += 1
+            else:
+                kept.append(block)
+        blocks[start:stop] = kept
+        return removed
+
+    def record_strip(self, text: str, reason: str, rule: str, moved_to: str | None = None) -> None:
+        """Record a piece cut from inside a kept block (a dateline, an inline prefix)."""
+        self.removed.append(Removed(text, reason, rule, self.plugin, moved_to))
+
+    def add_metadata(self, key: str, value: Any, *, many: bool = False) -> None:
+        """Set ``metadata[key]``, or append to a list there when ``many``."""
+        if many:
+            self.metadata.setdefault(key, []).append(value)
+        else:
+            self.metadata[key] = value
+
+    def add_author(self, name: str) -> None:
+        """Add an author once, keeping the order they were found in."""
+        name = " ".join(name.split())
+        if name and name.casefold() not in {a.casefold() for a in self.authors}:
+            self.authors.append(name)
