@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from lxml import etree  # type: ignore[import-untyped]
+from lxml import etree
 from lxml import html as lxml_html
 
 _MONTHS = {

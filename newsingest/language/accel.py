@@ -42,8 +42,8 @@ PROBE_TEXTS = (
 def load_factory(seed: int) -> Probabilities | None:
     """langdetect-rs's probabilities with ``seed``, or ``None`` when it is not installed."""
     try:
-        from langdetect_rs.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # type: ignore[import-untyped]
-        from langdetect_rs.lang_detect_exception import LangDetectException  # type: ignore[import-untyped]
+        from langdetect_rs.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+        from langdetect_rs.lang_detect_exception import LangDetectException
     except ImportError:
         return None
 
@@ -54,7 +54,7 @@ def load_factory(seed: int) -> Probabilities | None:
 def _fast_path(factory, seed: int, public: Probabilities) -> Probabilities | None:
     """The one-call core path, if present and identical to ``public`` on the probe texts."""
     try:
-        from langdetect_rs._seed import seed_state  # type: ignore[import-untyped]
+        from langdetect_rs._seed import seed_state
 
         state = seed_state(seed)
         core_detect = factory._core.detect_langs

@@ -37,7 +37,7 @@ def seeded_probabilities(factory_class, profiles: str, no_features: type[Excepti
 
 def stock_probabilities(seed: int) -> Probabilities:
     """Pure-Python langdetect's probabilities, seeded."""
-    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory  # type: ignore[import-untyped]
-    from langdetect.lang_detect_exception import LangDetectException  # type: ignore[import-untyped]
+    from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
+    from langdetect.lang_detect_exception import LangDetectException
 
     return seeded_probabilities(DetectorFactory, PROFILES_DIRECTORY, LangDetectException, seed)[1]
