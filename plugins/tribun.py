@@ -157,13 +157,17 @@ class ReporterLine:
     look_at: int = 4
 
     def apply(self, draft: Draft) -> None:
-        for index, block in enumerate(draft.blocks[: self.look_at]):
+        """Every reporter line among the first ``look_at`` blocks (a repeated one too), in one pass."""
+        index, seen = 0, 0
+        while index < len(draft.blocks) and seen < self.look_at:
+            seen += 1
+            block = draft.blocks[index]
             match = self.pattern.match(block.text) if len(block.text) <= 160 else None
             name = reporter_name(match.group("rest")) if match else None
             if name:
                 draft.add_author(name)
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
-                return
+                continue
             glued = _GLUED_REPORTER.match(block.text) if match else None
             name = clean_name(glued.group("name")) if glued else None
             if glued and name:
@@ -171,7 +175,7 @@ class ReporterLine:
                 draft.add_author(name)
                 draft.record_strip(glued.group("line"), "reporter line (name kept in authors)", self.name, "authors")
                 draft.blocks[index] = Block(glued.group("tail").strip(), block.kind, block.language)
-                return
+            index += 1
 
 
 _DATELINE = re.compile(

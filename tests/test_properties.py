@@ -121,6 +121,13 @@ def test_cleaning_only_removes(text):
 
 #: Found by the properties at 1,500 examples: a reporter name ran on into the next line's
 #: ``date`` (author ``Budi Santoso date``, ``date`` lost).
+#: A reporter line repeated: the first pass took one, the second the other (slow profile, 600 examples).
+REPEATED_REPORTER_LINE = (
+    "<!DOCTYPE html><html><body><article><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly"
+    " inevitable Russian victory has come to fruition after months of brutal fighting in the eastern"
+    " industrial town.</p><p>Laporan Wartawan Tribunnews.com, Budi Santoso</p>"
+    "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p></article></body></html>"
+)
 REPORTER_BEFORE_DATE = "Laporan Wartawan Tribunnews.com, Budi Santoso\n date 2023-05-01 The first"
 #: A reporter line behind wordless lines sat outside the first-blocks window on the first
 #: pass only; a reporter line or credit taken out in front of a date prefix hid it likewise.
@@ -166,6 +173,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(REPORTER_BEHIND_WORDLESS)
 @example(CREDIT_BEFORE_REPORTER)
 @example(REPORTER_BEFORE_DATE_PREFIX)
+@example(REPEATED_REPORTER_LINE)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
