@@ -7,8 +7,8 @@ The rule, in the order the checks run, for each article as it arrives:
    title) and that original came earlier, or an earlier article named *it* as its original;
 3. **near**: MinHash LSH finds an earlier article whose estimated 5-word-shingle Jaccard
    similarity is at least ``near_threshold`` and whose numbers agree (when both texts hold
-   at least two, at least ``number_agreement`` of them shared: a template series shares its
-   wording, not its figures); ``syndicated`` instead when the article names the other's
+   at least two, the other repeats at least ``number_agreement`` of the numbers of the
+   one with fewer: a template series shares its wording, not its figures); ``syndicated`` instead when the article names the other's
    site as where it first appeared;
 4. **translation**: it carries an English translation (``translate=True``) whose estimated
    similarity to an earlier English article is at least ``translation_threshold``.
@@ -50,8 +50,9 @@ ANCHOR_PERM = 32
 ANCHOR_BANDS, ANCHOR_ROWS = 16, 2
 #: Fewest anchors an article needs before it proposes translation candidates.
 MIN_ANCHORS = 6
-#: Two texts that each hold at least this many numbers must share this much of them to be near copies.
-MIN_NUMBERS, NUMBER_AGREEMENT = 2, 0.4
+#: Two texts that each hold at least this many numbers are near copies only when the other repeats this
+#: share of the numbers of the one with fewer (on the corpora: copies 75% or more, template series 50% or less).
+MIN_NUMBERS, NUMBER_AGREEMENT = 2, 0.6
 #: Estimated anchor similarity from which another-language article is proposed as a translation.
 CANDIDATE_SIMILARITY = 0.25
 #: Most candidates proposed per article.
@@ -373,7 +374,7 @@ class StoryLinker:
                     if similarity[best] < self.near_threshold:
                         break
                     target = int(texts[best])
-                    agreement, count = features.sketch_similarity(fp.numbers, self._numbers[target])
+                    agreement, count = features.number_agreement(fp.numbers, self._numbers[target])
                     if count >= MIN_NUMBERS and agreement < self.number_agreement:
                         continue  # same wording, other figures: a template series, not a copy
                     kind = "near"
