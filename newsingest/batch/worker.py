@@ -176,7 +176,11 @@ class WorkerState:
         """The result's record; with ``fingerprints``, a :func:`linkable` pair for an article."""
         record = _record(task, result)
         if self.config.fingerprints and "error" not in record:
-            return linkable(record)
+            try:
+                return linkable(record)
+            except Exception as err:  # metadata a plugin filled with something linking cannot read
+                logger.exception("unexpected failure on %s", task.source)
+                return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
         return record
 
     def _translate(self, results: list[Article | dict[str, Any]]) -> list[Article | dict[str, Any]]:

@@ -205,7 +205,7 @@ def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
         id=id_,
         published=published,
         language=language,
-        host=features.host_of(url),
+        host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing it again
         site=site,
         keys=np.concatenate([string_keys, bands]),
         named=np.array(named, dtype=np.uint64),
