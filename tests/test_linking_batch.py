@@ -70,6 +70,22 @@ def test_with_workers_the_fingerprints_are_computed_in_the_workers(tmp_path, mon
         assert all(FINGERPRINT_KEY not in r for r in records)
 
 
+def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch):
+    import newsingest.linking
+
+    real = newsingest.linking.fingerprint
+
+    def fails_on_one(record):
+        if record["text"].endswith("pengawasan diperketat."):  # the original only
+            raise ValueError("unreadable")
+        return real(record)
+
+    monkeypatch.setattr(newsingest.linking, "fingerprint", fails_on_one)  # workers=0: this process's module
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True))
+    assert records[0]["error"]["type"] == "ValueError" and records[0]["source"] == "original"
+    assert all("story" in r for r in records[1:-1]) and len(records) == len(input_records())
+
+
 def test_ingest_many_link_gives_the_articles_link_stories_gives(tmp_path):
     path = write_inputs(tmp_path)
     linked = list(ingest_many([path], workers=0, link=True))
