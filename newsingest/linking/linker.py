@@ -243,7 +243,7 @@ class StoryLinker:
 
     Call :meth:`link` for each article in order, or iterate :func:`link_stories`.
     Memory per article seen: its signatures (512 + 128 bytes), its numbers (64
-    bytes), about 45 index keys (12 bytes each) and its id; 1.66 kB measured at
+    bytes), about 45 index keys (12 bytes each) and its id; 1.65 kB measured at
     100,000 articles (``benchmarks/bench_linking.py``), no text.
     """
 
