@@ -94,6 +94,36 @@ def test_same_wording_other_figures_is_a_template_series_not_a_copy():
     assert out[1].story == "d1" and out[1].link.kind == "near"
 
 
+def test_a_copy_that_adds_figures_repeats_the_originals_and_is_a_near_copy():
+    # Real case (two Bali articles on the same ministerial decision): the longer version adds a
+    # paragraph of figures, so the two share few of their numbers taken together, but every
+    # figure of the shorter one is in the longer one.
+    added = (
+        "Data BPBD mencatat banjir melanda 14 RT di 3 RW, dengan 210 jiwa terdampak, 17 lansia, 23 balita, "
+        "5 ibu hamil, 31 sepeda motor terendam, 8 mobil rusak, 64 kios tutup, 2 sekolah libur, 19 titik "
+        "genangan dan 27 petugas gabungan."
+    )
+    copy = edited(STORY, 3) + "\n\n" + added
+    ours = features.number_sketch(features.numbers(copy))
+    theirs = features.number_sketch(features.numbers(STORY))
+    agreement, count = features.number_agreement(ours, theirs)
+    assert agreement == 1.0 and count == 7  # all 7 of the story's numbers; sketches of 19 and 7
+    out = link(article(STORY, "a1"), article(copy, "a2"))
+    assert out[1].story == "a1" and out[1].link.kind == "near"
+
+
+def test_number_agreement_is_the_share_of_the_fewer_numbers_repeated():
+    def sketch(values):
+        return features.number_sketch(str(v) for v in values)
+
+    assert features.number_agreement(sketch([11, 22, 33, 44]), sketch(range(11, 100, 11))) == (1.0, 4)
+    assert features.number_agreement(sketch([11, 22, 33, 44]), sketch([11, 22, 55, 66, 77])) == (0.5, 4)
+    assert features.number_agreement(sketch([]), sketch([11, 22])) == (1.0, 0)
+    many = range(100, 160)  # beyond the sketch: estimated on the sample of the union, still 1.0 for a subset
+    assert features.number_agreement(sketch(many[:30]), sketch(many))[0] == 1.0
+    assert features.number_agreement(sketch(range(100, 130)), sketch(range(200, 260)))[0] == 0.0
+
+
 def ingest_copy() -> Article:
     return newsingest.ingest(COPY_FIXTURE, url="https://www.tribunnews.com/regional/2025/05/12/malioboro-libur-waisak")
 

@@ -10,8 +10,10 @@ import pytest
 pytest.importorskip("numpy")  # the link extra
 
 from newsingest import Article, ingest_many, link_stories
+from newsingest.batch.worker import FINGERPRINT_KEY
 from newsingest.frontends.cli import main
 from newsingest.linking import StoryLinker, fingerprints
+from newsingest.linking import linker as linker_module
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 TRIBUN = FIXTURES / "tribun"
@@ -51,6 +53,43 @@ def test_ingest_many_link_is_the_same_with_any_number_of_workers(tmp_path):
     # the same as linking the unlinked records afterwards
     plain = list(ingest_many([path], workers=0, as_dicts=True))
     assert list(link_stories(plain)) == records
+
+
+def test_with_workers_the_fingerprints_are_computed_in_the_workers(tmp_path, monkeypatch):
+    path = write_inputs(tmp_path)
+    expected = list(ingest_many([path], workers=0, link=True, as_dicts=True, chunksize=3))
+
+    def not_here(article):
+        raise AssertionError("fingerprint computed in the parent")
+
+    monkeypatch.setattr(linker_module, "fingerprint", not_here)  # workers are fresh interpreters: not patched
+    for as_dicts in (True, False):
+        results = list(ingest_many([path], workers=2, link=True, as_dicts=as_dicts, chunksize=3))
+        records = [r if as_dicts else r.to_dict() for r in results]
+        assert records == expected
+        assert all(FINGERPRINT_KEY not in r for r in records)
+
+
+def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch):
+    import newsingest.linking
+
+    real = newsingest.linking.fingerprint
+
+    def fails_on_one(record):
+        if record["text"].endswith("pengawasan diperketat."):  # the original only
+            raise ValueError("unreadable")
+        return real(record)
+
+    monkeypatch.setattr(newsingest.linking, "fingerprint", fails_on_one)  # workers=0: this process's module
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True))
+    assert records[0]["error"]["type"] == "ValueError" and records[0]["source"] == "original"
+    assert all("story" in r for r in records[1:-1]) and len(records) == len(input_records())
+
+
+def test_ingest_many_link_gives_the_articles_link_stories_gives(tmp_path):
+    path = write_inputs(tmp_path)
+    linked = list(ingest_many([path], workers=0, link=True))
+    assert linked == list(link_stories(ingest_many([path], workers=0)))
 
 
 def test_ingest_many_link_gives_articles(tmp_path):

@@ -35,7 +35,7 @@ from typing import Any
 
 from newsingest.batch.records import ErrorRecord, TimeLimitError, WorkerCrashedError, WorkerSetupError
 from newsingest.batch.tasks import Task
-from newsingest.batch.worker import WorkerConfig, WorkerState, _record, apply_log_setup, json_record
+from newsingest.batch.worker import WorkerConfig, WorkerState, apply_log_setup, json_record
 
 #: Seconds a worker gets beyond the time limit to stop an input itself before it is killed.
 MIN_GRACE = 1.0
@@ -345,11 +345,11 @@ def _run_chunk(state: WorkerState, tasks: Sequence[Task], as_json: bool, outgoin
             results.append(result)
             outgoing.send(("progress",))
             continue
-        record = _record(task, result)
+        record = state.record(task, result)
         outgoing.send(("record", json_record(record) if as_json else record))
     if translate:
         translated = state._translate(results)
-        records = [_record(task, result) for task, result in zip(tasks, translated, strict=True)]
+        records = [state.record(task, result) for task, result in zip(tasks, translated, strict=True)]
         outgoing.send(("records", [json_record(r) for r in records] if as_json else records))
 
 

@@ -23,7 +23,7 @@ from typing import Any
 from newsingest.batch.inputs import BatchStats, Task, iter_tasks
 from newsingest.batch.pool import Assignment, WorkerPool
 from newsingest.batch.records import BatchOptionsError, ErrorRecord
-from newsingest.batch.worker import WorkerConfig, WorkerState, log_setup
+from newsingest.batch.worker import FINGERPRINT_KEY, WorkerConfig, WorkerState, log_setup
 from newsingest.model import Article
 from newsingest.options import UNSET, IngestOptions, resolve_options
 
@@ -89,10 +89,12 @@ def ingest_many(
     ``4 * workers``) are read ahead. ``skip_sources`` leaves out inputs whose
     source it contains (``--resume``). ``mp_context`` is accepted and ignored.
 
-    ``link=True`` runs :func:`newsingest.link_stories` over the results in this
-    process, in input order (so the links do not depend on ``workers``): each
-    article gets ``story``, ``duplicate_of``, ``link`` and ``link_candidates``
-    (needs the ``link`` extra; not with ``as_json`` or ``ordered=False``).
+    ``link=True`` links the results as :func:`newsingest.link_stories` would:
+    each article's fingerprint (its hashes and signatures, most of the cost) is
+    computed in the worker that cleaned it, and this process links them in input
+    order (so the links do not depend on ``workers``): each article gets
+    ``story``, ``duplicate_of``, ``link`` and ``link_candidates`` (needs the
+    ``link`` extra; not with ``as_json`` or ``ordered=False``).
 
     The returned :class:`IngestRun` counts as it goes (``.stats``); it stops its
     workers when the results run out, when closed (or used as a context manager),
@@ -118,7 +120,9 @@ def ingest_many(
         raise BatchOptionsError("workers must be 0 or more")
     if mp_context is not None:
         warnings.warn("ingest_many: mp_context is ignored (workers are fresh interpreters)", DeprecationWarning, 2)
-    config = WorkerConfig(options=options, log_setup=log_setup() if workers >= 1 else None)
+    if link:
+        import newsingest.linking  # noqa: F401  # without numpy: LinkingDependencyError now, not in a worker
+    config = WorkerConfig(options=options, log_setup=log_setup() if workers >= 1 else None, fingerprints=link)
     if workers >= 1:
         _check_picklable(config)
     if options.outlet not in (None, "none"):
@@ -135,20 +139,20 @@ def ingest_many(
         max_in_flight=max_in_flight or 4 * max(workers, 1),
         as_dicts=as_dicts,
         as_json=as_json,
+        link=link,
     )
-    if link:
-        run._results = _linked(run._results)
     return run
 
 
-def _linked(results: Generator[Any]) -> Generator[Any]:
-    """The results with story links, in input order; closing it closes the run's own results."""
-    from newsingest.linking import link_stories
+def _linked(records: Generator[Any]) -> Generator[Any]:
+    """The records with story links, in input order, each linked with the fingerprint its worker attached."""
+    from newsingest.linking import StoryLinker
 
+    pairs = ((r, r.pop(FINGERPRINT_KEY)) if FINGERPRINT_KEY in r else r for r in records)
     try:
-        yield from link_stories(results)
+        yield from StoryLinker().link_all(pairs)
     finally:
-        results.close()
+        records.close()
 
 
 def _check_picklable(config: WorkerConfig) -> None:
@@ -211,6 +215,7 @@ class IngestRun(Iterator[Any]):
         max_in_flight: int,
         as_dicts: bool,
         as_json: bool,
+        link: bool = False,
     ) -> None:
         self.stats = stats
         self.workers = workers
@@ -222,6 +227,8 @@ class IngestRun(Iterator[Any]):
         else:
             records = _records_in_process(chunks, config, as_json)
             self._finalizer = None
+        if link:
+            records = _linked(records)
         self._results = _results(records, stats, as_dicts=as_dicts, as_json=as_json)
 
     def __iter__(self) -> IngestRun:

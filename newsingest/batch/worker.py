@@ -62,6 +62,8 @@ class WorkerConfig:
 
     options: IngestOptions = attrs.field(factory=IngestOptions)
     log_setup: tuple | None = None
+    #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``): see :func:`linkable`.
+    fingerprints: bool = False
 
     def build_pipeline(self) -> Any:
         """The worker's pipeline; translation is the batch's business (a chunk at a time), not the pipeline's."""
@@ -122,7 +124,7 @@ class WorkerState:
         results: list[Article | dict[str, Any]] = [self.run_task(task) for task in tasks]
         if self.options.translate:
             results = self._translate(results)
-        records = [_record(task, result) for task, result in zip(tasks, results, strict=True)]
+        records = [self.record(task, result) for task, result in zip(tasks, results, strict=True)]
         if as_json:
             return [json_record(record) for record in records]
         return records
@@ -170,6 +172,17 @@ class WorkerState:
                 return attrs.evolve(article, metadata={**article.metadata, "encoding": codec})
         return self._clean_source(task, data, task.source)
 
+    def record(self, task: Task, result: Article | dict[str, Any]) -> Any:
+        """The result's record; with ``fingerprints``, a :func:`linkable` pair for an article."""
+        record = _record(task, result)
+        if self.config.fingerprints and "error" not in record:
+            try:
+                return linkable(record)
+            except Exception as err:  # metadata a plugin filled with something linking cannot read
+                logger.exception("unexpected failure on %s", task.source)
+                return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
+        return record
+
     def _translate(self, results: list[Article | dict[str, Any]]) -> list[Article | dict[str, Any]]:
         where = [i for i, r in enumerate(results) if isinstance(r, Article)]
         if not where:
@@ -178,6 +191,24 @@ class WorkerState:
         for index, article in zip(where, translated, strict=True):
             results[index] = article
         return results
+
+
+#: The key under which a record carries its linking fingerprint from a worker to the parent.
+FINGERPRINT_KEY = "_fingerprint"
+
+
+def linkable(record: dict[str, Any]) -> dict[str, Any]:
+    """The record with its :func:`newsingest.linking.fingerprint` under :data:`FINGERPRINT_KEY`.
+
+    Computed where the article was made (a worker), so the parent that links in
+    input order only looks keys up; the parent takes the key out before anyone
+    sees the record. The fingerprint is a pure function of the record, so it is
+    the same wherever it is computed.
+    """
+    from newsingest.linking import fingerprint
+
+    record[FINGERPRINT_KEY] = fingerprint(record)
+    return record
 
 
 def json_record(record: dict[str, Any]) -> tuple[bool, str]:

@@ -22,7 +22,9 @@ import numpy as np
 #: Words per shingle: five words rarely repeat by chance across unrelated news stories.
 SHINGLE_WORDS = 5
 
-_NAME = re.compile(r"(?<=[a-z,] )[A-Z][a-z]{3,}")
+#: A capitalised word after a lower-case letter or comma and a space. Written to start with the space
+#: (found by a fast scan) and look behind only there: five times faster than a leading look-behind.
+_NAME = re.compile(r" [A-Z](?<=[a-z,] [A-Z])[a-z]{3,}")
 _QUOTED = re.compile(r"[\"“”]([^\"“”\n]{8,200})[\"“”]")
 
 
@@ -157,7 +159,7 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     """
     lead = text[:ANCHOR_CHARS]
     found = {"#" + n for n in numbers if len(n) >= 2}
-    found |= {"@" + name.casefold() for name in _NAME.findall(lead)}
+    found |= {"@" + name[1:].casefold() for name in _NAME.findall(lead)}
     found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(lead)}
     return {a for a in found if len(a) > 2}
 
@@ -186,14 +188,28 @@ def number_sketch(numbers: Iterable[str]) -> np.ndarray:
     return sketch
 
 
-def sketch_similarity(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
-    """Estimated Jaccard similarity of two number sketches, and the smaller one's size."""
+def number_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
+    """The share of the numbers of the text with fewer of them that the other repeats, and that count.
+
+    Measured on two number sketches. A copy that adds or drops paragraphs adds or
+    drops figures but repeats the ones the shorter version has (its containment is
+    high even when the Jaccard similarity of the two sets is low: a rewrite that
+    spells ``Rabu (4/6)`` as ``Rabu 4 Juni 2025`` and adds a paragraph of figures);
+    a template series replaces them. Exact while both texts hold fewer than
+    :data:`NUMBER_SKETCH` numbers; beyond that, estimated on the sketch of the
+    union (its :data:`NUMBER_SKETCH` smallest hashes, a uniform sample): of the
+    sampled numbers each text holds, the share the other holds too, the larger
+    of the two.
+    """
     a, b = a[a != _EMPTY], b[b != _EMPTY]
     if not len(a) or not len(b):
         return 1.0, 0
+    if len(a) < NUMBER_SKETCH and len(b) < NUMBER_SKETCH:  # both sketches hold every number: exact
+        return len(np.intersect1d(a, b)) / min(len(a), len(b)), min(len(a), len(b))
     union = np.union1d(a, b)[:NUMBER_SKETCH]
-    both = np.intersect1d(np.intersect1d(a, b), union)
-    return len(both) / len(union), min(len(a), len(b))
+    in_a, in_b = np.isin(union, a), np.isin(union, b)
+    both = int((in_a & in_b).sum())
+    return max(both / int(in_a.sum()), both / int(in_b.sum())), min(len(a), len(b))
 
 
 def url_key(url: object) -> str | None:

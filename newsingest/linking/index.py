@@ -42,17 +42,19 @@ class KeyIndex:
             hit = self._keys[pos] == keys
             found[hit] = self._values[pos[hit]]
         if self._recent:
-            recent = self._recent
-            for i, key in enumerate(keys.tolist()):
-                if found[i] < 0:
-                    found[i] = recent.get(key, -1)
+            missing = np.flatnonzero(found < 0)  # one numpy step, then plain ints: no numpy scalar per key
+            if len(missing):
+                get = self._recent.get
+                found[missing] = [get(key, -1) for key in keys[missing].tolist()]
         return found
 
     def add(self, keys: np.ndarray, value: int, known: np.ndarray) -> None:
         """Record ``value`` for the ``keys`` whose ``known`` lookup was ``-1`` (the first stays; other values skip)."""
         recent = self._recent
-        for key in keys[known == -1].tolist():
-            recent.setdefault(key, value)
+        new = dict.fromkeys(keys[known == -1].tolist(), value)
+        for key in new.keys() & recent.keys():  # a key already there keeps its first value
+            new[key] = recent[key]
+        recent.update(new)
         if len(recent) > max(_MERGE_AT, len(self._keys) // 16):
             self._merge()
 

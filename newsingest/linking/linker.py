@@ -7,8 +7,8 @@ The rule, in the order the checks run, for each article as it arrives:
    title) and that original came earlier, or an earlier article named *it* as its original;
 3. **near**: MinHash LSH finds an earlier article whose estimated 5-word-shingle Jaccard
    similarity is at least ``near_threshold`` and whose numbers agree (when both texts hold
-   at least two, at least ``number_agreement`` of them shared: a template series shares its
-   wording, not its figures); ``syndicated`` instead when the article names the other's
+   at least two, the other repeats at least ``number_agreement`` of the numbers of the
+   one with fewer: a template series shares its wording, not its figures); ``syndicated`` instead when the article names the other's
    site as where it first appeared;
 4. **translation**: it carries an English translation (``translate=True``) whose estimated
    similarity to an earlier English article is at least ``translation_threshold``.
@@ -50,8 +50,9 @@ ANCHOR_PERM = 32
 ANCHOR_BANDS, ANCHOR_ROWS = 16, 2
 #: Fewest anchors an article needs before it proposes translation candidates.
 MIN_ANCHORS = 6
-#: Two texts that each hold at least this many numbers must share this much of them to be near copies.
-MIN_NUMBERS, NUMBER_AGREEMENT = 2, 0.4
+#: Two texts that each hold at least this many numbers are near copies only when the other repeats this
+#: share of the numbers of the one with fewer (on the corpora: copies 75% or more, template series 50% or less).
+MIN_NUMBERS, NUMBER_AGREEMENT = 2, 0.6
 #: Estimated anchor similarity from which another-language article is proposed as a translation.
 CANDIDATE_SIMILARITY = 0.25
 #: Most candidates proposed per article.
@@ -204,7 +205,7 @@ def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
         id=id_,
         published=published,
         language=language,
-        host=features.host_of(url),
+        host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing it again
         site=site,
         keys=np.concatenate([string_keys, bands]),
         named=np.array(named, dtype=np.uint64),
@@ -242,7 +243,7 @@ class StoryLinker:
 
     Call :meth:`link` for each article in order, or iterate :func:`link_stories`.
     Memory per article seen: its signatures (512 + 128 bytes), its numbers (64
-    bytes), about 45 index keys (12 bytes each) and its id; 1.66 kB measured at
+    bytes), about 45 index keys (12 bytes each) and its id; 1.65 kB measured at
     100,000 articles (``benchmarks/bench_linking.py``), no text.
     """
 
@@ -364,8 +365,9 @@ class StoryLinker:
             if known[position] >= 0:
                 return _Found("syndicated", int(known[position]), None, (evidence,))
         bands = known[_N_STRINGS:]
-        candidates = np.unique(bands[bands >= 0])
-        if len(candidates) and fp.signature is not None:
+        hits = bands[bands >= 0]
+        if len(hits) and fp.signature is not None:
+            candidates = np.array(sorted(set(hits.tolist())), dtype=np.int64)  # small: faster than np.unique
             texts = candidates[self._has_text_at(candidates)]
             if len(texts):
                 similarity = (self._signatures[texts] == fp.signature).mean(axis=1)
@@ -373,7 +375,7 @@ class StoryLinker:
                     if similarity[best] < self.near_threshold:
                         break
                     target = int(texts[best])
-                    agreement, count = features.sketch_similarity(fp.numbers, self._numbers[target])
+                    agreement, count = features.number_agreement(fp.numbers, self._numbers[target])
                     if count >= MIN_NUMBERS and agreement < self.number_agreement:
                         continue  # same wording, other figures: a template series, not a copy
                     kind = "near"
@@ -405,7 +407,7 @@ class StoryLinker:
         language = self._codes.get(fp.language, -1)
         signature = fp.anchor_signature
         rows = []
-        for candidate in np.unique(known[known >= 0]).tolist():
+        for candidate in sorted(set(known[known >= 0].tolist())):
             if (found is not None and candidate == found.target) or self._language[candidate] in (language, 0):
                 continue  # same language: shingles decide, not anchors; unknown language: cannot tell
             row = int(self._anchor_row[candidate])
