@@ -173,14 +173,21 @@ def _checked_arguments(url: object, outlet: object, date: object) -> tuple[str |
 _PATH_LIKE_MAX = 1024
 
 
+def is_plainly_text(value: str) -> bool:
+    """True for a ``str`` that cannot be meant as a file name: long, or holding a line break or ``<``."""
+    return len(value) > _PATH_LIKE_MAX or "\n" in value or "<" in value
+
+
 def refuse_path_as_text(source: object) -> None:
     """Refuse a ``str`` that names an existing file: the caller meant ``Path(...)``.
 
     A ``str`` is always the article's text, so ``ingest("story.txt")`` would
     clean the nine characters ``story.txt``. Rather than guess, the call fails
-    and says how to read the file.
+    and says how to read the file. (:func:`~newsingest.ingest_many` is the
+    mirror image: there a ``str`` is a path, and one that is plainly text is
+    refused.)
     """
-    if not isinstance(source, str) or len(source) > _PATH_LIKE_MAX or "\n" in source or "<" in source:
+    if not isinstance(source, str) or is_plainly_text(source):
         return
     candidate = source.strip()
     try:

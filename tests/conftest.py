@@ -75,7 +75,7 @@ settings.register_profile(
 settings.register_profile(
     "slow",
     derandomize=True,
-    max_examples=600,
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "600")),
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
