@@ -335,7 +335,7 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
 
     Wordless blocks go first as well as last, and rules limited to the first N
     blocks (a dateline, a date prefix, a reporter line) run again when a later
-    step changed the first blocks: they must see the blocks that will be first
+    step (the title step included) changed the first blocks: they must see the blocks that will be first
     in the clean text, or ingesting that text again would remove more.
     """
     drop_wordless_blocks(draft)
@@ -358,7 +358,11 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
             draft.plugin = None
 
         run_settled(draft, hook, windowed, reach)
-    take_title_line(draft)
+
+    def title() -> None:
+        take_title_line(draft)
+
+    run_settled(draft, title, windowed, reach)  # a date prefix behind the headline line is first now
 
 
 def run_settled(

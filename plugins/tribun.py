@@ -154,10 +154,12 @@ class ReporterLine:
 
     name: str = "tribun-reporter"
     pattern: re.Pattern[str] = _REPORTER
-    look_at: int = 4
+    #: the blocks looked at; named as the generic rules name it, so the pipeline runs this rule
+    #: again when a later step changes them (a second copy of the line moves up)
+    first_blocks: int = 4
 
     def apply(self, draft: Draft) -> None:
-        for index, block in enumerate(draft.blocks[: self.look_at]):
+        for index, block in enumerate(draft.blocks[: self.first_blocks]):
             match = self.pattern.match(block.text) if len(block.text) <= 160 else None
             name = reporter_name(match.group("rest")) if match else None
             if name:
