@@ -359,7 +359,7 @@ def report(env: dict, text: dict, speedups: list[dict], memory: dict, cold_start
         "## Batch ingestion (`benchmarks/bench_batch.py`)",
         "",
         "Run: `pip install -e '.[bench]' && python benchmarks/bench_batch.py --write docs/benchmarks.md`",
-        "(about four minutes on two cores; it rewrites this section only).",
+        "(five to ten minutes on two cores, with the default rounds; it rewrites this section only).",
         "",
         f"Measured {env['date']} on {env['machine']}: {env['cores']} cores, Python {env['python']}, "
         f"trafilatura {env['trafilatura']}, language detection: {text['backend']}; "
