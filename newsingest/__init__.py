@@ -121,7 +121,7 @@ _LAZY = {
 
 
 def __getattr__(name: str):
-    if name == "IngestError":  # deprecated name of ErrorRecord: warns on each use
+    if name == "IngestError":  # the old name of ErrorRecord: fails, saying it is a record, not an exception
         from newsingest import batch
 
         return batch.__getattr__(name)

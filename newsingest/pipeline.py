@@ -173,14 +173,21 @@ def _checked_arguments(url: object, outlet: object, date: object) -> tuple[str |
 _PATH_LIKE_MAX = 1024
 
 
+def is_plainly_text(value: str) -> bool:
+    """True for a ``str`` that cannot be meant as a file name: long, or holding a line break or ``<``."""
+    return len(value) > _PATH_LIKE_MAX or "\n" in value or "<" in value
+
+
 def refuse_path_as_text(source: object) -> None:
     """Refuse a ``str`` that names an existing file: the caller meant ``Path(...)``.
 
     A ``str`` is always the article's text, so ``ingest("story.txt")`` would
     clean the nine characters ``story.txt``. Rather than guess, the call fails
-    and says how to read the file.
+    and says how to read the file. (:func:`~newsingest.ingest_many` is the
+    mirror image: there a ``str`` is a path, and one that is plainly text is
+    refused.)
     """
-    if not isinstance(source, str) or len(source) > _PATH_LIKE_MAX or "\n" in source or "<" in source:
+    if not isinstance(source, str) or is_plainly_text(source):
         return
     candidate = source.strip()
     try:
@@ -328,7 +335,7 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
 
     Wordless blocks go first as well as last, and rules limited to the first N
     blocks (a dateline, a date prefix, a reporter line) run again when a later
-    step changed the first blocks: they must see the blocks that will be first
+    step (the title step included) changed the first blocks: they must see the blocks that will be first
     in the clean text, or ingesting that text again would remove more.
     """
     drop_wordless_blocks(draft)
@@ -351,7 +358,11 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
             draft.plugin = None
 
         run_settled(draft, hook, windowed, reach)
-    take_title_line(draft)
+
+    def title() -> None:
+        take_title_line(draft)
+
+    run_settled(draft, title, windowed, reach)  # a date prefix behind the headline line is first now
 
 
 def run_settled(

@@ -154,12 +154,14 @@ class ReporterLine:
 
     name: str = "tribun-reporter"
     pattern: re.Pattern[str] = _REPORTER
-    look_at: int = 4
+    #: the blocks looked at; named as the generic rules name it, so the pipeline runs this rule
+    #: again when a later step changes them (a second copy of the line moves up)
+    first_blocks: int = 4
 
     def apply(self, draft: Draft) -> None:
-        """Every reporter line among the first ``look_at`` blocks (a repeated one too), in one pass."""
+        """Every reporter line among the first ``first_blocks`` blocks (a repeated one too), in one pass."""
         index, seen = 0, 0
-        while index < len(draft.blocks) and seen < self.look_at:
+        while index < len(draft.blocks) and seen < self.first_blocks:
             seen += 1
             block = draft.blocks[index]
             match = self.pattern.match(block.text) if len(block.text) <= 160 else None

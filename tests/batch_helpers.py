@@ -28,6 +28,8 @@ class WarcResponse:
     content_type: str = "text/html; charset=utf-8"
     status: str = "200 OK"
     record_type: str = "response"
+    #: the record's WARC-Date (ISO 8601); ``None``: the time of writing, as warcio sets it
+    warc_date: str | None = None
 
 
 def write_warc(path: Path, responses: list[WarcResponse], *, gzip: bool | None = None, requests: bool = True) -> Path:
@@ -56,7 +58,11 @@ def write_warc(path: Path, responses: list[WarcResponse], *, gzip: bool | None =
                     protocol="HTTP/1.1",
                 )
                 record = writer.create_warc_record(
-                    response.uri, "response", payload=io.BytesIO(response.body), http_headers=http_headers
+                    response.uri,
+                    "response",
+                    payload=io.BytesIO(response.body),
+                    http_headers=http_headers,
+                    warc_headers_dict={"WARC-Date": response.warc_date} if response.warc_date else None,
                 )
             else:
                 record = writer.create_warc_record(
@@ -87,3 +93,18 @@ def crashing_pipeline() -> Pipeline:
 
 def broken_factory() -> Pipeline:
     raise RuntimeError("no pipeline today")
+
+
+class DuckPipeline:
+    """Something with a pipeline's ``clean`` that is not a :class:`~newsingest.Pipeline`."""
+
+    @property
+    def plugins(self):
+        return Pipeline().plugins
+
+    def clean(self, source, *, url=None, outlet=None, name=None):
+        return Pipeline().clean(source, url=url, outlet=outlet, name=name)
+
+
+def duck_pipeline() -> DuckPipeline:
+    return DuckPipeline()

@@ -71,11 +71,12 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-# the properties at a larger example count: tox -e properties (in CI's env_list)
+# the properties at a larger example count: tox -e properties (in CI's env_list);
+# HYPOTHESIS_MAX_EXAMPLES=1500 for a deeper search (about 100 s on two busy cores)
 settings.register_profile(
     "slow",
     derandomize=True,
-    max_examples=600,
+    max_examples=int(os.environ.get("HYPOTHESIS_MAX_EXAMPLES", "600")),
     deadline=None,
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],

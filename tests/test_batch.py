@@ -44,13 +44,24 @@ def test_exported_lazily():
     assert "ingest_many" in newsingest.__all__ and "ErrorRecord" in newsingest.__all__
 
 
-def test_the_old_record_name_still_works_with_a_warning():
-    with pytest.warns(DeprecationWarning, match="ErrorRecord"):
-        assert newsingest.IngestError is ErrorRecord
-    with pytest.warns(DeprecationWarning):
-        from newsingest.batch import IngestError  # noqa: F401
+def test_the_old_record_name_fails_at_once_saying_it_is_a_record():
+    """``except newsingest.IngestError`` raised TypeError, and only when an error came by."""
+    from newsingest.batch.records import RenamedError
+
+    for module in (newsingest, newsingest.batch, newsingest.batch.records):
+        with pytest.raises(AttributeError, match=r"renamed ErrorRecord.*not an exception") as caught:
+            module.IngestError  # noqa: B018
+        assert isinstance(caught.value, RenamedError) and isinstance(caught.value, newsingest.NewsingestError)
+        assert not hasattr(module, "IngestError")
+    with pytest.raises(ImportError):
+        from newsingest import IngestError  # noqa: F401
+    with pytest.raises(AttributeError, match="renamed ErrorRecord"):
+        try:
+            raise newsingest.InputError("bad input")
+        except newsingest.IngestError:  # the misuse: now an AttributeError that says why, not a TypeError
+            pass
     assert "IngestError" not in newsingest.__all__
-    assert not isinstance(ErrorRecord, type(BaseException)) or not issubclass(ErrorRecord, BaseException)
+    assert not issubclass(ErrorRecord, BaseException)
 
 
 @pytest.mark.parametrize("workers", [0, 1, 2])
@@ -286,3 +297,22 @@ def test_as_json_gives_the_cli_lines(corpus, expected):
         assert (run.stats.ok, run.stats.failed) == (6, 1)
     with pytest.raises(ValueError, match="choose one"):
         ingest_many(corpus, as_json=True, as_dicts=True)
+
+
+def test_a_str_is_a_path_in_a_batch_and_plain_text_is_refused(seed_paths):
+    """``ingest`` reads a str as text and refuses a file name; ``ingest_many`` the other way round."""
+    text = seed_paths[0].read_text(encoding="utf-8")
+    with pytest.raises(newsingest.UsageError, match="pass it as an input record"):
+        ingest_many([str(seed_paths[0]), text], workers=0)  # refused at the call, before any work
+    with pytest.raises(newsingest.UsageError, match="an article's text, not a file name"):
+        list(ingest_many(iter(["<p>An article given as a string.</p>"]), workers=0))  # lazily: when reached
+    with pytest.raises(newsingest.ArgumentTypeError, match="not bytes"):
+        ingest_many([text.encode()], workers=0)
+    with pytest.raises(newsingest.UsageError, match=r"pass pathlib\.Path"):
+        newsingest.ingest(str(seed_paths[0]))
+    by_str, by_path, by_record = (
+        list(ingest_many(sources, workers=0))
+        for sources in ([str(seed_paths[0])], [seed_paths[0]], [{"source": str(seed_paths[0]), "text": text}])
+    )
+    assert by_str[0].to_dict() == by_path[0].to_dict() == newsingest.ingest(seed_paths[0]).to_dict()
+    assert by_record[0].paragraphs == by_path[0].paragraphs

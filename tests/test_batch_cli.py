@@ -81,6 +81,15 @@ def test_failures_with_workers_exit_1(tmp_path, seed_paths, capsys):
     assert "1 ok, 2 failed, 0 skipped" in captured.err and "2 of 3 inputs failed" in captured.err
 
 
+def test_a_file_name_that_looks_like_markup_is_still_a_path(tmp_path, seed_paths, capsys):
+    """The command line names files: ``ingest_many``'s guard against text passed as a path stays out of its way."""
+    odd = tmp_path / "a<b>.txt"
+    odd.write_bytes(seed_paths[0].read_bytes())
+    assert main(["ingest", str(odd), "--workers", "0"]) == 0
+    [record] = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert record["source"] == str(odd) and record["paragraphs"]
+
+
 def test_jsonl_and_warc_through_the_cli(tmp_path, seed_paths, capsys):
     records = tmp_path / "in.jsonl"
     records.write_text(

@@ -1,6 +1,8 @@
 """Layout versions: a plugin holds one version per period, chosen by the article's date."""
 
 import datetime as dt
+import html
+import json
 from pathlib import Path
 
 import pytest
@@ -8,6 +10,11 @@ import pytest
 import newsingest
 from newsingest import DropLine, NewsingestError, Pipeline, Plugin, PluginError, PluginRegistry
 from newsingest.errors import ArgumentTypeError, UsageError
+
+try:
+    from batch_helpers import WarcResponse, duck_pipeline, write_warc
+except ImportError:  # tests/ imported as a package
+    from tests.batch_helpers import WarcResponse, duck_pipeline, write_warc
 
 FIXTURES = Path(__file__).parent / "fixtures"
 OLD_NBC = FIXTURES / "nbc" / "nbc_v1_01_trump_putin.txt"
@@ -122,3 +129,39 @@ class SameLabel(Example):
 def test_misdeclared_versions_are_refused(cls, message):
     with pytest.raises(PluginError, match=message):
         cls()
+
+
+@pytest.mark.parametrize("workers", [0, 1])
+def test_batch_inputs_pick_the_version_by_their_date(tmp_path, workers):
+    """A JSONL record's ``date`` and a WARC record's ``WARC-Date`` reach ``Pipeline.clean``."""
+    text = OLD_NBC.read_text(encoding="utf-8")
+    page = (
+        "<html><body><article>"
+        + "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines())
+        + "</article></body></html>"
+    )
+    url = "https://www.nbcnews.com/politics/2016-election/trump-putin-n482251"
+    jsonl = tmp_path / "records.jsonl"
+    records = [
+        {"source": "old", "url": url, "date": "2015-12-18", "text": text},
+        {"source": "new", "url": url, "date": "2024-05-01T12:00:00Z", "text": text},
+        {"source": "undated", "url": url, "text": text},
+    ]
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    warc = write_warc(
+        tmp_path / "crawl.warc.gz",
+        [
+            WarcResponse(url, page.encode(), warc_date="2015-12-18T14:00:00Z"),
+            WarcResponse(url, page.encode(), warc_date="2025-02-01T09:30:00Z"),
+        ],
+    )
+    results = list(newsingest.ingest_many([jsonl, warc], workers=workers))
+    assert [r.outlet for r in results] == ["nbc"] * 5, results
+    assert [r.metadata["outlet_version"] for r in results] == ["1", "2", "2", "1", "2"]
+
+
+def test_a_pipeline_factory_must_give_a_pipeline(tmp_path):
+    """The batch gives ``clean`` the input's date: a look-alike without ``date=`` is refused at once."""
+    record = {"source": "old", "date": "2015-12-18", "text": OLD_NBC.read_text(encoding="utf-8")}
+    with pytest.raises(UsageError, match=r"must return a newsingest\.Pipeline, not DuckPipeline"):
+        list(newsingest.ingest_many([record], workers=0, pipeline_factory=duck_pipeline))

@@ -77,7 +77,7 @@ def process_records(
 
 
 def __getattr__(name: str) -> Any:
-    if name == "IngestError":  # the record's old name (deprecated: it read like an exception)
+    if name == "IngestError":  # the record's old name: fails, saying it is ErrorRecord (a record)
         from newsingest.batch import records
 
         return records.__getattr__(name)

@@ -30,6 +30,8 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsingest.batch.tasks import Task, clean_field, error_task, open_container, parse_date
+from newsingest.errors import ArgumentTypeError, UsageError
+from newsingest.pipeline import is_plainly_text
 
 #: Files a folder is searched for (recursively), as the CLI does.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -65,7 +67,7 @@ def expand_sources(sources: Iterable[Any]) -> Iterator[Any]:
     an article), and one error task when it holds no article file at all.
     """
     for item in sources:
-        if isinstance(item, Mapping | Task) or item == "-":  # a Task: an error a walk found already
+        if isinstance(item, Mapping | Task) or checked_source(item) == "-":  # a Task: an error a walk found
             yield item
             continue
         path = Path(item)
@@ -73,6 +75,35 @@ def expand_sources(sources: Iterable[Any]) -> Iterator[Any]:
             yield from walk_folder(path)
         else:
             yield path
+
+
+def checked_source(item: Any) -> Any:
+    """``item`` when a batch can read it without guessing; else a :class:`~newsingest.UsageError`.
+
+    In a batch a ``str`` is a path (a file or folder name, as on a command line)
+    or ``"-"``; in :func:`newsingest.ingest` a ``str`` is the article's text. So
+    that neither is ever read as the other, a ``str`` that is plainly an
+    article (a line break, a ``<``, over 1,024 characters) is refused here, as
+    ``ingest`` refuses a ``str`` naming a file: articles given as strings go in
+    input records, ``{"text": ...}`` or ``{"html": ...}``.
+    """
+    if isinstance(item, Mapping | Task | os.PathLike):
+        return item
+    if isinstance(item, str):
+        if is_plainly_text(item):
+            raise UsageError(
+                f"ingest_many reads a str as a path, and {_preview(item)} is an article's text, not a file name: "
+                "pass it as an input record, {'text': ...} or {'html': ...}"
+            )
+        return item
+    hint = ": pass it as an input record, {'html': data.decode(...)}" if isinstance(item, bytes | bytearray) else ""
+    raise ArgumentTypeError(
+        f"ingest_many takes paths (str or os.PathLike), '-' or input records (dicts), not {type(item).__name__}{hint}"
+    )
+
+
+def _preview(text: str) -> str:
+    return repr(text[:40] + "…") if len(text) > 40 else repr(text)
 
 
 def walk_folder(folder: Path) -> Iterator[Path | Task]:

@@ -73,14 +73,28 @@ class BatchOptionsError(NewsingestError, ValueError):
     """An argument of a batch run that cannot be used (a negative worker count, chunks of 0)."""
 
 
-def __getattr__(name: str) -> Any:
-    if name == "IngestError":  # the record's old name, which read like an exception
-        import warnings
+class RenamedError(NewsingestError, AttributeError):
+    """A name newsingest no longer has, asked for: the message says what replaced it.
 
-        warnings.warn(
-            "newsingest IngestError is now ErrorRecord (it is a record, not an exception)",
-            DeprecationWarning,
-            stacklevel=2,
-        )
-        return ErrorRecord
+    An :class:`AttributeError`, so ``hasattr`` and ``getattr(..., default)`` stay
+    quiet; ``from newsingest import IngestError`` gives Python's own
+    :class:`ImportError` ("cannot import name").
+    """
+
+
+#: The batch's failure record was called ``IngestError``, which read like an exception:
+#: ``except newsingest.IngestError`` then raised ``TypeError`` (catching a class that is not an
+#: exception) only when an error came by. The old name now fails at once, saying why.
+_RENAMED = {
+    "IngestError": (
+        "IngestError was renamed ErrorRecord: it is the record a batch gives for an input that failed "
+        "(check isinstance(result, newsingest.ErrorRecord)), not an exception, so it cannot be caught; "
+        "to catch what newsingest raises, use newsingest.NewsingestError or one of its subclasses"
+    ),
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _RENAMED:
+        raise RenamedError(_RENAMED[name], name=name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

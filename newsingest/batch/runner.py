@@ -20,7 +20,7 @@ from collections.abc import Container, Generator, Iterable, Iterator
 from itertools import islice
 from typing import Any
 
-from newsingest.batch.inputs import BatchStats, Task, iter_tasks
+from newsingest.batch.inputs import BatchStats, Task, checked_source, iter_tasks
 from newsingest.batch.pool import Assignment, WorkerPool
 from newsingest.batch.records import BatchOptionsError, ErrorRecord
 from newsingest.batch.worker import FINGERPRINT_KEY, WorkerConfig, WorkerState, log_setup
@@ -66,6 +66,11 @@ def ingest_many(
     ``*.html``, ``*.htm`` and their ``.gz``; ``.jsonl`` files of input records;
     ``.warc``/``.warc.gz`` files), ``"-"`` for standard input, or input records
     (``{"source"?, "url"?, "date"?, "html"? | "text"?}``), in any mix, read lazily.
+    Here a ``str`` is a path, as on a command line (in :func:`newsingest.ingest`
+    it is the article's text): articles held in strings go in records, and a
+    ``str`` that is plainly text (a line break, a ``<``, over 1,024 characters)
+    raises :class:`~newsingest.UsageError` instead of becoming "no such file"
+    (at the call for a list or tuple, when reached for an iterator).
 
     Each result is an :class:`~newsingest.Article`, or an :class:`ErrorRecord` for
     an input that failed. With ``as_dicts=True``, the CLI's JSONL records instead
@@ -127,6 +132,9 @@ def ingest_many(
         _check_picklable(config)
     if options.outlet not in (None, "none"):
         config.build_pipeline().plugins.get(options.outlet)  # an unknown outlet fails here, before any work
+    if isinstance(sources, list | tuple):  # a str that is plainly text fails here, not half-way through the run
+        for item in sources:
+            checked_source(item)
     stats = BatchStats()
     tasks = iter_tasks(sources, url=url, max_bytes=options.max_bytes, skip_sources=skip_sources, counter=stats)
     run = IngestRun(

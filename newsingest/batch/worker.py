@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import inspect
 import io
 import json
 import logging
@@ -35,9 +34,10 @@ import attrs
 
 from newsingest.batch.records import ErrorRecord, TimeLimitError
 from newsingest.batch.tasks import Task, clean_field
-from newsingest.errors import InputError, NewsingestError
+from newsingest.errors import InputError, NewsingestError, UsageError
 from newsingest.model import Article
 from newsingest.options import IngestOptions
+from newsingest.pipeline import Pipeline
 
 logger = logging.getLogger("newsingest")
 
@@ -65,11 +65,22 @@ class WorkerConfig:
     #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``): see :func:`linkable`.
     fingerprints: bool = False
 
-    def build_pipeline(self) -> Any:
-        """The worker's pipeline; translation is the batch's business (a chunk at a time), not the pipeline's."""
-        if self.options.pipeline_factory is not None:
-            return self.options.pipeline_factory()
-        return self.options.evolve(translate=False).build_pipeline()
+    def build_pipeline(self) -> Pipeline:
+        """The worker's pipeline; translation is the batch's business (a chunk at a time), not the pipeline's.
+
+        A ``pipeline_factory`` must return a :class:`~newsingest.Pipeline` (a
+        subclass is fine): the batch calls its ``clean`` with the input's
+        ``date``, so anything else fails here, once, instead of on every input.
+        """
+        if self.options.pipeline_factory is None:
+            return self.options.evolve(translate=False).build_pipeline()
+        pipeline = self.options.pipeline_factory()
+        if not isinstance(pipeline, Pipeline):
+            raise UsageError(
+                f"pipeline_factory must return a newsingest.Pipeline, not {type(pipeline).__name__}: "
+                "subclass Pipeline to change how articles are cleaned"
+            )
+        return pipeline
 
 
 class _Expired(BaseException):
@@ -106,13 +117,9 @@ class WorkerState:
         self.config = config
         self.options = config.options
         self.pipeline = config.build_pipeline()
-        plugins = getattr(self.pipeline, "plugins", None)
-        if plugins is not None and hasattr(plugins, "names"):
-            plugins.names()  # load the plugins now: one that kills its process at import stops the run at once
+        self.pipeline.plugins.names()  # load the plugins now: one that kills its process at import stops the run
         if self.options.outlet not in (None, "none"):
             self.pipeline.plugins.get(self.options.outlet)  # an unknown outlet fails here, before any input
-        # Plugins choose their layout version by the article's date: give it where the pipeline takes it.
-        self._takes_date = "date" in inspect.signature(self.pipeline.clean).parameters
 
     def run_chunk(self, tasks: Sequence[Task], as_json: bool = False) -> list[Any]:
         """One record per task, in order; articles translated together when asked.
@@ -156,10 +163,8 @@ class WorkerState:
         return self._clean_source(task, task.payload, task.source)
 
     def _clean_source(self, task: Task, source: Any, name: str | None) -> Article:
-        extra: dict[str, Any] = {}
-        if task.date is not None and self._takes_date:
-            extra["date"] = task.date  # the input's date (JSONL "date", WARC-Date): picks a plugin version
-        return self.pipeline.clean(source, url=task.url, outlet=self.options.outlet, name=name, **extra)
+        # the input's date (a JSONL record's "date", a WARC-Date) picks the plugin's layout version
+        return self.pipeline.clean(source, url=task.url, outlet=self.options.outlet, name=name, date=task.date)
 
     def _clean_bytes(self, task: Task) -> Article:
         """Bytes, decoded by the HTTP header's charset when they are not UTF-8 and it fits."""

@@ -17,6 +17,7 @@ import logging
 import shlex
 import sys
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from typing import IO, Any
 
 from newsingest import __version__
@@ -48,7 +49,8 @@ def expand_paths(paths: Iterable[str]) -> Iterator[Any]:
     """
     from newsingest.batch.inputs import expand_sources
 
-    return expand_sources(paths)
+    # Path: a command line names files, whatever their names hold ("<", a line break)
+    return expand_sources(path if path == "-" else Path(path) for path in paths)
 
 
 def error_record(source: str, err: BaseException, data: bytes | None = None) -> dict[str, Any]:

@@ -287,15 +287,17 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
 def _lines(node: etree._Element, kind: str) -> Iterable[Block]:
     """The node's text, split where the page had line breaks (``<br>`` → ``<lb/>``).
 
-    A paragraph line that starts with a bullet is a list item, as in plain text.
+    A paragraph line that starts with a bullet is a list item, as in plain text;
+    in a quote, heading or list item the bullet goes too, as it would when the
+    article's text is read again.
     """
     for line_break in node.iter("lb"):
         line_break.tail = "\n" + (line_break.tail or "")
     for line in "".join(node.itertext()).split("\n"):
-        bullet = BULLET_PREFIX.match(line) if kind == "paragraph" else None
+        bullet = BULLET_PREFIX.match(line)
         line = normalize_whitespace(line[bullet.end() :] if bullet else line)
         if line:
-            yield Block(line, "list_item" if bullet else kind)
+            yield Block(line, "list_item" if bullet and kind == "paragraph" else kind)
 
 
 _BLOCK_TAGS = frozenset(

@@ -128,8 +128,8 @@ _MINOR_WORDS = frozenset(
 def looks_like_heading(text: str, max_words: int = 12) -> bool:
     """Short, unpunctuated and mostly capitalised: a subheading, not a sentence."""
     words = text.split()
-    if not 0 < len(words) <= max_words or text.endswith(_HEADING_NOT_END):
-        return False
+    if not 0 < len(words) <= max_words or text.endswith(_HEADING_NOT_END) or not any(map(str.isalpha, text)):
+        return False  # (a line without a letter, "0" or "2023", is no heading)
     content = [w for w in words if w.lower() not in _MINOR_WORDS]
     if not content:
         return False
