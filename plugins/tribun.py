@@ -202,17 +202,32 @@ class Dateline:
 
     name: str = "tribun-dateline"
     pattern: re.Pattern[str] = _DATELINE
-    look_at: int = 5
+    #: the blocks looked at (named as the generic rules name it: re-run when the first blocks change)
+    first_blocks: int = 5
 
     def apply(self, draft: Draft) -> None:
-        for index, block in enumerate(draft.blocks[: self.look_at]):
+        for index, block in enumerate(draft.blocks[: self.first_blocks]):
             match = self.pattern.match(block.text)
             if match and self._is_dateline(match, block.text):
                 if self._repeated_below(draft, index, block.text[match.end() :].strip()):
                     continue  # a teaser with its own dateline: the next block is the article's start
                 self._cut(draft, index, match)
                 self._above(draft, index)
+                self._cut_repeats(draft)
                 return
+
+    def _cut_repeats(self, draft: Draft) -> None:
+        """A dateline repeated lower in the window is cut too, so a second reading finds none left."""
+        index = 0
+        while index < min(self.first_blocks, len(draft.blocks)):
+            text = draft.blocks[index].text
+            match = self.pattern.match(text)
+            if match and self._is_dateline(match, text):
+                before = len(draft.blocks)
+                self._cut(draft, index, match)
+                if len(draft.blocks) < before:
+                    continue
+            index += 1
 
     @staticmethod
     def _is_dateline(match: re.Match[str], text: str) -> bool:

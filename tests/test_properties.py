@@ -121,13 +121,6 @@ def test_cleaning_only_removes(text):
 
 #: Found by the properties at 1,500 examples: a reporter name ran on into the next line's
 #: ``date`` (author ``Budi Santoso date``, ``date`` lost).
-#: A reporter line repeated: the first pass took one, the second the other (slow profile, 600 examples).
-REPEATED_REPORTER_LINE = (
-    "<!DOCTYPE html><html><body><article><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly"
-    " inevitable Russian victory has come to fruition after months of brutal fighting in the eastern"
-    " industrial town.</p><p>Laporan Wartawan Tribunnews.com, Budi Santoso</p>"
-    "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p></article></body></html>"
-)
 REPORTER_BEFORE_DATE = "Laporan Wartawan Tribunnews.com, Budi Santoso\n date 2023-05-01 The first"
 #: A reporter line behind wordless lines sat outside the first-blocks window on the first
 #: pass only; a reporter line or credit taken out in front of a date prefix hid it likewise.
@@ -152,6 +145,14 @@ HEADLINE_BEFORE_DATE_PREFIX = (
 BULLETED_QUOTE = (
     "<!DOCTYPE html><html><body><article><blockquote>  • Newsweek magazine delivered to your door"
     "</blockquote></article></body></html>"
+)
+#: A dateline sentence repeated lower down: the first pass cut the top one only, the second the
+#: lower one and took the top sentence for a teaser (slow profile, 600 examples).
+REPEATED_DATELINE = (
+    "<!DOCTYPE html><html><body><article><p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang"
+    " sekali.</p><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly inevitable Russian victory"
+    " has come to fruition after months of brutal fighting in the eastern industrial town.</p>"
+    "<p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</p></article></body></html>"
 )
 REPEATED_REPORTER_LINE = (
     "<!DOCTYPE html><html><body><article><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly "
@@ -196,6 +197,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(HEADLINE_BEFORE_DATE_PREFIX)
 @example(BULLETED_QUOTE)
 @example(REPEATED_REPORTER_LINE)
+@example(REPEATED_DATELINE)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
