@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from newsingest.model import Block, Date, Removed
+from newsingest.text.match import fold
 
 if TYPE_CHECKING:
     from newsingest.html.page import Page
@@ -49,6 +50,36 @@ class Draft:
     page: Page | None = None
     #: Per-article room for plugin hooks (``read_page`` can leave a note for ``process``).
     state: dict[str, Any] = attrs.field(factory=dict)
+    #: The blocks :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
+    _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
+
+    def folded_text(self) -> str:
+        """The text of every block, case-folded, one block a line: what rules test their needles on.
+
+        Made again only when the blocks changed. Blocks are immutable, so a list
+        equal to the one it was made from (compared by identity first, at C
+        speed) holds the same text, however rules and hooks changed the list.
+        """
+        blocks = self.blocks
+        if self._folded_from is None or self._folded_from != blocks:
+            self._folded = fold("\n".join([block.text for block in blocks]))
+            self._folded_from = list(blocks)
+        return self._folded
+
+    def may_contain(self, needles: tuple[str, ...]) -> bool:
+        """False when no block holds any of ``needles`` (folded, see :mod:`newsingest.text.match`).
+
+        One test over the whole text lets a rule whose needles occur nowhere skip
+        every block at once; ``True`` when there are no needles (nothing rules the rule out).
+        """
+        if not needles:
+            return True
+        folded = self.folded_text()
+        for needle in needles:  # noqa: SIM110 - a plain loop: any() and its generator cost more here
+            if needle in folded:
+                return True
+        return False
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
         """Take block ``index`` out of the body and record why."""

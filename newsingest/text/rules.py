@@ -67,6 +67,8 @@ class DropLine:
 
     def apply(self, draft: Draft) -> None:
         fullmatch, needles = self.pattern.fullmatch, self.needles
+        if needles and not draft.may_contain(needles):
+            return  # no block can match: none holds a needle
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
 
         def matches(block: Block) -> bool:  # every rule runs on every block: keep this lean
@@ -126,9 +128,11 @@ class Extract:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
+        blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
+        if needles and not draft.may_contain(needles):
+            return  # no block can match: none holds a needle
         stored = False
         index = 0
-        blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks

@@ -53,6 +53,8 @@ class CutInline:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
+        if not draft.may_contain(self.needles):
+            return  # no block holds a needle
         stored = False
         index = 0
         while index < len(draft.blocks):
@@ -270,6 +272,8 @@ class InlineReadAlso:
     needles: tuple[str, ...] = (*_LEADS, "read more")
 
     def apply(self, draft: Draft) -> None:
+        if not draft.may_contain(self.needles):
+            return  # no block holds a lead
         pattern = self.pattern
         index = 0
         while index < len(draft.blocks):
