@@ -53,6 +53,7 @@ class Draft:
     #: The blocks :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
     _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
+    _needles_found: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def folded_text(self) -> str:
         """The text of every block, case-folded, one block a line: what rules test their needles on.
@@ -62,22 +63,44 @@ class Draft:
         speed) holds the same text, however rules and hooks changed the list.
         """
         blocks = self.blocks
-        if self._folded_from is None or self._folded_from != blocks:
+        earlier = self._folded_from
+        if earlier is None or earlier != blocks:
+            self._needles_found = self._still_absent(earlier, blocks) if earlier is not None else {}
             self._folded = fold("\n".join([block.text for block in blocks]))
             self._folded_from = list(blocks)
         return self._folded
+
+    def _still_absent(self, earlier: list[Block], blocks: list[Block]) -> dict[str, bool]:
+        """The needles no earlier block held that no new block holds either: absent from the text still.
+
+        Rules mostly take blocks out, so a needle looked for in vain need not be
+        looked for again in the whole text, only in the blocks that are new.
+        (``earlier`` still holds the old blocks, so their ids cannot be reused.)
+        """
+        absent = [needle for needle, present in self._needles_found.items() if not present]
+        if not absent:
+            return {}
+        known = {id(block) for block in earlier}
+        fresh = fold("\n".join([block.text for block in blocks if id(block) not in known]))
+        return {needle: False for needle in absent if needle not in fresh}
 
     def may_contain(self, needles: tuple[str, ...]) -> bool:
         """False when no block holds any of ``needles`` (folded, see :mod:`newsingest.text.match`).
 
         One test over the whole text lets a rule whose needles occur nowhere skip
-        every block at once; ``True`` when there are no needles (nothing rules the rule out).
+        every block at once; ``True`` when there are no needles (nothing rules the
+        rule out). Each needle is looked for once per text: rules share needles,
+        and rules limited to the first blocks run again on unchanged text.
         """
         if not needles:
             return True
         folded = self.folded_text()
-        for needle in needles:  # noqa: SIM110 - a plain loop: any() and its generator cost more here
-            if needle in folded:
+        found = self._needles_found
+        for needle in needles:
+            present = found.get(needle)
+            if present is None:
+                present = found[needle] = needle in folded
+            if present:
                 return True
         return False
 

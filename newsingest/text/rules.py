@@ -70,12 +70,17 @@ class DropLine:
         if needles and not draft.may_contain(needles):
             return  # no block can match: none holds a needle
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
-
-        def matches(block: Block) -> bool:  # every rule runs on every block: keep this lean
-            text = block.text.strip()
-            return len(text) <= max_chars and (not needles or has_needle(text, needles)) and bool(fullmatch(text))
-
-        draft.remove_where(matches, self.reason, self.name)
+        # every rule runs on every block: one comprehension finds the blocks to drop (most rules: none)
+        doomed = [
+            id(block)
+            for block in draft.blocks
+            if len(text := block.text.strip()) <= max_chars
+            and (not needles or has_needle(text, needles))
+            and fullmatch(text)
+        ]
+        if doomed:
+            ids = set(doomed)
+            draft.remove_where(lambda block: id(block) in ids, self.reason, self.name)
 
 
 @attrs.frozen

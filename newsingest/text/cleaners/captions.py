@@ -110,6 +110,12 @@ def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
     return tail if credit.fullmatch(inner) else None
 
 
+@functools.lru_cache(maxsize=32)
+def _last_chars(agencies: tuple[str, ...]) -> frozenset[str]:
+    """The characters a credit without a slash can end in: those its agency names end in."""
+    return frozenset(agency[-1] for agency in agencies if agency)
+
+
 @attrs.frozen
 class Captions:
     """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
@@ -125,6 +131,13 @@ class Captions:
 
     def apply(self, draft: Draft) -> None:
         agencies = AGENCIES + self.own_credits
+        last_chars = _last_chars(agencies)
+        if not any(
+            block.kind != "list_item"
+            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
+            for block in draft.blocks
+        ):
+            return  # no block has a slash near its end or ends as a credit can: the usual case, in one pass
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
