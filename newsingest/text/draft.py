@@ -54,6 +54,7 @@ class Draft:
     _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
     _needles_found: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
 
     def folded_text(self) -> str:
         """The text of every block, case-folded, one block a line: what rules test their needles on.
@@ -66,9 +67,33 @@ class Draft:
         earlier = self._folded_from
         if earlier is None or earlier != blocks:
             self._needles_found = self._still_absent(earlier, blocks) if earlier is not None else {}
-            self._folded = fold("\n".join([block.text for block in blocks]))
+            self._folded = folded = fold("\n".join([block.text for block in blocks]))
             self._folded_from = list(blocks)
+            self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
         return self._folded
+
+    def first_holding(self, needles: tuple[str, ...]) -> int:
+        """The index of the first block that may hold one of ``needles``; ``len(blocks)`` when none does.
+
+        No block before it holds one, so a rule may start there. Found at C
+        speed: the first occurrence in the folded text, and the line it is on
+        (0 when some block holds a line break, so lines are not blocks).
+        """
+        if not needles:
+            return 0
+        folded = self.folded_text()
+        found = self._needles_found
+        first = -1
+        for needle in needles:
+            if found.get(needle) is False:
+                continue
+            at = folded.find(needle)
+            found[needle] = at != -1
+            if at != -1 and (first == -1 or at < first):
+                first = at
+        if first == -1:
+            return len(self.blocks)
+        return folded.count("\n", 0, first) if self._one_line_each else 0
 
     def _still_absent(self, earlier: list[Block], blocks: list[Block]) -> dict[str, bool]:
         """The needles no earlier block held that no new block holds either: absent from the text still.

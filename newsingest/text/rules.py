@@ -67,13 +67,14 @@ class DropLine:
 
     def apply(self, draft: Draft) -> None:
         fullmatch, needles = self.pattern.fullmatch, self.needles
-        if needles and not draft.may_contain(needles):
+        first = draft.first_holding(needles)  # no block before it holds a needle
+        if first >= len(draft.blocks):
             return  # no block can match: none holds a needle
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
         # every rule runs on every block: one comprehension finds the blocks to drop (most rules: none)
         doomed = [
             id(block)
-            for block in draft.blocks
+            for block in (draft.blocks[first:] if first else draft.blocks)
             if len(text := block.text.strip()) <= max_chars
             and (not needles or has_needle(text, needles))
             and fullmatch(text)
@@ -134,14 +135,15 @@ class Extract:
 
     def apply(self, draft: Draft) -> None:
         blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
-        if needles and not draft.may_contain(needles):
+        # no block before ``index`` holds a needle: the loop would only step over them
+        index = draft.first_holding(needles)
+        if index >= len(blocks):
             return  # no block can match: none holds a needle
         stored = False
-        index = 0
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks
-        seen = 0
+        seen = index
         while index < len(blocks) and seen < limit:
             seen += 1
             text = blocks[index].text
