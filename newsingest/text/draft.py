@@ -64,13 +64,37 @@ class Draft:
         speed) holds the same text, however rules and hooks changed the list.
         """
         blocks = self.blocks
-        earlier = self._folded_from
-        if earlier is None or earlier != blocks:
-            self._needles_found = self._still_absent(earlier, blocks) if earlier is not None else {}
+        if self._folded_from is None or self._folded_from != blocks:
+            self._needles_found = {}
             self._folded = folded = fold("\n".join([block.text for block in blocks]))
             self._folded_from = list(blocks)
             self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
         return self._folded
+
+    def needles_present(self, needles: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``needles`` (folded, see :mod:`newsingest.text.match`) that some block may hold.
+
+        One test over the whole text: a rule whose needles occur nowhere skips
+        every block at once, and one whose needles occur tests each block for
+        those only. Each needle is looked for once per text: rules share
+        needles, and rules limited to the first blocks run again on unchanged text.
+        """
+        if not needles:
+            return ()
+        folded = self.folded_text()
+        found = self._needles_found
+        present = []
+        for needle in needles:
+            here = found.get(needle)
+            if here is None:
+                here = found[needle] = needle in folded
+            if here:
+                present.append(needle)
+        return tuple(present)
+
+    def may_contain(self, needles: tuple[str, ...]) -> bool:
+        """False when no block holds any of ``needles``; ``True`` when there are none (nothing rules a rule out)."""
+        return not needles or bool(self.needles_present(needles))
 
     def first_holding(self, needles: tuple[str, ...]) -> int:
         """The index of the first block that may hold one of ``needles``; ``len(blocks)`` when none does.
@@ -94,40 +118,6 @@ class Draft:
         if first == -1:
             return len(self.blocks)
         return folded.count("\n", 0, first) if self._one_line_each else 0
-
-    def _still_absent(self, earlier: list[Block], blocks: list[Block]) -> dict[str, bool]:
-        """The needles no earlier block held that no new block holds either: absent from the text still.
-
-        Rules mostly take blocks out, so a needle looked for in vain need not be
-        looked for again in the whole text, only in the blocks that are new.
-        (``earlier`` still holds the old blocks, so their ids cannot be reused.)
-        """
-        absent = [needle for needle, present in self._needles_found.items() if not present]
-        if not absent:
-            return {}
-        known = {id(block) for block in earlier}
-        fresh = fold("\n".join([block.text for block in blocks if id(block) not in known]))
-        return {needle: False for needle in absent if needle not in fresh}
-
-    def may_contain(self, needles: tuple[str, ...]) -> bool:
-        """False when no block holds any of ``needles`` (folded, see :mod:`newsingest.text.match`).
-
-        One test over the whole text lets a rule whose needles occur nowhere skip
-        every block at once; ``True`` when there are no needles (nothing rules the
-        rule out). Each needle is looked for once per text: rules share needles,
-        and rules limited to the first blocks run again on unchanged text.
-        """
-        if not needles:
-            return True
-        folded = self.folded_text()
-        found = self._needles_found
-        for needle in needles:
-            present = found.get(needle)
-            if present is None:
-                present = found[needle] = needle in folded
-            if present:
-                return True
-        return False
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
         """Take block ``index`` out of the body and record why."""

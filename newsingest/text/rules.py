@@ -66,10 +66,10 @@ class DropLine:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
-        fullmatch, needles = self.pattern.fullmatch, self.needles
-        first = draft.first_holding(needles)  # no block before it holds a needle
-        if first >= len(draft.blocks):
+        fullmatch, needles = self.pattern.fullmatch, draft.needles_present(self.needles)
+        if self.needles and not needles:
             return  # no block can match: none holds a needle
+        first = draft.first_holding(needles)  # no block before it holds a needle
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
         # every rule runs on every block: one comprehension finds the blocks to drop (most rules: none)
         doomed = [
@@ -134,11 +134,11 @@ class Extract:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
-        blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
+        blocks, needles, max_chars = draft.blocks, draft.needles_present(self.needles), self.max_chars
+        if self.needles and not needles:
+            return  # no block can match: none holds a needle
         # no block before ``index`` holds a needle: the loop would only step over them
         index = draft.first_holding(needles)
-        if index >= len(blocks):
-            return  # no block can match: none holds a needle
         stored = False
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window

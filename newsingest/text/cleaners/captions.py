@@ -132,16 +132,20 @@ class Captions:
     def apply(self, draft: Draft) -> None:
         agencies = AGENCIES + self.own_credits
         last_chars = _last_chars(agencies)
-        if not any(
-            block.kind != "list_item"
-            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
+        # the blocks that can end in a credit (a slash near the end, or the last character of an
+        # agency name), found in one pass: credit_tail, the dear test, runs on those only
+        candidates = {
+            id(block)
             for block in draft.blocks
-        ):
-            return  # no block has a slash near its end or ends as a credit can: the usual case, in one pass
+            if block.kind != "list_item"
+            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
+        }
+        if not candidates:
+            return  # the usual case
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
-            credit = credit_tail(block.text, agencies) if block.kind != "list_item" else None
+            credit = credit_tail(block.text, agencies) if id(block) in candidates else None
             if credit is None:
                 index += 1
                 continue
