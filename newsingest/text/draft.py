@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from newsingest.model import Block, Date, Removed
-from newsingest.text.match import fold
+from newsingest.text.match import folded_block
 
 if TYPE_CHECKING:
     from newsingest.html.page import Page
@@ -66,7 +66,8 @@ class Draft:
         blocks = self.blocks
         if self._folded_from is None or self._folded_from != blocks:
             self._needles_found = {}
-            self._folded = folded = fold("\n".join([block.text for block in blocks]))
+            # each block folded once (remembered): a rule that changed one block refolds only that one
+            self._folded = folded = "\n".join([folded_block(block.text) for block in blocks])
             self._folded_from = list(blocks)
             self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
         return self._folded
