@@ -133,6 +133,7 @@ def main() -> None:
         " plugin overhead, detection off | plugin overhead, langdetect |"
     )
     print("| --- | --- | --- | --- | --- | --- | --- |")
+    fixtures: list[str] = []
     for label in workers:
         total = {name: sum(best[(label, name)]) for name in COMMANDS}
         count = len(best[(label, "ingest")])
@@ -142,6 +143,12 @@ def main() -> None:
             f" {100 * (total['plugins-auto'] / total['plugins-none'] - 1):+.1f}% |"
             f" {100 * (total['lang-auto'] / total['lang-none'] - 1):+.1f}% |"
         )
+        per = {name: total[name] / len(best[(label, name)]) * 1e3 for name in COMMANDS[3:]}
+        fixtures.append(
+            f"{label}: generic only / with plugins, ms per fixture article: detection off"
+            f" {per['plugins-none']:.3f} / {per['plugins-auto']:.3f}, langdetect {per['lang-none']:.3f} / {per['lang-auto']:.3f}"
+        )
+    print("\n" + "\n".join(fixtures))
 
 
 if __name__ == "__main__":
