@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from newsingest.model import Block, Date, Removed
+from newsingest.text.match import folded_block
 
 if TYPE_CHECKING:
     from newsingest.html.page import Page
@@ -49,6 +50,75 @@ class Draft:
     page: Page | None = None
     #: Per-article room for plugin hooks (``read_page`` can leave a note for ``process``).
     state: dict[str, Any] = attrs.field(factory=dict)
+    #: The blocks :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
+    _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
+    _needles_found: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
+
+    def folded_text(self) -> str:
+        """The text of every block, case-folded, one block a line: what rules test their needles on.
+
+        Made again only when the blocks changed. Blocks are immutable, so a list
+        equal to the one it was made from (compared by identity first, at C
+        speed) holds the same text, however rules and hooks changed the list.
+        """
+        blocks = self.blocks
+        if self._folded_from is None or self._folded_from != blocks:
+            self._needles_found = {}
+            # each block folded once (remembered): a rule that changed one block refolds only that one
+            self._folded = folded = "\n".join([folded_block(block.text) for block in blocks])
+            self._folded_from = list(blocks)
+            self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
+        return self._folded
+
+    def needles_present(self, needles: tuple[str, ...]) -> tuple[str, ...]:
+        """Those of ``needles`` (folded, see :mod:`newsingest.text.match`) that some block may hold.
+
+        One test over the whole text: a rule whose needles occur nowhere skips
+        every block at once, and one whose needles occur tests each block for
+        those only. Each needle is looked for once per text: rules share
+        needles, and rules limited to the first blocks run again on unchanged text.
+        """
+        if not needles:
+            return ()
+        folded = self.folded_text()
+        found = self._needles_found
+        present = []
+        for needle in needles:
+            here = found.get(needle)
+            if here is None:
+                here = found[needle] = needle in folded
+            if here:
+                present.append(needle)
+        return tuple(present)
+
+    def may_contain(self, needles: tuple[str, ...]) -> bool:
+        """False when no block holds any of ``needles``; ``True`` when there are none (nothing rules a rule out)."""
+        return not needles or bool(self.needles_present(needles))
+
+    def first_holding(self, needles: tuple[str, ...]) -> int:
+        """The index of the first block that may hold one of ``needles``; ``len(blocks)`` when none does.
+
+        No block before it holds one, so a rule may start there. Found at C
+        speed: the first occurrence in the folded text, and the line it is on
+        (0 when some block holds a line break, so lines are not blocks).
+        """
+        if not needles:
+            return 0
+        folded = self.folded_text()
+        found = self._needles_found
+        first = -1
+        for needle in needles:
+            if found.get(needle) is False:
+                continue
+            at = folded.find(needle)
+            found[needle] = at != -1
+            if at != -1 and (first == -1 or at < first):
+                first = at
+        if first == -1:
+            return len(self.blocks)
+        return folded.count("\n", 0, first) if self._one_line_each else 0
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
         """Take block ``index`` out of the body and record why."""

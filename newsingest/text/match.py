@@ -51,19 +51,32 @@ class FoldedText:
     character's folding starts, built once and only for such texts.
     """
 
-    __slots__ = ("_starts", "folded", "text")
+    __slots__ = ("_absent", "_starts", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self.folded = fold(text)
         self._starts: list[int] | None = None
+        #: Needles looked for in vain: every plugin's gate and signatures ask about the same
+        #: few brand names, and a needle that is not in the text is then never scanned for again.
+        self._absent: set[str] = set()
 
     def __contains__(self, needle: str) -> bool:
-        return needle in self.folded
+        if needle in self._absent:
+            return False
+        if needle in self.folded:
+            return True
+        self._absent.add(needle)
+        return False
 
     def find(self, needle: str, start: int = 0) -> int:
         """The position of ``needle`` in the folded text from ``start``, or -1."""
-        return self.folded.find(needle, start)
+        if needle in self._absent:
+            return -1
+        at = self.folded.find(needle, start)
+        if at == -1 and start == 0:
+            self._absent.add(needle)
+        return at
 
     def char_index(self, folded_index: int) -> int:
         """The position in the text of the character whose folding covers ``folded_index``."""

@@ -66,14 +66,22 @@ class DropLine:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
-        fullmatch, needles = self.pattern.fullmatch, self.needles
+        fullmatch, needles = self.pattern.fullmatch, draft.needles_present(self.needles)
+        if self.needles and not needles:
+            return  # no block can match: none holds a needle
+        first = draft.first_holding(needles)  # no block before it holds a needle
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
-
-        def matches(block: Block) -> bool:  # every rule runs on every block: keep this lean
-            text = block.text.strip()
-            return len(text) <= max_chars and (not needles or has_needle(text, needles)) and bool(fullmatch(text))
-
-        draft.remove_where(matches, self.reason, self.name)
+        # every rule runs on every block: one comprehension finds the blocks to drop (most rules: none)
+        doomed = [
+            id(block)
+            for block in (draft.blocks[first:] if first else draft.blocks)
+            if len(text := block.text.strip()) <= max_chars
+            and (not needles or has_needle(text, needles))
+            and fullmatch(text)
+        ]
+        if doomed:
+            ids = set(doomed)
+            draft.remove_where(lambda block: id(block) in ids, self.reason, self.name)
 
 
 @attrs.frozen
@@ -126,13 +134,16 @@ class Extract:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
+        blocks, needles, max_chars = draft.blocks, draft.needles_present(self.needles), self.max_chars
+        if self.needles and not needles:
+            return  # no block can match: none holds a needle
+        # no block before ``index`` holds a needle: the loop would only step over them
+        index = draft.first_holding(needles)
         stored = False
-        index = 0
-        blocks, needles, max_chars = draft.blocks, self.needles, self.max_chars
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks
-        seen = 0
+        seen = index
         while index < len(blocks) and seen < limit:
             seen += 1
             text = blocks[index].text

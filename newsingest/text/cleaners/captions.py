@@ -110,6 +110,12 @@ def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
     return tail if credit.fullmatch(inner) else None
 
 
+@functools.lru_cache(maxsize=32)
+def _last_chars(agencies: tuple[str, ...]) -> frozenset[str]:
+    """The characters a credit without a slash can end in: those its agency names end in."""
+    return frozenset(agency[-1] for agency in agencies if agency)
+
+
 @attrs.frozen
 class Captions:
     """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
@@ -125,10 +131,21 @@ class Captions:
 
     def apply(self, draft: Draft) -> None:
         agencies = AGENCIES + self.own_credits
+        last_chars = _last_chars(agencies)
+        # the blocks that can end in a credit (a slash near the end, or the last character of an
+        # agency name), found in one pass: credit_tail, the dear test, runs on those only
+        candidates = {
+            id(block)
+            for block in draft.blocks
+            if block.kind != "list_item"
+            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
+        }
+        if not candidates:
+            return  # the usual case
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
-            credit = credit_tail(block.text, agencies) if block.kind != "list_item" else None
+            credit = credit_tail(block.text, agencies) if id(block) in candidates else None
             if credit is None:
                 index += 1
                 continue

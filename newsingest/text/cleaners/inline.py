@@ -53,12 +53,15 @@ class CutInline:
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
 
     def apply(self, draft: Draft) -> None:
+        needles = draft.needles_present(self.needles)
+        if self.needles and not needles:
+            return  # no block holds a needle
         stored = False
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
             text = block.text
-            if not has_needle(text, self.needles):
+            if not has_needle(text, needles):  # (only the needles the text holds)
                 index += 1
                 continue
             pieces: list[str] = []
@@ -270,6 +273,7 @@ class InlineReadAlso:
     needles: tuple[str, ...] = (*_LEADS, "read more")
 
     def apply(self, draft: Draft) -> None:
+        # (no whole-text needle test: the colon test per block below rules out more, for less)
         pattern = self.pattern
         index = 0
         while index < len(draft.blocks):

@@ -1,0 +1,54 @@
+"""The draft's whole-text needle tests, which let rules skip blocks, never skip a block that holds a needle."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from newsingest.model import Block
+from newsingest.text.draft import Draft
+from newsingest.text.match import fold, fold_needles
+from newsingest.text.rules import DropLine, Extract
+
+_TEXTS = st.lists(st.text(alphabet="abAB ßẞ(\n:é", min_size=0, max_size=12), max_size=6)
+_NEEDLES = st.lists(st.text(alphabet="abAB ßs(:é", min_size=1, max_size=3), min_size=1, max_size=3)
+
+
+@given(_TEXTS, _NEEDLES)
+def test_needle_tests_agree_with_each_block(texts: list[str], raw_needles: list[str]) -> None:
+    needles = fold_needles(raw_needles)
+    draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
+    holding = [index for index, text in enumerate(texts) if any(n in fold(text) for n in needles)]
+    present = draft.needles_present(needles)
+    for index in holding:  # every needle a block holds is reported present
+        assert any(n in fold(texts[index]) for n in present)
+    first = draft.first_holding(needles)
+    assert first <= (holding[0] if holding else len(texts))
+    assert draft.may_contain(needles) == bool(present)
+
+
+def test_the_folded_text_follows_the_blocks() -> None:
+    draft = Draft(blocks=[Block("One line", "paragraph"), Block("Two", "paragraph")])
+    assert not draft.may_contain(("baca juga",))
+    draft.blocks[1] = Block("Baca JUGA: x", "paragraph")  # replaced in place: the list is the same object
+    assert draft.needles_present(("baca juga", "lihat")) == ("baca juga",)
+    assert draft.first_holding(("baca juga",)) == 1
+    draft.blocks.pop(0)
+    assert draft.first_holding(("baca juga",)) == 0
+    draft.blocks.clear()
+    assert not draft.may_contain(("baca juga",))
+    assert draft.first_holding(("baca juga",)) == 0
+
+
+def test_rules_still_see_a_needle_that_a_step_brought_in() -> None:
+    drop = DropLine("promo", r"(?i)follow us.*", "promo", needles="follow us")
+    credit = Extract("editor", r"Editor: (?P<value>\w+)", "metadata.editor", "editor", needles="editor:")
+    draft = Draft(blocks=[Block("Body text.", "paragraph"), Block("Text.", "paragraph")])
+    drop.apply(draft)
+    credit.apply(draft)
+    draft.blocks.append(Block("Follow us on X", "paragraph"))
+    draft.blocks.insert(0, Block("Editor: Ana", "paragraph"))
+    drop.apply(draft)
+    credit.apply(draft)
+    assert [block.text for block in draft.blocks] == ["Body text.", "Text."]
+    assert draft.metadata["editor"] == "Ana"
