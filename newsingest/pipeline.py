@@ -131,7 +131,7 @@ class Pipeline:
             page = Page.read(decoded.text, tree, url=url)
             plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
             if plugin is None and outlet is None:
-                plugin = self.plugins.for_text(" ".join(tree.text_content().split()))
+                plugin = self.plugins.for_text(htmlextract.visible_text(tree))  # scripts left out
             plugin = plugin.for_date(day) if plugin is not None else None
             draft, used = run_guarded(
                 plugin,

@@ -209,3 +209,25 @@ def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
     assert set(marks.split()) == {"main", "story", "body", "ad-container"}
     assert could_match(".ad-container", marks) and could_match("#main .story", marks)
     assert not could_match(".ad_container", marks)  # only in a script: no element wears it
+
+
+def test_plugin_choice_by_text_reads_what_a_reader_sees_not_the_scripts():
+    """A page's scripts name other sites (an embedded player's strings): they must not choose the outlet."""
+    from lxml import etree
+
+    import newsingest
+    from newsingest.html.extract import visible_text
+
+    script = "var strings = {promo: 'Download the NBC News app', rel: 'Related content from NBCNews.com'};"
+    story = "".join(
+        f"<p>Paragraph {n} of a council report, with enough words to be the body of an article.</p>" for n in range(8)
+    )
+    page = f"<html><head><title>Council</title></head><body><script>{script}</script><main>{story}</main><style>p{{}}</style></body></html>"
+    tree = parse_html(page)
+    before = etree.tostring(tree)
+    text = visible_text(tree)
+    assert "NBC" not in text and "p{}" not in text and text.startswith("Paragraph 0 of a council report")
+    assert etree.tostring(tree) == before  # the scripts' text is put back
+    assert newsingest.ingest(page).outlet is None
+    visible = page.replace(f"<script>{script}</script>", f"<p>{script}</p>")
+    assert newsingest.ingest(visible).outlet == "nbc"  # the same words where a reader sees them do count

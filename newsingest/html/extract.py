@@ -56,14 +56,35 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     tags = text.count("<")
     if tags > MAX_HTML_TAGS:
         raise InputError(f"HTML page has {tags:,} tags, over the limit of {MAX_HTML_TAGS:,}")
-    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
     try:
-        tree = lxml_html.document_fromstring(text, parser=parser)
+        tree = lxml_html.document_fromstring(text, parser=_html_parser())
     except (etree.ParserError, ValueError) as err:
         raise InputError(f"HTML could not be parsed: {err}") from None
     if tree is None:
         raise InputError("HTML could not be parsed: the document is empty")
     return tree
+
+
+def _html_parser() -> lxml_html.HTMLParser:
+    """lxml.html's parser with every element an ``HtmlElement``, its class chosen in C.
+
+    lxml.html's own lookup asks a Python method for the class of each element
+    the first time Python code touches it (to give ``<form>`` and ``<input>``
+    their form helpers, which nothing here uses): over half a million calls
+    on 200 pages, paid again by every walk of the tree (selectors, metadata,
+    trafilatura's pruning passes). A fresh parser per page (microseconds), as
+    before: no parser state is shared between threads.
+    """
+    parser = lxml_html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, huge_tree=False)
+    parser.set_element_class_lookup(
+        etree.ElementDefaultClassLookup(
+            element=lxml_html.HtmlElement,
+            comment=lxml_html.HtmlComment,
+            pi=lxml_html.HtmlProcessingInstruction,
+            entity=lxml_html.HtmlEntity,
+        )
+    )
+    return parser
 
 
 @functools.lru_cache(maxsize=512)
@@ -172,6 +193,28 @@ def visible_chars(node: lxml_html.HtmlElement) -> int:
         root = node
     total = sum(len(text.strip()) for text in root.itertext())
     return max(0, total - sum(len((element.text or "").strip()) for element in root.iter(*_HIDDEN_TAGS)))
+
+
+def visible_text(tree: lxml_html.HtmlElement) -> str:
+    """The text of the page's ``<body>`` on one line, without the text of scripts and styles.
+
+    What plugin choice by text reads: an outlet's signatures are lines of its
+    articles, while a page's scripts (27 MB over 200 real pages, against 3.5 MB
+    of text a reader sees) hold other sites' names and cost the most to
+    split into words. The hidden elements' text is set aside for one C-speed
+    ``text_content()`` and put back: the tree is left as it was.
+    """
+    root = tree.find("body") if tree.tag == "html" else tree
+    root = tree if root is None else root
+    hidden = [(element, element.text) for element in root.iter(*_HIDDEN_TAGS) if element.text]
+    try:
+        for element, _ in hidden:
+            element.text = None
+        text = root.text_content()
+    finally:
+        for element, text_held in hidden:
+            element.text = text_held
+    return " ".join(text.split())
 
 
 #: A fast extraction shorter than this (characters) is redone with trafilatura's fallbacks.
