@@ -13,6 +13,7 @@ import functools
 import re
 from collections.abc import Iterable
 
+import attrs
 from lxml import etree
 from lxml import html as lxml_html
 
@@ -40,10 +41,10 @@ GENERIC_SELECTORS = (
 )
 
 
-#: Most tags (``<`` characters) an HTML page may hold. The largest of 200 real article
-#: pages of 2025-2026 holds 8,534; trafilatura's cost grows with the tree (a million
-#: unclosed ``<p>`` took minutes and gigabytes, 50,000 take seconds), so past this the
-#: page is refused in milliseconds, before parsing.
+#: Most tags (``<`` characters) of an HTML page that is parsed into a tree. The largest
+#: of 200 real article pages of 2025-2026 holds 8,534; trafilatura's cost grows with the
+#: tree (a million unclosed ``<p>`` took minutes and gigabytes, 50,000 take seconds).
+#: The pipeline reads a larger page without a tree (:func:`head_html`, :func:`read_flat`).
 MAX_HTML_TAGS = 50_000
 
 
@@ -53,7 +54,7 @@ def parse_html(text: str) -> lxml_html.HtmlElement:
     Raises :class:`~newsingest.InputError` for a page of more than
     :data:`MAX_HTML_TAGS` tags.
     """
-    tags = text.count("<")
+    tags = tag_count(text)
     if tags > MAX_HTML_TAGS:
         raise InputError(f"HTML page has {tags:,} tags, over the limit of {MAX_HTML_TAGS:,}")
     try:
@@ -378,17 +379,49 @@ def flat_text(html: str) -> str:
     body), while the standard library's tokenizer keeps no tree and so has no
     depth to run out of.
     """
+    return read_flat(html).text
+
+
+#: A page read without a tree (:func:`read_flat`) stops after this many tags ...
+FLAT_MAX_TAGS = 250_000
+#: ... or this many block boundaries (``<p>``, ``<div>``, ``<br>``...), whichever comes first.
+FLAT_MAX_BLOCKS = 20_000
+#: The page is fed to the tokenizer in pieces of this many characters, so that it can stop early.
+_FLAT_CHUNK = 65_536
+
+
+@attrs.frozen
+class FlatText:
+    """What :func:`read_flat` read: the text, and whether it stopped before the end of the page."""
+
+    text: str
+    tags: int
+    truncated: bool
+
+
+def read_flat(html: str, *, max_tags: int | None = None, max_blocks: int | None = None) -> FlatText:
+    """The page's text with line breaks at block tags, by the standard library's streaming tokenizer.
+
+    No tree is built, so neither depth nor size can blow up; with ``max_tags``
+    or ``max_blocks`` the reading stops after that many tags or block
+    boundaries, which bounds its time (the tokenizer spends about ten
+    microseconds a tag) and the number of blocks later steps see.
+    """
     from html.parser import HTMLParser
 
     parts: list[str] = []
     skipping = 0
+    tags = 0
+    blocks = 0
 
     class _Collector(HTMLParser):
         def handle_starttag(self, tag, attrs):
-            nonlocal skipping
+            nonlocal skipping, tags, blocks
+            tags += 1
             if tag in _SKIP_TAGS:
                 skipping += 1
             elif tag in _BLOCK_TAGS:
+                blocks += 1
                 parts.append("\n")
 
         def handle_endtag(self, tag):
@@ -403,6 +436,32 @@ def flat_text(html: str) -> str:
                 parts.append(data)
 
     collector = _Collector(convert_charrefs=True)
-    collector.feed(html)
+    tag_limit = max_tags if max_tags is not None else len(html) + 1
+    block_limit = max_blocks if max_blocks is not None else len(html) + 1
+    for start in range(0, len(html), _FLAT_CHUNK):
+        if tags >= tag_limit or blocks >= block_limit:
+            text = "".join(parts)
+            cut = text.rfind("\n")  # the last block may be cut in the middle of a word: it goes
+            return FlatText(text[:cut] if cut > 0 else text, tags, True)
+        collector.feed(html[start : start + _FLAT_CHUNK])
     collector.close()
-    return "".join(parts)
+    return FlatText("".join(parts), tags, False)
+
+
+def tag_count(html: str) -> int:
+    """Tags in the page, counted as ``<`` characters (an upper bound, at C speed)."""
+    return html.count("<")
+
+
+_BODY_START = re.compile(r"<body\b", re.IGNORECASE)
+
+
+def head_html(html: str) -> str:
+    """The page up to its ``<body>``: where the title, meta tags and most JSON-LD are.
+
+    What is parsed of a page too large to parse whole (:data:`MAX_HTML_TAGS`);
+    an empty document when that part alone is over the limit.
+    """
+    match = _BODY_START.search(html)
+    head = html[: match.start()] if match else ""
+    return head if head.strip() and tag_count(head) <= MAX_HTML_TAGS else "<html></html>"
