@@ -111,7 +111,7 @@ def _utf8_of(data: bytes, encoding: str) -> bytes | None:
     return data if encoding in ("utf-8", "utf-8-sig") else None
 
 
-_XML_START = re.compile(r"\s*<\?xml", re.IGNORECASE)
+_NON_SPACE = re.compile(r"\S")
 
 
 def _clean_str(text: str, utf8: bytes | None = None) -> str:
@@ -128,7 +128,8 @@ def _clean_str(text: str, utf8: bytes | None = None) -> str:
     regular expressions run only on a text that holds one (a character-class
     search over a whole page costs twenty times as much).
     """
-    if _XML_START.match(text):
+    first = _NON_SPACE.search(text)  # (no stripped copy of the whole page)
+    if first is not None and text[first.start() : first.start() + 5].lower() == "<?xml":
         text = _XML_DECLARATION.sub(r"\1", text, count=1)
     if utf8 is None and not text.isascii():  # isascii is O(1): an ASCII str holds no surrogate
         try:
