@@ -262,7 +262,7 @@ def stages(pages: list[tuple[dict, bytes]]) -> None:
     from newsingest import pipeline
     from newsingest.errors import NewsingestError
     from newsingest.html import extract as htmlextract
-    from newsingest.html.meta import read_page_metadata
+    from newsingest.html.page import Page
     from newsingest.source.decode import read_source
     from newsingest.text.draft import Draft
 
@@ -284,10 +284,10 @@ def stages(pages: list[tuple[dict, bytes]]) -> None:
             tree = timed_step("parse HTML (lxml)", htmlextract.parse_html, decoded.text)
         except NewsingestError:
             continue
-        meta = timed_step("page metadata", read_page_metadata, tree, url=url)
+        meta = timed_step("page metadata", Page.read, decoded.text, tree, url=url).metadata
         plugin = ingest.plugins.choose(outlet=None, url=url or meta.url, text=None)
         if plugin is None:
-            text = " ".join(tree.text_content().split())
+            text = timed_step("plugin choice by text", htmlextract.visible_text, tree)
             plugin = timed_step("plugin choice by text", ingest.plugins.for_text, text)
         draft = Draft(url=url, input_format="html")
         pipeline.apply_page_metadata(draft, meta)

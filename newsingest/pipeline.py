@@ -126,12 +126,23 @@ class Pipeline:
         refuse_path_as_text(source)
         decoded = read_source(source, name=name, max_bytes=self.max_bytes)
         draft = Draft(url=url, input_format=detect_format(decoded.text))
-        if draft.input_format == "html":
+        if draft.input_format == "html" and htmlextract.tag_count(decoded.text) > htmlextract.MAX_HTML_TAGS:
+            tree = htmlextract.parse_html(htmlextract.head_html(decoded.text))
+            page = Page.read(decoded.text, tree, url=url)
+            flat = htmlextract.read_flat(
+                decoded.text, max_tags=htmlextract.FLAT_MAX_TAGS, max_blocks=htmlextract.FLAT_MAX_BLOCKS
+            )
+            plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
+            if plugin is None and outlet is None:
+                plugin = self.plugins.for_text(" ".join(flat.text.split()))
+            plugin = plugin.for_date(day) if plugin is not None else None
+            draft, used = run_guarded(plugin, lambda p: flat_html_draft(flat, page, p, url, self.generic_rules))
+        elif draft.input_format == "html":
             tree = htmlextract.parse_html(decoded.text)
             page = Page.read(decoded.text, tree, url=url)
             plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
             if plugin is None and outlet is None:
-                plugin = self.plugins.for_text(" ".join(tree.text_content().split()))
+                plugin = self.plugins.for_text(htmlextract.visible_text(tree))  # scripts left out
             plugin = plugin.for_date(day) if plugin is not None else None
             draft, used = run_guarded(
                 plugin,
@@ -274,6 +285,31 @@ def html_draft(
             )
     if not draft.blocks:
         raise InputError("no article text found in the HTML")
+    drop_repeated_title(draft)
+    clean_blocks(draft, plugin, generic_rules)
+    return draft
+
+
+def flat_html_draft(
+    flat: htmlextract.FlatText, page: Page, plugin: Plugin | None, url: str | None, generic_rules: Sequence[Rule]
+) -> Draft:
+    """A page too large to parse (over :data:`~newsingest.html.extract.MAX_HTML_TAGS` tags), read without a tree.
+
+    Its metadata comes from the part before ``<body>`` (``page.tree`` holds only
+    that); its text from the streaming tokenizer, bounded in tags and blocks
+    (:func:`~newsingest.html.extract.read_flat`), then the text steps. No DOM
+    clean-up or extraction runs, and the plugin's page hooks see no body: a
+    warning in ``metadata.warnings`` says so.
+    """
+    draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
+    apply_page_metadata(draft, page.metadata)
+    draft.blocks = split_blocks(flat.text)
+    if not draft.blocks:
+        raise InputError(f"no article text found in the HTML (a page of {flat.tags:,}+ tags read without structure)")
+    warning = f"HTML page of more than {htmlextract.MAX_HTML_TAGS:,} tags: text read without structure or page clean-up"
+    if flat.truncated:
+        warning += f", and only up to tag {flat.tags:,}"
+    draft.add_metadata("warnings", warning, many=True)
     drop_repeated_title(draft)
     clean_blocks(draft, plugin, generic_rules)
     return draft

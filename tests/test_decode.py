@@ -93,3 +93,20 @@ def test_paths(tmp_path):
 def test_unsupported_type():
     with pytest.raises(InputError, match="int"):
         read_source(42)
+
+
+def test_control_characters_and_surrogates_are_cleaned_from_every_kind_of_input(tmp_path):
+    """The byte-level pre-check must see what the character scan saw: bytes, paths, str, ASCII or not."""
+    from newsingest.source.decode import read_source
+
+    dirty = "caf\u00e9 a\x00b c\x1bd e\x7ff\tg\r\nh\x0bi"
+    clean = "caf\u00e9 a b c d e f\tg\r\nh i"
+    path = tmp_path / "page.txt"
+    path.write_bytes(dirty.encode("utf-8"))
+    assert read_source(dirty.encode("utf-8")).text == clean
+    assert read_source(b"\xef\xbb\xbf" + dirty.encode("utf-8")).text == clean
+    assert read_source(path).text == clean
+    assert read_source(dirty).text == clean
+    assert read_source("ascii\x01only").text == "ascii only"
+    assert read_source("lone \ud800 surrogate\x02").text == "lone \ufffd surrogate "
+    assert read_source("  <?xml version='1.0' encoding='latin-1'?><p>x</p>").text == "  <?xml version='1.0'?><p>x</p>"

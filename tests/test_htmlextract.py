@@ -179,26 +179,58 @@ def test_a_fast_extraction_holding_a_small_share_of_a_long_page_asks_for_the_ful
     assert needs_full_extraction(faq[:1])
 
 
-def test_a_page_of_too_many_tags_is_refused_before_parsing(monkeypatch):
-    import pytest
+def test_a_page_of_too_many_tags_is_read_without_a_tree_not_refused(monkeypatch):
+    """Issue 12 bounded a million unclosed ``<p>`` by refusing pages over the limit; that lost articles.
 
+    Now such a page is never parsed whole: its head gives the metadata, the
+    streaming tokenizer its text (bounded), and a warning says so.
+    """
     import newsingest
-    from newsingest.errors import InputError
     from newsingest.html import extract as htmlextract
 
-    def no_parsing(*args, **kwargs):
-        raise AssertionError("the page reached the parser")
+    parse = htmlextract.lxml_html.document_fromstring
 
-    page = "<html><body>" + "<p>x" * 60_000  # issue 12: a million of these took 162 s and 1.9 GB
-    monkeypatch.setattr(htmlextract.lxml_html, "document_fromstring", no_parsing)
-    with pytest.raises(InputError, match="60,002 tags, over the limit of 50,000"):
-        newsingest.ingest(page)
+    def small_trees_only(text, *args, **kwargs):
+        assert htmlextract.tag_count(text) <= htmlextract.MAX_HTML_TAGS, "the whole page reached the parser"
+        return parse(text, *args, **kwargs)
+
+    monkeypatch.setattr(htmlextract.lxml_html, "document_fromstring", small_trees_only)
+    head = "<html><head><title>Council votes on the budget</title><meta name='author' content='Jane Doe'></head>"
+    story = "".join(
+        f"<p>Update {n}: the council met again today and the mayor said the vote would come next week.</p>"
+        for n in range(30)
+    )
+    page = head + "<body>" + "<span></span>" * 30_000 + story + "</body></html>"  # 60,000+ tags
+    article = newsingest.ingest(page)
+    assert article.title == "Council votes on the budget" and article.authors == ("Jane Doe",)
+    assert len(article.paragraphs) == 30 and article.paragraphs[-1].text.startswith("Update 29:")
+    assert list(article.metadata["warnings"]) == [
+        "HTML page of more than 50,000 tags: text read without structure or page clean-up"
+    ]
+
+    monkeypatch.setattr(htmlextract, "FLAT_MAX_TAGS", 100)  # the reading stops: what came before is kept
+    article = newsingest.ingest("<html><body>" + story + "<p>x" * 60_000)
+    assert article.paragraphs[0].text.startswith("Update 0:")
+    assert "only up to tag" in article.metadata["warnings"][0]
+
+    monkeypatch.setattr(htmlextract, "MAX_HTML_TAGS", 20)  # the limit is read where the pipeline looks
+    article = newsingest.ingest("<html><body>" + story + "</body></html>")
+    assert "more than 20 tags" in article.metadata["warnings"][0]
     monkeypatch.undo()
-    monkeypatch.setattr(htmlextract, "MAX_HTML_TAGS", 20)
-    with pytest.raises(InputError, match="over the limit of 20"):
-        newsingest.ingest("<html><body>" + "<p>x" * 30)
-    monkeypatch.undo()
-    assert "Body text" in newsingest.ingest(PAGE + "<p>Body text of a page under the limit.</p>").text
+    assert "warnings" not in newsingest.ingest(PAGE + "<p>Body text of a page under the limit.</p>").metadata
+
+
+def test_read_flat_stops_after_its_limits_and_says_so():
+    from newsingest.html.extract import read_flat
+
+    page = "<html><body>" + "<p>word" * 200_000
+    whole = read_flat(page)
+    assert not whole.truncated and whole.text.split() == ["word"] * 200_000
+    by_tags = read_flat(page, max_tags=1_000)
+    assert by_tags.truncated and 1_000 <= by_tags.tags < 200_000
+    by_blocks = read_flat(page, max_blocks=1_000)
+    assert by_blocks.truncated and by_blocks.text.split() == ["word"] * len(by_blocks.text.split())
+    assert len(by_blocks.text.split()) < 200_000
 
 
 def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
@@ -209,3 +241,25 @@ def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
     assert set(marks.split()) == {"main", "story", "body", "ad-container"}
     assert could_match(".ad-container", marks) and could_match("#main .story", marks)
     assert not could_match(".ad_container", marks)  # only in a script: no element wears it
+
+
+def test_plugin_choice_by_text_reads_what_a_reader_sees_not_the_scripts():
+    """A page's scripts name other sites (an embedded player's strings): they must not choose the outlet."""
+    from lxml import etree
+
+    import newsingest
+    from newsingest.html.extract import visible_text
+
+    script = "var strings = {promo: 'Download the NBC News app', rel: 'Related content from NBCNews.com'};"
+    story = "".join(
+        f"<p>Paragraph {n} of a council report, with enough words to be the body of an article.</p>" for n in range(8)
+    )
+    page = f"<html><head><title>Council</title></head><body><script>{script}</script><main>{story}</main><style>p{{}}</style></body></html>"
+    tree = parse_html(page)
+    before = etree.tostring(tree)
+    text = visible_text(tree)
+    assert "NBC" not in text and "p{}" not in text and text.startswith("Paragraph 0 of a council report")
+    assert etree.tostring(tree) == before  # the scripts' text is put back
+    assert newsingest.ingest(page).outlet is None
+    visible = page.replace(f"<script>{script}</script>", f"<p>{script}</p>")
+    assert newsingest.ingest(visible).outlet == "nbc"  # the same words where a reader sees them do count

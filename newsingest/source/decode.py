@@ -75,13 +75,14 @@ def read_source(source: Source, *, name: str | None = None, max_bytes: int = DEF
     """Read and decode ``source``: text as is, bytes decoded, a path read first."""
     if isinstance(source, os.PathLike):
         path = Path(source)
-        text, encoding = decode_bytes(_read_path(path, max_bytes))
-        return Decoded(_check_text(_clean_str(text), path), name or str(path), encoding)
+        data = _read_path(path, max_bytes)
+        text, encoding = decode_bytes(data)
+        return Decoded(_check_text(_clean_str(text, _utf8_of(data, encoding)), path), name or str(path), encoding)
     if isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
         _check_size(len(data), max_bytes, name)
         text, encoding = decode_bytes(data)
-        return Decoded(_check_text(_clean_str(text), name), name, encoding)
+        return Decoded(_check_text(_clean_str(text, _utf8_of(data, encoding)), name), name, encoding)
     if isinstance(source, str):
         if len(source) * 4 > max_bytes:  # only count UTF-8 bytes when it could matter
             _check_size(len(source.encode("utf-8", "surrogatepass")), max_bytes, name)
@@ -101,19 +102,44 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 _XML_DECLARATION = re.compile(r"""(<\?xml\b[^>]{0,200}?)\s+encoding\s*=\s*["'][^"']{0,40}["']""", re.IGNORECASE)
 
 
-def _clean_str(text: str) -> str:
+#: The bytes of :data:`_CONTROL` in ASCII and UTF-8 (where no other character's bytes fall below 0x80).
+_CONTROL_BYTES = bytes(range(0x20)).translate(None, b"\t\n\r") + b"\x7f"
+
+
+def _utf8_of(data: bytes, encoding: str) -> bytes | None:
+    """``data`` itself when it is the UTF-8 form of its decoded text (then no surrogate can be in it)."""
+    return data if encoding in ("utf-8", "utf-8-sig") else None
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def _clean_str(text: str, utf8: bytes | None = None) -> str:
     """Make text every parser and encoder accepts, so one bad character cannot fail an article.
 
     Control characters become spaces (Python already splits words on most of
     them); lone surrogates become U+FFFD; an XML declaration loses its
     ``encoding`` (XHTML pages start with one).
+
+    A page is mostly clean, so the scans are made where they are cheap: on
+    the text's UTF-8 bytes (``utf8`` when the caller decoded them strictly,
+    else encoded here, which also fails exactly on a lone surrogate), a
+    C-speed byte deletion tells whether any control character is there. The
+    regular expressions run only on a text that holds one (a character-class
+    search over a whole page costs twenty times as much).
     """
-    if text.lstrip()[:5].lower() == "<?xml":
+    first = _NON_SPACE.search(text)  # (no stripped copy of the whole page)
+    if first is not None and text[first.start() : first.start() + 5].lower() == "<?xml":
         text = _XML_DECLARATION.sub(r"\1", text, count=1)
-    if _CONTROL.search(text):
+    if utf8 is None and not text.isascii():  # isascii is O(1): an ASCII str holds no surrogate
+        try:
+            utf8 = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate
+            text = _SURROGATE.sub("\ufffd", text)
+    if utf8 is None:
+        utf8 = text.encode("utf-8")
+    if len(utf8.translate(None, _CONTROL_BYTES)) != len(utf8):
         text = _CONTROL.sub(" ", text)
-    if _SURROGATE.search(text):
-        text = _SURROGATE.sub("\ufffd", text)
     return text
 
 
@@ -155,7 +181,7 @@ def _check_size(size: int, max_bytes: int, name: object) -> None:
 
 
 def _check_text(text: str, name: object) -> str:
-    if not text.strip():
+    if not text or text.isspace():  # (no stripped copy of a whole page)
         where = f"{name}: " if name else ""
         raise InputError(f"{where}input is empty" if not text else f"{where}input holds only whitespace")
     return text
