@@ -470,7 +470,7 @@ def link_stories(articles: Iterable[Any], **options: Any) -> Iterator[Any]:
 
     ``articles``: :class:`~newsingest.Article` objects, ``Article.to_dict()``
     records (what ``ingest_many(as_dicts=True)`` and the CLI's JSONL give), or
-    anything else (error records, ``IngestError``), which passes through
+    anything else (error records, :class:`~newsingest.ErrorRecord`), which passes through
     untouched. Articles come out with ``story``, ``duplicate_of``, ``link`` and
     ``link_candidates`` set; dict records come out as dicts with those keys.
     ``options`` go to :class:`StoryLinker` (``near_threshold``,
