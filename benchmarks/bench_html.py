@@ -260,11 +260,11 @@ def stages(pages: list[tuple[dict, bytes]]) -> None:
     import trafilatura
 
     from newsingest import pipeline
+    from newsingest._html import extract as htmlextract
+    from newsingest._html.page import Page
+    from newsingest._source.decode import read_source
+    from newsingest._text.draft import Draft
     from newsingest.errors import NewsingestError
-    from newsingest.html import extract as htmlextract
-    from newsingest.html.page import Page
-    from newsingest.source.decode import read_source
-    from newsingest.text.draft import Draft
 
     ingest = pipeline.Pipeline()
     ingest.ingest(pages[0][1], url=pages[0][0]["url"])

@@ -29,7 +29,7 @@ and left out): per language, how many get an answer and how many answers are rig
 ``detect_language`` as ``ingest`` uses it, on the learning half (even lines, where the short
 floors come from) and the held-out half (odd lines) apart, and for each peer.
 
-``floors``: learns :data:`newsingest.language.detect.SHORT_MIN_LETTERS` from the even lines of the
+``floors``: learns :data:`newsingest._language.detect.SHORT_MIN_LETTERS` from the even lines of the
 lingua sentences and prints it, with what it gives on both halves.
 
 ``malay``: the DSL Indonesian/Malay excerpts and the real Indonesian news
@@ -51,7 +51,7 @@ from pathlib import Path
 os.environ.setdefault("RAYON_NUM_THREADS", "1")  # langdetect-rs: no worker threads
 
 from newsingest import Pipeline
-from newsingest.language.detect import (
+from newsingest._language.detect import (
     MIN_LETTERS,
     LangdetectDetector,
     LanguageGuess,
@@ -416,14 +416,14 @@ def lingua(args) -> None:
     )
 
 
-#: Floors tried, in letters (CJK counting three), for :data:`newsingest.language.detect.SHORT_MIN_LETTERS`.
+#: Floors tried, in letters (CJK counting three), for :data:`newsingest._language.detect.SHORT_MIN_LETTERS`.
 FLOOR_STEPS = (10, 15, 20, 25, 30, 35, 40)
 
 
 def floors(args) -> None:
     """Learn the short-text floors on the even lines; show what they give on both halves."""
-    import newsingest.language.detect as language
-    from newsingest.language import words as langdetect_words
+    import newsingest._language.detect as language
+    from newsingest._language import words as langdetect_words
 
     detector = LangdetectDetector()
     rows = []
@@ -455,7 +455,7 @@ def floors(args) -> None:
             learned[answer] = floor
     print("SHORT_MIN_LETTERS =", learned)
     if learned != language.SHORT_MIN_LETTERS:
-        print("(differs from newsingest.language.detect.SHORT_MIN_LETTERS:", language.SHORT_MIN_LETTERS, ")")
+        print("(differs from newsingest._language.detect.SHORT_MIN_LETTERS:", language.SHORT_MIN_LETTERS, ")")
     saved = language.SHORT_MIN_LETTERS
     language.SHORT_MIN_LETTERS = learned
     try:

@@ -36,7 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_language import machine, one_core
 
 from newsingest import InputError, Pipeline
-from newsingest.language.detect import LangdetectDetector
+from newsingest._language.detect import LangdetectDetector
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared" / "realdata"
 

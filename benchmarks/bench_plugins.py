@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from newsingest import Pipeline
-from newsingest.language.detect import LanguageGuess
+from newsingest._language.detect import LanguageGuess
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted(ROOT.glob("seeds/*.txt")) + sorted(ROOT.glob("tests/fixtures/*/*.txt"))

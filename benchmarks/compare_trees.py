@@ -37,7 +37,7 @@ def worker(tree: str) -> None:
     """Load ``tree``, then time what each line of stdin names; answer with per-text seconds."""
     sys.path.insert(0, tree)
     from newsingest import InputError, Pipeline
-    from newsingest.language.detect import LangdetectDetector, LanguageGuess
+    from newsingest._language.detect import LangdetectDetector, LanguageGuess
 
     class NoDetector:
         def candidates(self, text: str) -> list[LanguageGuess]:

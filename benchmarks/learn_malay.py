@@ -1,7 +1,7 @@
-"""Learn the Malay-against-Indonesian evidence in ``newsingest/language/malay_evidence.py``, and check it.
+"""Learn the Malay-against-Indonesian evidence in ``newsingest/_language/malay_evidence.py``, and check it.
 
     python benchmarks/learn_malay.py           # evaluate on the held-out halves
-    python benchmarks/learn_malay.py --write   # and rewrite newsingest/language/malay_evidence.py
+    python benchmarks/learn_malay.py --write   # and rewrite newsingest/_language/malay_evidence.py
     python benchmarks/learn_malay.py --cv      # two-fold cross-validation of MIN_EXCERPTS
 
 Data (read by path, ``../shared`` beside the checkout):
@@ -15,7 +15,7 @@ Everything is learned from one half and evaluated on the other: the even-numbere
 excerpts of each language and the even-numbered real articles (paragraphs of 80+
 characters) are the learning half; the odd ones are held out. The evidence is a weight per
 word, summed over the
-distinct words of a text as written (:func:`newsingest.language.malay.malay_score`):
+distinct words of a text as written (:func:`newsingest._language.malay.malay_score`):
 
 1. **Known differences**, checked in the data: the spelling and vocabulary pairs of standard
    Malay and Indonesian (*kerana/karena, bahawa/bahwa, iaitu/yaitu, wang/uang,
@@ -30,7 +30,7 @@ distinct words of a text as written (:func:`newsingest.language.malay.malay_scor
    2 rather than 3 chosen by two-fold cross-validation on the DSL halves),
    a word pointing to Malay dropped when the real Indonesian news uses it at least as often.
 
-A text is Malay when its score exceeds :data:`newsingest.language.malay.THRESHOLD`.
+A text is Malay when its score exceeds :data:`newsingest._language.malay.THRESHOLD`.
 """
 
 from __future__ import annotations
@@ -41,11 +41,11 @@ import math
 from collections import Counter
 from pathlib import Path
 
-from newsingest.language.malay import THRESHOLD, evidence_words, is_malay
+from newsingest._language.malay import THRESHOLD, evidence_words, is_malay
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
-OUT = ROOT / "newsingest" / "language" / "malay_evidence.py"
+OUT = ROOT / "newsingest" / "_language" / "malay_evidence.py"
 
 MALAY = [
     "kerana",
@@ -266,7 +266,7 @@ def cross_validate(texts: dict[str, list[str]], real: list[str]) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--write", action="store_true", help="rewrite newsingest/language/malay_evidence.py")
+    parser.add_argument("--write", action="store_true", help="rewrite newsingest/_language/malay_evidence.py")
     parser.add_argument("--cv", action="store_true", help="two-fold cross-validation of MIN_EXCERPTS")
     args = parser.parse_args()
     texts, real = dsl(), real_indonesian()

@@ -15,6 +15,14 @@ import threading
 from importlib import metadata as _metadata
 from typing import TYPE_CHECKING
 
+from newsingest._html.page import Page
+from newsingest._language.detect import LangdetectDetector, LanguageDetector, LanguageGuess
+from newsingest._outlets.plugin import Plugin, Signature
+from newsingest._outlets.registry import PluginRegistry, default_registry
+from newsingest._source.decode import Source
+from newsingest._text.cleaners import GENERIC_RULE_IDS, Captions, CutInline
+from newsingest._text.draft import Draft
+from newsingest._text.rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 from newsingest.errors import (
     ArgumentTypeError,
     InputError,
@@ -25,16 +33,9 @@ from newsingest.errors import (
     TranslationError,
     UsageError,
 )
-from newsingest.html.page import Page
-from newsingest.language.detect import LanguageDetector, LanguageGuess
 from newsingest.model import Article, Block, FrozenMetadata, Link, Removed, Translation
 from newsingest.options import IngestOptions
-from newsingest.outlets.plugin import Plugin, Signature
-from newsingest.outlets.registry import PluginRegistry, default_registry
 from newsingest.pipeline import Pipeline
-from newsingest.source.decode import Source
-from newsingest.text.draft import Draft
-from newsingest.text.rules import DropFrom, DropLine, DropRelatedBlock, Extract, Rule
 
 if TYPE_CHECKING:
     from newsingest.batch import ErrorRecord, ingest_many
@@ -135,9 +136,12 @@ def __getattr__(name: str):
 
 
 __all__ = [
+    "GENERIC_RULE_IDS",
     "ArgumentTypeError",
     "Article",
     "Block",
+    "Captions",
+    "CutInline",
     "Draft",
     "DropFrom",
     "DropLine",
@@ -147,6 +151,7 @@ __all__ = [
     "FrozenMetadata",
     "IngestOptions",
     "InputError",
+    "LangdetectDetector",
     "LanguageDetector",
     "LanguageGuess",
     "Link",

@@ -21,8 +21,8 @@ from typing import Any
 
 import attrs
 
+from newsingest._source.decode import DEFAULT_MAX_BYTES
 from newsingest.errors import NewsingestError
-from newsingest.source.decode import DEFAULT_MAX_BYTES
 
 #: Seconds one input may take to clean in a batch before it gets an error record. A
 #: 10 MB page costs a few seconds; this leaves room for a slow machine and a loaded one.

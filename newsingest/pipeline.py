@@ -7,7 +7,7 @@ Steps, each a function of its own so it can be tested alone:
     plugin text rules and hook → title → language → Article → (translation)
 
 A :class:`Pipeline` holds configuration only; each call works on a fresh
-:class:`~newsingest.text.draft.Draft`, so one pipeline can serve many threads.
+:class:`~newsingest._text.draft.Draft`, so one pipeline can serve many threads.
 """
 
 from __future__ import annotations
@@ -22,21 +22,21 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsingest._html import extract as htmlextract
+from newsingest._html.meta import PageMetadata
+from newsingest._html.page import Page
+from newsingest._language.detect import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
+from newsingest._outlets.plugin import Plugin
+from newsingest._outlets.registry import PluginRegistry, default_registry
+from newsingest._source.decode import DEFAULT_MAX_BYTES, Source, read_source
+from newsingest._source.formats import detect_format
+from newsingest._text.blocks import looks_like_heading, split_blocks
+from newsingest._text.cleaners import GENERIC_RULES
+from newsingest._text.draft import Draft
+from newsingest._text.rules import Rule, apply_rules
 from newsingest.errors import ArgumentTypeError, InputError, UsageError
-from newsingest.html import extract as htmlextract
-from newsingest.html.meta import PageMetadata
-from newsingest.html.page import Page
 from newsingest.jsoncheck import json_problem
-from newsingest.language.detect import LangdetectDetector, LanguageDetector, detect_language, paragraph_languages
 from newsingest.model import Article, Block, content_id, parse_date
-from newsingest.outlets.plugin import Plugin
-from newsingest.outlets.registry import PluginRegistry, default_registry
-from newsingest.source.decode import DEFAULT_MAX_BYTES, Source, read_source
-from newsingest.source.formats import detect_format
-from newsingest.text.blocks import looks_like_heading, split_blocks
-from newsingest.text.cleaners import GENERIC_RULES
-from newsingest.text.draft import Draft
-from newsingest.text.rules import Rule, apply_rules
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
@@ -65,7 +65,7 @@ class Pipeline:
     Attributes:
         plugins: The plugins to choose from; by default those installed through entry points.
         detector: The language detector; by default seeded langdetect.
-        generic_rules: The generic cleaners, in order; by default ``newsingest.text.cleaners.GENERIC_RULES``.
+        generic_rules: The generic cleaners, in order; by default ``newsingest._text.cleaners.GENERIC_RULES``.
         max_bytes: Inputs larger than this are refused with :class:`~newsingest.InputError` (10 MB).
         translate: Fill ``Article.translation`` for articles not in English (extra ``translate``).
         translation_device: ``"cpu"``, ``"cuda"`` or ``"auto"``, for the translation models.
@@ -293,11 +293,11 @@ def html_draft(
 def flat_html_draft(
     flat: htmlextract.FlatText, page: Page, plugin: Plugin | None, url: str | None, generic_rules: Sequence[Rule]
 ) -> Draft:
-    """A page too large to parse (over :data:`~newsingest.html.extract.MAX_HTML_TAGS` tags), read without a tree.
+    """A page too large to parse (over :data:`~newsingest._html.extract.MAX_HTML_TAGS` tags), read without a tree.
 
     Its metadata comes from the part before ``<body>`` (``page.tree`` holds only
     that); its text from the streaming tokenizer, bounded in tags and blocks
-    (:func:`~newsingest.html.extract.read_flat`), then the text steps. No DOM
+    (:func:`~newsingest._html.extract.read_flat`), then the text steps. No DOM
     clean-up or extraction runs, and the plugin's page hooks see no body: a
     warning in ``metadata.warnings`` says so.
     """
@@ -439,7 +439,7 @@ def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> l
 def take_title_line(draft: Draft) -> bool:
     """A headline on the first line becomes the title, when nothing else gave one.
 
-    Only a heading-like first block (:func:`~newsingest.text.blocks.looks_like_heading`,
+    Only a heading-like first block (:func:`~newsingest._text.blocks.looks_like_heading`,
     whatever its tag) followed by more text counts, so an article that starts
     straight with its first sentence keeps it. HTML pages usually name their
     title in metadata; one that does not is treated like text, so that
@@ -461,7 +461,7 @@ def build_article(
     """Assemble the article and detect its language (the plugin's language is the prior).
 
     The article gets langdetect's language and confidence; each paragraph a language
-    of its own where it has enough text (see :func:`~newsingest.language.detect.paragraph_languages`).
+    of its own where it has enough text (see :func:`~newsingest._language.detect.paragraph_languages`).
     """
     body = "\n\n".join(block.text for block in draft.blocks)
     sample = "\n".join(filter(None, [draft.title, body]))

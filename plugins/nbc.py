@@ -21,9 +21,7 @@ import re
 
 import attrs
 
-from newsingest import DropLine, Extract, Plugin, Signature
-from newsingest.text.cleaners import Captions, CutInline
-from newsingest.text.draft import Draft
+from newsingest import Captions, CutInline, Draft, DropLine, Extract, Plugin, Signature
 
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",

@@ -22,10 +22,9 @@ import re
 
 import attrs
 
-from newsingest import DropFrom, DropLine, Extract, Plugin, Signature
-from newsingest.text.cleaners import Captions, CutInline, split_names
-from newsingest.text.cleaners.inline import _is_headline
-from newsingest.text.draft import Draft
+from newsingest import Captions, CutInline, Draft, DropFrom, DropLine, Extract, Plugin, Signature
+from newsingest._text.cleaners import split_names
+from newsingest._text.cleaners.inline import _is_headline
 
 FOOTER_MARKERS = (
     r"Uncommon Knowledge",

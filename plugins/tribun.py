@@ -20,11 +20,9 @@ import re
 
 import attrs
 
-from newsingest import DropLine, Extract, Plugin, Signature
+from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
+from newsingest._text.blocks import looks_like_heading
 from newsingest.model import Block
-from newsingest.text.blocks import looks_like_heading
-from newsingest.text.cleaners import CutInline
-from newsingest.text.draft import Draft
 
 TRIBUN_DOMAINS = (
     "tribunnews.com",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsingest.html.authors import author_names, clean_metadata_text
+from newsingest._html.authors import author_names, clean_metadata_text
 
 
 @pytest.mark.parametrize(

@@ -1,4 +1,4 @@
-"""Splitting plain text into blocks (newsingest.text.blocks)."""
+"""Splitting plain text into blocks (newsingest._text.blocks)."""
 
 from __future__ import annotations
 
@@ -8,8 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsingest._text.blocks import (
+    looks_like_heading,
+    mark_headings,
+    normalize_text,
+    normalize_whitespace,
+    split_blocks,
+)
 from newsingest.model import Block
-from newsingest.text.blocks import looks_like_heading, mark_headings, normalize_text, normalize_whitespace, split_blocks
 
 
 def kinds_and_texts(text: str) -> list[tuple[str, str]]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsingest.html.bylines import page_byline
-from newsingest.html.extract import parse_html
+from newsingest._html.bylines import page_byline
+from newsingest._html.extract import parse_html
 
 
 def byline(body: str) -> str | None:

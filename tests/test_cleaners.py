@@ -1,4 +1,4 @@
-"""Generic cleaners (newsingest.text.cleaners): what each one takes out, and what it must leave alone."""
+"""Generic cleaners (newsingest._text.cleaners): what each one takes out, and what it must leave alone."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from newsingest.model import Block
-from newsingest.pipeline import text_draft
-from newsingest.text.blocks import split_blocks
-from newsingest.text.cleaners import (
+from newsingest._text.blocks import split_blocks
+from newsingest._text.cleaners import (
     CAPTIONS,
     CONTRIBUTORS,
     DATE_PREFIX,
@@ -26,8 +24,10 @@ from newsingest.text.cleaners import (
     credit_tail,
     split_names,
 )
-from newsingest.text.draft import Draft
-from newsingest.text.rules import apply_rules
+from newsingest._text.draft import Draft
+from newsingest._text.rules import apply_rules
+from newsingest.model import Block
+from newsingest.pipeline import text_draft
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

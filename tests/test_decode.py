@@ -5,7 +5,7 @@ import codecs
 import pytest
 
 from newsingest import InputError
-from newsingest.source.decode import decode_bytes, read_source
+from newsingest._source.decode import decode_bytes, read_source
 
 FRENCH = "Le café était fermé — naïve « entrée » à l'hôtel, déjà vu. " * 3
 RUSSIAN = "Привет! Это статья о событиях в Москве и Киеве, опубликованная вчера. " * 3
@@ -97,7 +97,7 @@ def test_unsupported_type():
 
 def test_control_characters_and_surrogates_are_cleaned_from_every_kind_of_input(tmp_path):
     """The byte-level pre-check must see what the character scan saw: bytes, paths, str, ASCII or not."""
-    from newsingest.source.decode import read_source
+    from newsingest._source.decode import read_source
 
     dirty = "caf\u00e9 a\x00b c\x1bd e\x7ff\tg\r\nh\x0bi"
     clean = "caf\u00e9 a b c d e f\tg\r\nh i"

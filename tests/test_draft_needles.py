@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsingest._text.draft import Draft
+from newsingest._text.match import fold, fold_needles
+from newsingest._text.rules import DropLine, Extract
 from newsingest.model import Block
-from newsingest.text.draft import Draft
-from newsingest.text.match import fold, fold_needles
-from newsingest.text.rules import DropLine, Extract
 
 _TEXTS = st.lists(st.text(alphabet="abAB ßẞ(\n:é", min_size=0, max_size=12), max_size=6)
 _NEEDLES = st.lists(st.text(alphabet="abAB ßs(:é", min_size=1, max_size=3), min_size=1, max_size=3)

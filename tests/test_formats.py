@@ -2,7 +2,7 @@
 
 import pytest
 
-from newsingest.source.formats import detect_format, is_html
+from newsingest._source.formats import detect_format, is_html
 
 
 @pytest.mark.parametrize(

@@ -3,7 +3,7 @@
 import pytest
 
 from newsingest import DropLine, Pipeline, Plugin, PluginError, PluginRegistry
-from newsingest.text.cleaners import AGENCIES, GENERIC_RULE_IDS, GENERIC_RULES, credit_tail
+from newsingest._text.cleaners import AGENCIES, GENERIC_RULE_IDS, GENERIC_RULES, credit_tail
 
 BODY = "A body paragraph long enough to be kept as the article's text, with several words."
 TEXT = f"{BODY}\n\nBaca juga: Another story\n\nA second paragraph of body text that also stays in place.\n"

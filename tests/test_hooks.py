@@ -124,7 +124,7 @@ def test_tribun_reads_meta_from_the_page_without_rescanning(monkeypatch):
 @pytest.mark.parametrize("html", [SHORT_PAGE, LONG_PAGE], ids=["short (full extraction)", "long"])
 def test_a_page_is_parsed_once(monkeypatch, html):
     """The docstrings say "parsed once": hold them to it."""
-    from newsingest.html import extract as htmlextract
+    from newsingest._html import extract as htmlextract
 
     calls = []
     original = htmlextract.parse_html

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 import newsingest
+from newsingest._text.blocks import normalize_whitespace
 from newsingest.testing import fixture_paths
-from newsingest.text.blocks import normalize_whitespace
 
 trafilatura = pytest.importorskip("trafilatura")
 

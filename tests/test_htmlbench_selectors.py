@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from newsingest.html.extract import GENERIC_MAX_SHARE, GENERIC_SELECTORS, drop_selectors, parse_html, visible_chars
-from newsingest.source.decode import read_source
-from newsingest.text.draft import Draft
+from newsingest._html.extract import GENERIC_MAX_SHARE, GENERIC_SELECTORS, drop_selectors, parse_html, visible_chars
+from newsingest._source.decode import read_source
+from newsingest._text.draft import Draft
 
 HTMLBENCH = Path(__file__).resolve().parent.parent.parent / "shared" / "htmlbench"
 _WORD = re.compile(r"\w+")

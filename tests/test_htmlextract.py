@@ -1,7 +1,7 @@
 """The HTML steps alone: selector pre-checks, dropping furniture, the streaming fallback."""
 
-from newsingest.html.extract import could_match, drop_selectors, flat_text, parse_html, selector_needles
-from newsingest.text.draft import Draft
+from newsingest._html.extract import could_match, drop_selectors, flat_text, parse_html, selector_needles
+from newsingest._text.draft import Draft
 
 PAGE = (
     "<html><body><article><p>Body text of the story.</p>"
@@ -37,7 +37,7 @@ def test_drop_selectors_records_and_skips():
 
 
 def test_flat_text_has_no_depth_limit(monkeypatch):
-    from newsingest.html import extract as htmlextract
+    from newsingest._html import extract as htmlextract
 
     monkeypatch.setattr(htmlextract, "MAX_HTML_TAGS", 1_000_000)  # this test is about depth, not size
     deep = "<div>" * 50_000 + "<p>Deep words</p>" + "</div>" * 50_000
@@ -65,7 +65,7 @@ NEWSLETTER_BODY_PAGE = (
 
 
 def _generic_drop(page: str) -> tuple[Draft, str]:
-    from newsingest.html.extract import GENERIC_MAX_SHARE, GENERIC_SELECTORS
+    from newsingest._html.extract import GENERIC_MAX_SHARE, GENERIC_SELECTORS
 
     tree = parse_html(page)
     draft = Draft()
@@ -105,7 +105,7 @@ def test_max_share_applies_only_when_asked():
 
 
 def test_visible_chars_leaves_out_scripts_and_styles():
-    from newsingest.html.extract import visible_chars
+    from newsingest._html.extract import visible_chars
 
     tree = parse_html(
         "<html><head><title>T</title></head><body><script>var a=1;</script><p>abc</p><style>p{}</style></body></html>"
@@ -122,7 +122,7 @@ def test_pipeline_keeps_a_substack_style_post():
 
 
 def _no_plugins():
-    from newsingest.outlets.registry import PluginRegistry
+    from newsingest._outlets.registry import PluginRegistry
 
     return PluginRegistry([], entry_points=False)
 
@@ -130,7 +130,7 @@ def _no_plugins():
 def test_extraction_probe_tells_a_trafilatura_that_prunes_the_tree_it_is_given(monkeypatch):
     import trafilatura
 
-    from newsingest.html import extract as htmlextract
+    from newsingest._html import extract as htmlextract
 
     real = trafilatura.bare_extraction
 
@@ -150,7 +150,7 @@ def test_extraction_probe_tells_a_trafilatura_that_prunes_the_tree_it_is_given(m
 
 
 def test_short_fast_extraction_is_redone_in_full_on_the_same_cleaned_tree(monkeypatch):
-    from newsingest.html import extract as htmlextract
+    from newsingest._html import extract as htmlextract
 
     calls = []
 
@@ -167,7 +167,7 @@ def test_short_fast_extraction_is_redone_in_full_on_the_same_cleaned_tree(monkey
 
 
 def test_a_fast_extraction_holding_a_small_share_of_a_long_page_asks_for_the_full_one():
-    from newsingest.html.extract import needs_full_extraction
+    from newsingest._html.extract import needs_full_extraction
     from newsingest.model import Block
 
     faq = [Block("A question and its short answer. " * 10, "paragraph")] * 5  # 1,650 characters
@@ -186,7 +186,7 @@ def test_a_page_of_too_many_tags_is_read_without_a_tree_not_refused(monkeypatch)
     streaming tokenizer its text (bounded), and a warning says so.
     """
     import newsingest
-    from newsingest.html import extract as htmlextract
+    from newsingest._html import extract as htmlextract
 
     parse = htmlextract.lxml_html.document_fromstring
 
@@ -221,7 +221,7 @@ def test_a_page_of_too_many_tags_is_read_without_a_tree_not_refused(monkeypatch)
 
 
 def test_read_flat_stops_after_its_limits_and_says_so():
-    from newsingest.html.extract import read_flat
+    from newsingest._html.extract import read_flat
 
     page = "<html><body>" + "<p>word" * 200_000
     whole = read_flat(page)
@@ -234,7 +234,7 @@ def test_read_flat_stops_after_its_limits_and_says_so():
 
 
 def test_page_marks_hold_every_class_and_id_for_the_selector_prechecks():
-    from newsingest.html.extract import page_marks
+    from newsingest._html.extract import page_marks
 
     page = "<html><body><div id='main' class='story body'><script>var ad_container=1;</script><p class='ad-container'>Ad</p></div></body></html>"
     marks = page_marks(parse_html(page))
@@ -248,7 +248,7 @@ def test_plugin_choice_by_text_reads_what_a_reader_sees_not_the_scripts():
     from lxml import etree
 
     import newsingest
-    from newsingest.html.extract import visible_text
+    from newsingest._html.extract import visible_text
 
     script = "var strings = {promo: 'Download the NBC News app', rel: 'Related content from NBCNews.com'};"
     story = "".join(

@@ -8,10 +8,10 @@ import json
 import pytest
 
 import newsingest
-from newsingest.html.dates import first_date_line
-from newsingest.html.extract import parse_html
-from newsingest.html.meta import read_page_metadata
-from newsingest.html.sitename import is_site_name, site_names, strip_site_suffix
+from newsingest._html.dates import first_date_line
+from newsingest._html.extract import parse_html
+from newsingest._html.meta import read_page_metadata
+from newsingest._html.sitename import is_site_name, site_names, strip_site_suffix
 
 BODY = "".join(
     f"<p>Paragraph {n} of the story tells what happened and why it matters to readers.</p>" for n in range(8)
@@ -147,7 +147,7 @@ def test_lone_surrogates_in_jsonld_do_not_reach_the_output():
 
 
 def test_a_visible_date_line_comes_before_htmldate_guesses():
-    from newsingest.html.dates import page_date
+    from newsingest._html.dates import page_date
 
     tree = parse_html(page(body="<h1>Title</h1><p>March 3, 2024</p>" + BODY))
     assert page_date(tree, url="https://example.com/2019/01/05/story") == dt.date(2024, 3, 3)

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from newsingest.language.detect import (
+from newsingest._language.detect import (
     MIN_LETTERS,
     LangdetectDetector,
     LanguageGuess,
@@ -75,7 +75,7 @@ def test_same_answer_every_call(detector):
 def test_same_answer_in_another_process(detector):
     text = "Korban diyakini sama-sama tinggi di kedua sisi dan berita"
     code = (
-        "from newsingest.language.detect import LangdetectDetector, detect_language;"
+        "from newsingest._language.detect import LangdetectDetector, detect_language;"
         f"g = detect_language({text!r}, LangdetectDetector()); print(g.language, g.confidence)"
     )
     outputs = {

@@ -11,8 +11,8 @@ import pytest
 from test_language_sample import article_paragraphs, sample_articles, sample_paragraphs
 
 from newsingest import Pipeline
-from newsingest.language import accel as langdetect_accel
-from newsingest.language.detect import LangdetectDetector
+from newsingest._language import accel as langdetect_accel
+from newsingest._language.detect import LangdetectDetector
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -96,10 +96,10 @@ def test_no_import_cycle_between_language_and_the_accelerator():
     import ast
 
     def imported(module: str) -> set[str]:
-        tree = ast.parse((ROOT / "newsingest" / "language" / f"{module}.py").read_text(encoding="utf-8"))
+        tree = ast.parse((ROOT / "newsingest" / "_language" / f"{module}.py").read_text(encoding="utf-8"))
         return {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
 
-    assert "newsingest.language.detect" not in imported("accel")
+    assert "newsingest._language.detect" not in imported("accel")
 
 
 @pytest.mark.parametrize(

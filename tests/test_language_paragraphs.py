@@ -8,16 +8,16 @@ from pathlib import Path
 import pytest
 
 from newsingest import Pipeline
-from newsingest.language.detect import (
+from newsingest._language.detect import (
     PARAGRAPH_MIN_LETTERS,
     LangdetectDetector,
     LanguageGuess,
     paragraph_languages,
 )
-from newsingest.language.words import confirms, words
+from newsingest._language.words import confirms, words
+from newsingest._text.draft import Draft
 from newsingest.model import Block
 from newsingest.pipeline import build_article
-from newsingest.text.draft import Draft
 
 MIXED = Path(__file__).parent / "data" / "languages" / "mixed"
 EN_ID = (MIXED / "en_id_01.txt").read_text(encoding="utf-8")
@@ -163,7 +163,7 @@ def test_paragraph_threshold():
 def test_paragraph_languages_same_in_another_process(detector):
     paragraphs = parts(EN_ID) + parts(ID_EN)
     code = (
-        "import sys, json; from newsingest.language.detect import LangdetectDetector, paragraph_languages;"
+        "import sys, json; from newsingest._language.detect import LangdetectDetector, paragraph_languages;"
         "ps = json.load(sys.stdin);"
         "print(json.dumps(paragraph_languages(ps, 'en', LangdetectDetector())))"
     )
@@ -179,7 +179,7 @@ def test_paragraph_languages_same_in_another_process(detector):
 def test_cheap_confirmation_never_confirms_another_language():
     from test_language_sample import article_paragraphs, sample_paragraphs
 
-    from newsingest.language.words import FAMILIES, FUNCTION_WORDS, OWN_SCRIPT
+    from newsingest._language.words import FAMILIES, FUNCTION_WORDS, OWN_SCRIPT
 
     checked = sorted({*FUNCTION_WORDS, *OWN_SCRIPT, "zh", "ja"})
     wrong = []
@@ -194,7 +194,7 @@ def test_cheap_confirmation_never_confirms_another_language():
 
 
 def test_detector_runs_a_bounded_number_of_times_per_article():
-    from newsingest.language.detect import PARAGRAPH_MAX_DETECTIONS
+    from newsingest._language.detect import PARAGRAPH_MAX_DETECTIONS
 
     counting = CountingDetector()
     odd = [

@@ -1,7 +1,7 @@
 """Accuracy on the multilingual sample in tests/data/languages (floors: measured, minus a margin).
 
 Measured (docs/language.md): every sample article and paragraph is right (Malay too:
-langdetect says ``id``, :mod:`newsingest.language.malay` tells it from Indonesian), and the
+langdetect says ``id``, :mod:`newsingest._language.malay` tells it from Indonesian), and the
 paragraph rule keeps no wrong language. The floors leave room for a changed threshold, not for a wrong paragraph.
 """
 
@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsingest.language.detect import LangdetectDetector, detect_language, paragraph_languages
+from newsingest._language.detect import LangdetectDetector, detect_language, paragraph_languages
 
 SAMPLE = Path(__file__).parent / "data" / "languages"
 ROOT = Path(__file__).resolve().parent.parent
@@ -42,7 +42,7 @@ def article_paragraphs() -> list[tuple[str, str]]:
 
 
 def langdetect_code(lang: str) -> str:
-    return lang  # Malay too: langdetect says id, newsingest.language.malay tells it from Indonesian
+    return lang  # Malay too: langdetect says id, newsingest._language.malay tells it from Indonesian
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_paragraph_accuracy_per_language(detector):
         right[lang] += guess is not None and guess.language == langdetect_code(lang)
     for lang in total:
         # Malay alone at paragraph length: 18 of 24 measured (6 stay id: too few of the
-        # words newsingest.language.malay learned for one sentence); inside a Malay article its
+        # words newsingest._language.malay learned for one sentence); inside a Malay article its
         # paragraphs are ms (test_paragraph_rule_never_keeps_a_wrong_language)
         floor = 0.75 if lang == "ms" else 0.9
         assert right[lang] / total[lang] >= floor, (lang, right[lang], total[lang])

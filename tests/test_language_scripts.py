@@ -5,9 +5,9 @@ import unicodedata
 
 import pytest
 
-from newsingest.language.detect import LangdetectDetector, detect_language
-from newsingest.language.unicode_marks import MARK_RANGES, UNICODE_VERSION
-from newsingest.language.words import count_letters, has_script, script_language
+from newsingest._language.detect import LangdetectDetector, detect_language
+from newsingest._language.unicode_marks import MARK_RANGES, UNICODE_VERSION
+from newsingest._language.words import count_letters, has_script, script_language
 
 
 @pytest.fixture(scope="module")

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 
 from newsingest import Pipeline
-from newsingest.language.detect import LangdetectDetector, detect_language, paragraph_languages
-from newsingest.language.malay import evidence_words, is_malay, malay_score
+from newsingest._language.detect import LangdetectDetector, detect_language, paragraph_languages
+from newsingest._language.malay import evidence_words, is_malay, malay_score
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 MALAY_ARTICLE = (
@@ -48,14 +48,14 @@ def test_the_outlet_decides_between_the_two(detector):
 
 
 def test_a_plugin_may_declare_malay():
-    from newsingest.outlets.plugin import Plugin
+    from newsingest._outlets.plugin import Plugin
 
     class MalayOutlet(Plugin):
         name = "malay_outlet"
         language = "ms"
         domains = ("example.my",)
 
-    from newsingest.outlets.registry import PluginRegistry
+    from newsingest._outlets.registry import PluginRegistry
 
     registry = PluginRegistry([MalayOutlet()], entry_points=False)
     article = Pipeline(plugins=registry).ingest(INDONESIAN_ARTICLE, url="https://example.my/a")
@@ -102,7 +102,7 @@ def test_same_answers_in_another_process(detector):
 
     texts = [MALAY_ARTICLE, INDONESIAN_ARTICLE, "สวัสดีครับ", "Ты веришь мне?"]
     code = (
-        "import json, sys; from newsingest.language.detect import LangdetectDetector, detect_language;"
+        "import json, sys; from newsingest._language.detect import LangdetectDetector, detect_language;"
         "d = LangdetectDetector();"
         "print(json.dumps([(g.language, g.confidence) for g in (detect_language(t, d) for t in json.load(sys.stdin))]))"
     )

@@ -15,14 +15,14 @@ from urllib.parse import urlsplit
 import pytest
 
 import newsingest
+from newsingest._text.blocks import split_blocks
+from newsingest._text.cleaners.inline import INLINE_READ_ALSO, headline_end
+from newsingest._text.draft import Draft
 from newsingest.kit.evaluate import evaluate, render
 from newsingest.kit.mine import mine, repeated_lines
 from newsingest.model import Block
 from newsingest.testing import assert_matches_golden, fixture_paths
 from newsingest.testing.golden import read_provenance
-from newsingest.text.blocks import split_blocks
-from newsingest.text.cleaners.inline import INLINE_READ_ALSO, headline_end
-from newsingest.text.draft import Draft
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NEGATIVES = fixture_paths(FIXTURES / "negative")

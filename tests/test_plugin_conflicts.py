@@ -5,8 +5,8 @@ from importlib import metadata
 import pytest
 
 from newsingest import Plugin, PluginRegistry
+from newsingest._outlets.registry import PluginConflictWarning
 from newsingest.frontends.cli import main
-from newsingest.outlets.registry import PluginConflictWarning
 
 
 class Impostor(Plugin):
@@ -69,7 +69,7 @@ def test_a_third_party_entry_point_with_a_built_in_name_warns(monkeypatch):
 
 
 def test_plugins_command_lists_conflicts_and_versions(monkeypatch, capsys):
-    import newsingest.outlets.registry as registry_module
+    import newsingest._outlets.registry as registry_module
 
     registry = PluginRegistry([Claimant()])
     monkeypatch.setattr(registry_module, "default_registry", lambda: registry)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from newsingest import default_registry
-from newsingest.outlets.registry import ENTRY_POINT_GROUP
+from newsingest._outlets.registry import ENTRY_POINT_GROUP
 from newsingest.testing import assert_matches_golden, expected_path, fixture_paths
 
 FIXTURES = Path(__file__).parent / "fixtures"

@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import newsingest
 from newsingest import Article, InputError
-from newsingest.source.decode import _clean_str
-from newsingest.text.blocks import normalize_text, normalize_whitespace
+from newsingest._source.decode import _clean_str
+from newsingest._text.blocks import normalize_text, normalize_whitespace
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 SEED_TEXTS = [p.read_text(encoding="utf-8") for p in SEEDS]

@@ -22,11 +22,11 @@ from pathlib import Path
 import attrs
 import pytest
 
-from newsingest.outlets.plugin import SIGNATURE_WINDOW, Plugin, Signature
+from newsingest._outlets.plugin import SIGNATURE_WINDOW, Plugin, Signature
+from newsingest._text.blocks import split_blocks
+from newsingest._text.cleaners import GENERIC_RULES
+from newsingest._text.rules import DropFrom, DropLine, DropRelatedBlock, Extract, apply_rules
 from newsingest.pipeline import text_draft
-from newsingest.text.blocks import split_blocks
-from newsingest.text.cleaners import GENERIC_RULES
-from newsingest.text.rules import DropFrom, DropLine, DropRelatedBlock, Extract, apply_rules
 
 ROOT = Path(__file__).resolve().parent.parent
 LIMIT_S = 0.5
@@ -124,32 +124,32 @@ def _rule_uses(obj: object, label: str) -> Iterator[Use]:
 #: Module-level patterns that the library only calls in one way (anchored, on a bounded slice).
 #: Any other module-level pattern is timed with ``search`` on the whole battery.
 MODULE_USES = {
-    "newsingest.source.formats._OPENS_WITH_MARKUP": (("match",), 5000),  # is_html: match on text[:5000]
-    "newsingest.source.formats._STRUCTURAL_TAG": (("findall",), 5000),
-    "newsingest.html.meta._LOOSE_DATE": (("match",), None),
-    "newsingest.html.sitename._SUFFIX": (("search",), 400),  # titles up to _LONGEST_TITLE only
-    "newsingest.html.dates._DATE_LINE": (("fullmatch",), 40),  # on text nodes of 8 to 40 characters
-    "newsingest.source.decode._META_CHARSET": (("search",), 4096),  # on data[:4096]
-    "newsingest.text.blocks.BULLET_PREFIX": (("match",), None),
-    "newsingest.text.cleaners.captions.CREDIT": (("fullmatch",), None),
-    "newsingest.text.cleaners.captions._TAIL_START": (("finditer",), None),
-    "newsingest.text.cleaners.credits._SPLIT": (("split",), None),
-    "newsingest.text.cleaners.credits._POSSESSIVE": (("sub",), None),
-    "newsingest.text.cleaners.updates.UPDATE_NOTE": (("fullmatch", "search"), None),
-    "newsingest.text.rules._LABEL": (("match",), None),
+    "newsingest._source.formats._OPENS_WITH_MARKUP": (("match",), 5000),  # is_html: match on text[:5000]
+    "newsingest._source.formats._STRUCTURAL_TAG": (("findall",), 5000),
+    "newsingest._html.meta._LOOSE_DATE": (("match",), None),
+    "newsingest._html.sitename._SUFFIX": (("search",), 400),  # titles up to _LONGEST_TITLE only
+    "newsingest._html.dates._DATE_LINE": (("fullmatch",), 40),  # on text nodes of 8 to 40 characters
+    "newsingest._source.decode._META_CHARSET": (("search",), 4096),  # on data[:4096]
+    "newsingest._text.blocks.BULLET_PREFIX": (("match",), None),
+    "newsingest._text.cleaners.captions.CREDIT": (("fullmatch",), None),
+    "newsingest._text.cleaners.captions._TAIL_START": (("finditer",), None),
+    "newsingest._text.cleaners.credits._SPLIT": (("split",), None),
+    "newsingest._text.cleaners.credits._POSSESSIVE": (("sub",), None),
+    "newsingest._text.cleaners.updates.UPDATE_NOTE": (("fullmatch", "search"), None),
+    "newsingest._text.rules._LABEL": (("match",), None),
 }
 
 MODULES = [
-    *(f"newsingest.text.cleaners.{p.stem}" for p in sorted((ROOT / "newsingest" / "text" / "cleaners").glob("*.py"))),
-    "newsingest.source.formats",
-    "newsingest.text.blocks",
-    "newsingest.html.meta",
-    "newsingest.html.authors",
-    "newsingest.html.sitename",
-    "newsingest.html.dates",
-    "newsingest.html.bylines",
-    "newsingest.source.decode",
-    "newsingest.text.rules",
+    *(f"newsingest._text.cleaners.{p.stem}" for p in sorted((ROOT / "newsingest" / "_text" / "cleaners").glob("*.py"))),
+    "newsingest._source.formats",
+    "newsingest._text.blocks",
+    "newsingest._html.meta",
+    "newsingest._html.authors",
+    "newsingest._html.sitename",
+    "newsingest._html.dates",
+    "newsingest._html.bylines",
+    "newsingest._source.decode",
+    "newsingest._text.rules",
 ]
 
 
@@ -194,11 +194,11 @@ def test_collection_finds_the_patterns_that_matter():
         "generic:contributors.pattern",
         "newsweek.rules[2]:newsweek-footer.marker",
         "nbc.signatures[0].pattern",
-        "newsingest.text.cleaners.captions.CREDIT",
-        "newsingest.text.cleaners.updates.UPDATE_NOTE",
-        "newsingest.source.formats._OPENS_WITH_MARKUP",
-        "newsingest.text.blocks.BULLET_PREFIX",
-        "newsingest.source.decode._META_CHARSET",
+        "newsingest._text.cleaners.captions.CREDIT",
+        "newsingest._text.cleaners.updates.UPDATE_NOTE",
+        "newsingest._source.formats._OPENS_WITH_MARKUP",
+        "newsingest._text.blocks.BULLET_PREFIX",
+        "newsingest._source.decode._META_CHARSET",
     ):
         assert expected in labels
     # every rule of every built-in plugin contributed at least one pattern
@@ -386,8 +386,8 @@ def test_rules_over_a_hostile_article_finish(plugin_cls):
 
 def test_rules_on_unnormalized_blocks_finish():
     """Rules also run on drafts built by hand or from HTML: whitespace runs must not blow up."""
+    from newsingest._text.draft import Draft
     from newsingest.model import Block
-    from newsingest.text.draft import Draft
 
     texts = [
         "Update" + " " * 590 + "x",

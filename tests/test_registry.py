@@ -8,7 +8,7 @@ from importlib import metadata
 import pytest
 
 from newsingest import Plugin, PluginError, PluginRegistry, Signature
-from newsingest.outlets.registry import PluginLoadWarning
+from newsingest._outlets.registry import PluginLoadWarning
 
 
 class Alpha(Plugin):
@@ -180,8 +180,8 @@ def test_built_in_plugins_come_from_entry_points():
 
 
 def test_folded_text_and_needles():
-    from newsingest.outlets.plugin import signature_gate
-    from newsingest.text.match import FoldedText, literal_prefix
+    from newsingest._outlets.plugin import signature_gate
+    from newsingest._text.match import FoldedText, literal_prefix
 
     folded = FoldedText("“Quoted” — Told NBC News on Monday")
     assert "told nbc news" in folded
@@ -220,7 +220,7 @@ def test_signatures_match_in_any_script(pattern, text):
 
 
 def test_literal_prefix_reads_escapes_and_classes():
-    from newsingest.text.match import literal_prefix
+    from newsingest._text.match import literal_prefix
 
     assert literal_prefix(r"abcd\(|efgh") == ""  # an escaped ( opens no group: the | is top level
     assert literal_prefix(r"nbcnews\.com\b") == "nbcnews.com"
@@ -245,7 +245,7 @@ def test_a_cyrillic_and_a_french_signature_choose_their_plugin_from_text():
 
 
 def test_folded_positions_map_back_when_folding_lengthens_the_text():
-    from newsingest.text.match import FoldedText
+    from newsingest._text.match import FoldedText
 
     folded = FoldedText("ßßß ﬁx Told NBC")
     at = folded.find("told")

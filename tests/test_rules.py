@@ -1,4 +1,4 @@
-"""The rule vocabulary (newsingest.text.rules), each rule class alone on a hand-built draft."""
+"""The rule vocabulary (newsingest._text.rules), each rule class alone on a hand-built draft."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from newsingest._text.draft import Draft
+from newsingest._text.rules import ARTICLE_FIELDS, DropFrom, DropLine, DropRelatedBlock, Extract, Rule, apply_rules
 from newsingest.model import Block, Removed
-from newsingest.text.draft import Draft
-from newsingest.text.rules import ARTICLE_FIELDS, DropFrom, DropLine, DropRelatedBlock, Extract, Rule, apply_rules
 
 
 def draft_of(*texts: str, **kwargs) -> Draft:

@@ -266,7 +266,7 @@ def _record(task: Task, result: Article | dict[str, Any]) -> dict[str, Any]:
 
 def _read_gzip(path: str, max_bytes: int) -> bytes:
     """A gzip-compressed article file, inflated up to ``max_bytes`` (a gzip bomb costs nothing)."""
-    from newsingest.source.decode import read_regular_file
+    from newsingest._source.decode import read_regular_file
 
     data = read_regular_file(Path(path), max_bytes * 1024)  # the compressed file: any ratio up to 1024
     try:
@@ -303,7 +303,7 @@ def _input_bytes(task: Task) -> bytes | None:
     if task.kind == "text":
         return task.payload.encode("utf-8", "surrogatepass")
     try:
-        from newsingest.source.decode import read_regular_file
+        from newsingest._source.decode import read_regular_file
 
         return read_regular_file(Path(task.payload), 1 << 31)
     except (OSError, NewsingestError):

@@ -21,11 +21,11 @@ from pathlib import Path
 from typing import IO, Any
 
 from newsingest import __version__
+from newsingest._source.decode import DEFAULT_MAX_BYTES
 from newsingest.errors import NewsingestError, UsageError
 from newsingest.frontends.terminal import escape_log_output, printable
 from newsingest.model import Article
 from newsingest.options import DEFAULT_TIME_LIMIT
-from newsingest.source.decode import DEFAULT_MAX_BYTES
 
 INPUT_SUFFIXES = (".txt", ".html", ".htm")
 #: Articles translated together in one batch by ``--translate``.
@@ -240,7 +240,7 @@ def resume_command(args: argparse.Namespace) -> str:
 
 
 def cmd_plugins(args: argparse.Namespace) -> int:
-    from newsingest.outlets.registry import default_registry
+    from newsingest._outlets.registry import default_registry
 
     registry = default_registry()
     infos = registry.infos()

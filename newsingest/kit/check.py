@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from newsingest.outlets.registry import PluginRegistry, default_registry
+from newsingest._outlets.registry import PluginRegistry, default_registry
 from newsingest.testing import FixtureReport, check_fixture, fixture_paths, write_expected
 
 

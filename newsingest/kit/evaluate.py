@@ -28,8 +28,8 @@ from typing import Any
 
 import attrs
 
+from newsingest._outlets.registry import PluginRegistry, default_registry
 from newsingest.errors import NewsingestError
-from newsingest.outlets.registry import PluginRegistry, default_registry
 
 NONE = "none"
 

@@ -24,7 +24,7 @@ from typing import Any
 
 import attrs
 
-from newsingest.text.blocks import split_blocks
+from newsingest._text.blocks import split_blocks
 
 _DIGITS = re.compile(r"\d+")
 #: How many words make a line's opening.

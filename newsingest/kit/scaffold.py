@@ -16,9 +16,9 @@ from pathlib import Path
 
 import attrs
 
+from newsingest._outlets.plugin import _NAME
+from newsingest._outlets.registry import PluginRegistry, default_registry
 from newsingest.errors import PluginError
-from newsingest.outlets.plugin import _NAME
-from newsingest.outlets.registry import PluginRegistry, default_registry
 
 _LANGUAGE = re.compile(r"[a-z]{2,3}")
 _DOMAIN = re.compile(r"(?=.{3,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}")
@@ -114,7 +114,7 @@ def _write_expected(module: Path, cls: str, fixture: Path) -> Path:
     """Run the freshly written plugin (not installed yet) on the example fixture."""
     import importlib.util
 
-    from newsingest.outlets.registry import PluginRegistry
+    from newsingest._outlets.registry import PluginRegistry
     from newsingest.pipeline import Pipeline
     from newsingest.testing import expected_path, produce_record
 

@@ -4,7 +4,7 @@ langdetect has no Malay profile and calls Malay text Indonesian. The two are one
 in grammar and most words, and differ in a set of frequent words and spellings: *kerana*
 and *karena*, *bahawa* and *bahwa*, *wang* and *uang*, *polis* and *polisi*, *kerajaan*
 and *pemerintah*, *boleh* and *bisa*, *-iti* and *-itas* loanwords, and so on. Each word
-of :data:`newsingest.language.malay_evidence.WEIGHTS` carries a weight learned from data (positive
+of :data:`newsingest._language.malay_evidence.WEIGHTS` carries a weight learned from data (positive
 for Malay; ``benchmarks/learn_malay.py`` says from what and how); a text whose distinct
 words add up to more than :data:`THRESHOLD` is Malay, anything else stays Indonesian.
 
@@ -42,8 +42,8 @@ def evidence_words(text: str) -> set[str]:
 
 @functools.cache
 def learned_weights() -> Mapping[str, float]:
-    """:data:`newsingest.language.malay_evidence.WEIGHTS`, imported on first use (``import newsingest`` stays light)."""
-    from newsingest.language.malay_evidence import WEIGHTS
+    """:data:`newsingest._language.malay_evidence.WEIGHTS`, imported on first use (``import newsingest`` stays light)."""
+    from newsingest._language.malay_evidence import WEIGHTS
 
     return WEIGHTS
 

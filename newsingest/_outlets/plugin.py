@@ -28,13 +28,13 @@ from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
-from newsingest.text.match import FoldedText, fold_needles, literal_prefix
-from newsingest.text.rules import Rule
+from newsingest._text.match import FoldedText, fold_needles, literal_prefix
+from newsingest._text.rules import Rule
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
 
-    from newsingest.text.draft import Draft
+    from newsingest._text.draft import Draft
 
 _NAME = re.compile(r"[a-z][a-z0-9_]{0,39}")
 #: How many characters of a text signatures are matched against (from each end).
@@ -56,7 +56,7 @@ class Signature:
     """A pattern that, found anywhere in a text, adds ``weight`` to a plugin's score.
 
     ``needles`` are plain strings, one of which every match of the pattern
-    contains; they are compared case-folded (see :mod:`newsingest.text.match`),
+    contains; they are compared case-folded (see :mod:`newsingest._text.match`),
     so they match in any case and any script. With needles, the pattern is only
     tried around their occurrences: scoring runs for every plugin on every text
     that comes without a URL, and a substring test is far cheaper than a regex
@@ -136,7 +136,7 @@ class Plugin:
     rules: ClassVar[tuple[Rule, ...]] = ()
     #: Patterns that recognise the outlet's text when there is no URL.
     signatures: ClassVar[tuple[Signature, ...]] = ()
-    #: Generic rules this outlet knows better, by id (see ``newsingest.text.cleaners.GENERIC_RULE_IDS``):
+    #: Generic rules this outlet knows better, by id (see ``newsingest._text.cleaners.GENERIC_RULE_IDS``):
     #: ``None`` switches one off, a rule runs in its place (its removals recorded under the plugin).
     generic_rules: ClassVar[Mapping[str, Rule | None]] = MappingProxyType({})
     #: This layout version's label. A selector or rule fix is a minor version
@@ -306,7 +306,7 @@ def check_plugin(plugin: Plugin) -> None:
             raise PluginError(f"{where}: {rule!r} is not a rule (it needs a name and apply(draft))")
     if not isinstance(plugin.generic_rules, Mapping):
         raise PluginError(f"{where}: generic_rules must map generic rule ids to a rule or None")
-    from newsingest.text.cleaners import GENERIC_RULE_IDS
+    from newsingest._text.cleaners import GENERIC_RULE_IDS
 
     for rule_id, replacement in plugin.generic_rules.items():
         if rule_id not in GENERIC_RULE_IDS:

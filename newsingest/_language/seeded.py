@@ -1,7 +1,7 @@
 """langdetect's API (langdetect's own or langdetect-rs's) turned into a seeded probability function.
 
-Shared by :mod:`newsingest.language.detect` (pure-Python langdetect) and
-:mod:`newsingest.language.accel` (langdetect-rs), so that neither imports the other.
+Shared by :mod:`newsingest._language.detect` (pure-Python langdetect) and
+:mod:`newsingest._language.accel` (langdetect-rs), so that neither imports the other.
 """
 
 from __future__ import annotations

@@ -15,11 +15,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsingest._text.match import folded_block
 from newsingest.model import Block, Date, Removed
-from newsingest.text.match import folded_block
 
 if TYPE_CHECKING:
-    from newsingest.html.page import Page
+    from newsingest._html.page import Page
 
 
 @attrs.define
@@ -73,7 +73,7 @@ class Draft:
         return self._folded
 
     def needles_present(self, needles: tuple[str, ...]) -> tuple[str, ...]:
-        """Those of ``needles`` (folded, see :mod:`newsingest.text.match`) that some block may hold.
+        """Those of ``needles`` (folded, see :mod:`newsingest._text.match`) that some block may hold.
 
         One test over the whole text: a rule whose needles occur nowhere skips
         every block at once, and one whose needles occur tests each block for

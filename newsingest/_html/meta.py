@@ -18,10 +18,10 @@ import attrs
 from lxml import etree
 from lxml import html as lxml_html
 
-from newsingest.html.authors import author_names, clean_metadata_text
-from newsingest.html.bylines import page_byline
-from newsingest.html.dates import first_date_line, page_date
-from newsingest.html.sitename import is_site_name, site_names, strip_site_suffix
+from newsingest._html.authors import author_names, clean_metadata_text
+from newsingest._html.bylines import page_byline
+from newsingest._html.dates import first_date_line, page_date
+from newsingest._html.sitename import is_site_name, site_names, strip_site_suffix
 from newsingest.model import Date, parse_date
 
 _ARTICLE_TYPES = {
@@ -74,7 +74,7 @@ def read_page_metadata(
 
     Every string is cleaned like body text (entities unescaped, lone surrogates
     and control characters replaced), author strings become names
-    (:func:`~newsingest.html.authors.author_names`), and a value the page gets wrong
+    (:func:`~newsingest._html.authors.author_names`), and a value the page gets wrong
     (an impossible date, ``"keywords": 42``, a URL that cannot be parsed) costs
     only its own field. ``url``, the address the caller knows, helps tell a
     site's name from a title. ``tags`` (:func:`meta_tags`) and ``json_ld``
@@ -315,7 +315,7 @@ def _take_text(node, xpath: str) -> str:
 
 def _figure_captions(tree: lxml_html.HtmlElement) -> list[dict[str, str]]:
     """Captions of the page's figures, split into text and credit where the page or the text allows."""
-    from newsingest.text.cleaners.captions import credit_tail
+    from newsingest._text.cleaners.captions import credit_tail
 
     captions = []
     for original in tree.iter("figcaption"):

@@ -9,7 +9,7 @@ every run, thread and process.
 When `langdetect-rs <https://pypi.org/project/langdetect-rs/>`_ is installed (a
 dependency wherever it has wheels) the same walk runs in Rust, 20-50 times faster and
 with the same answers down to the last bit of every probability (see
-:mod:`newsingest.language.accel`); without it, pure-Python langdetect runs.
+:mod:`newsingest._language.accel`); without it, pure-Python langdetect runs.
 
 Two levels, two rules (see ``docs/language.md`` for the measurements behind them):
 
@@ -17,11 +17,11 @@ Two levels, two rules (see ``docs/language.md`` for the measurements behind them
   a few letters; otherwise langdetect's best language, from :data:`MIN_LETTERS` letters,
   or from fewer when it is sure and the measured floor for that language
   (:data:`SHORT_MIN_LETTERS`) or its own words or letters allow; Malay told from
-  Indonesian by its words (:mod:`newsingest.language.malay`); the outlet's language decides close
+  Indonesian by its words (:mod:`newsingest._language.malay`); the outlet's language decides close
   calls;
 * each paragraph (:func:`paragraph_languages`): ``None`` below
   :data:`PARAGRAPH_MIN_LETTERS` letters; the article's language when the paragraph's
-  function words or script show it (cheap, :mod:`newsingest.language.words`);
+  function words or script show it (cheap, :mod:`newsingest._language.words`);
   otherwise langdetect on the paragraph alone, kept only when it is sure
   (:data:`PARAGRAPH_MIN_CONFIDENCE`) and, for a line with no sign of any language, only
   when it is the article's.
@@ -35,10 +35,10 @@ from typing import Protocol, runtime_checkable
 
 import attrs
 
+from newsingest._language import malay
+from newsingest._language import words as langdetect_words
+from newsingest._language.seeded import stock_probabilities
 from newsingest.errors import MissingExtraError
-from newsingest.language import malay
-from newsingest.language import words as langdetect_words
-from newsingest.language.seeded import stock_probabilities
 
 #: Fewer letters than this and a language is a guess: we answer ``None`` instead
 #: (a Han, kana or Hangul character counts as three letters: see :func:`count_letters`).
@@ -73,7 +73,7 @@ PRIOR_MARGIN = 0.2
 #: a prior, that answer is taken to be the prior (a Malay outlet's text comes out ``id``).
 UNPROFILED: dict[str, str] = {"ms": "id"}
 #: Without an outlet prior of one of these, text langdetect calls Indonesian is Malay when
-#: its words say so (:func:`newsingest.language.malay.is_malay`); with one, the outlet decides.
+#: its words say so (:func:`newsingest._language.malay.is_malay`); with one, the outlet decides.
 MALAY_INDONESIAN = frozenset({"id", "ms"})
 
 
@@ -130,7 +130,7 @@ class LangdetectDetector:
 
     def _make(self):
         if self.accelerate is not False:
-            from newsingest.language.accel import load_factory
+            from newsingest._language.accel import load_factory
 
             probabilities = load_factory(self.seed)
             if probabilities is not None:
@@ -171,14 +171,14 @@ def detect_language(
     """The language of ``text``, or ``None`` when there is too little text to tell.
 
     * A text written in a script only one language uses (Thai, Hangul, Greek, Hebrew,
-      kana, Armenian, Georgian, …: :func:`newsingest.language.words.script_language`)
+      kana, Armenian, Georgian, …: :func:`newsingest._language.words.script_language`)
       is that language from a few letters on, the detector not asked; the confidence is
       the share of the letters in that script.
     * Otherwise, below ``min_letters`` (:data:`MIN_LETTERS`), the detector's answer is
       kept only when it is at least :data:`SHORT_MIN_CONFIDENCE` sure and the text has
       the letters measured to be enough for that language (:data:`SHORT_MIN_LETTERS`), or
       letters only that language uses show it (Russian ы, Ukrainian ї:
-      :func:`newsingest.language.words.letters_confirm`); never below :data:`SHORTEST`.
+      :func:`newsingest._language.words.letters_confirm`); never below :data:`SHORTEST`.
 
     Answers whose script does not occur in the text (Korean without Hangul) are
     dropped and the rest renormalised. ``prior`` (the outlet's language) decides
@@ -237,7 +237,7 @@ def paragraph_languages(
     """A language (or ``None``) for each paragraph of an article in ``article_language``.
 
     * fewer than :data:`PARAGRAPH_MIN_LETTERS` letters: ``None``, never a guess;
-    * cheap evidence (:func:`newsingest.language.words.paragraph_evidence`), without
+    * cheap evidence (:func:`newsingest._language.words.paragraph_evidence`), without
       the detector: function words or script confirm the article's language, or the
       paragraph has some of its function words and no sign of another language (no
       letter of another script, no function word of a language outside its family): the

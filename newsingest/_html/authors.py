@@ -17,7 +17,7 @@ import html
 import re
 from collections.abc import Iterable
 
-from newsingest.source.decode import _clean_str as clean_text_chars
+from newsingest._source.decode import _clean_str as clean_text_chars
 
 
 def _wordset(words: str) -> frozenset[str]:

@@ -10,22 +10,22 @@ switches a generic rule off, or puts its own in its place, by that id
 
 from __future__ import annotations
 
-from newsingest.text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
-from newsingest.text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
-from newsingest.text.cleaners.footers import SOURCE_FOOTER
-from newsingest.text.cleaners.inline import (
+from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
+from newsingest._text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
+from newsingest._text.cleaners.footers import SOURCE_FOOTER
+from newsingest._text.cleaners.inline import (
     INLINE_READ_ALSO,
     READ_ALSO_HEADLINE,
     CutInline,
     InlineReadAlso,
     ReadAlsoHeadline,
 )
-from newsingest.text.cleaners.prefixes import DATE_PREFIX
-from newsingest.text.cleaners.prompts import PROMPTS
-from newsingest.text.cleaners.readalso import READ_ALSO
-from newsingest.text.cleaners.related import RELATED_BLOCK, RELATED_LINE
-from newsingest.text.cleaners.updates import UPDATE_NOTES, UpdateNotes
-from newsingest.text.rules import Rule
+from newsingest._text.cleaners.prefixes import DATE_PREFIX
+from newsingest._text.cleaners.prompts import PROMPTS
+from newsingest._text.cleaners.readalso import READ_ALSO
+from newsingest._text.cleaners.related import RELATED_BLOCK, RELATED_LINE
+from newsingest._text.cleaners.updates import UPDATE_NOTES, UpdateNotes
+from newsingest._text.rules import Rule
 
 GENERIC_RULES: tuple[Rule, ...] = (
     DATE_PREFIX,

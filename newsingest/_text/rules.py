@@ -1,6 +1,6 @@
 """Declarative text rules: the vocabulary both generic cleaners and plugins speak.
 
-A rule looks at the blocks of a :class:`~newsingest.text.draft.Draft` and takes out what
+A rule looks at the blocks of a :class:`~newsingest._text.draft.Draft` and takes out what
 it recognises, recording every removal with its reason. Three shapes cover most
 outlet noise:
 
@@ -22,10 +22,10 @@ from typing import Any, Protocol, runtime_checkable
 
 import attrs
 
+from newsingest._text.draft import Draft
+from newsingest._text.match import fold_needles, has_needle
 from newsingest.errors import UsageError
 from newsingest.model import Block, parse_date
-from newsingest.text.draft import Draft
-from newsingest.text.match import fold_needles, has_needle
 
 #: Fields an :class:`Extract` rule may fill besides ``metadata.<key>``.
 ARTICLE_FIELDS = ("title", "authors", "published", "updated", "url")

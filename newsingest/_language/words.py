@@ -27,7 +27,7 @@ import functools
 import re
 from itertools import repeat
 
-from newsingest.language.unicode_marks import MARK_RANGES
+from newsingest._language.unicode_marks import MARK_RANGES
 
 #: The most frequent function words of each language, lower case, as :func:`words` splits
 #: text: at spaces and apostrophes (``l'équipe`` gives ``l`` and ``équipe``), punctuation

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import logging
 
-from newsingest.language.seeded import Probabilities, seeded_probabilities
+from newsingest._language.seeded import Probabilities, seeded_probabilities
 
 logger = logging.getLogger(__name__)
 

@@ -17,10 +17,10 @@ import attrs
 from lxml import etree
 from lxml import html as lxml_html
 
+from newsingest._text.blocks import BULLET_PREFIX, normalize_whitespace
+from newsingest._text.draft import Draft
 from newsingest.errors import InputError
 from newsingest.model import Block
-from newsingest.text.blocks import BULLET_PREFIX, normalize_whitespace
-from newsingest.text.draft import Draft
 
 #: Nodes dropped on every page before extraction: noise no article body holds.
 #: A lone word is matched as a whole class token (``[class~=…]``): as a substring,

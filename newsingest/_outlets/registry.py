@@ -25,9 +25,9 @@ from urllib.parse import urlsplit
 
 import attrs
 
+from newsingest._outlets.plugin import Plugin, signature_window
+from newsingest._text.match import FoldedText
 from newsingest.errors import PluginError
-from newsingest.outlets.plugin import Plugin, signature_window
-from newsingest.text.match import FoldedText
 
 ENTRY_POINT_GROUP = "newsingest.plugins"
 #: A content signature score at or above this picks a plugin for text with no URL.

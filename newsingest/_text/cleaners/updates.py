@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
-from newsingest.text.draft import Draft
+from newsingest._text.draft import Draft
 
 _ZONES = {
     "ET": "America/New_York",

@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from newsingest.text.draft import Draft
+from newsingest._text.draft import Draft
 
 AGENCIES = (
     "AFP",

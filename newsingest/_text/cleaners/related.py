@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsingest.text.rules import DropLine, DropRelatedBlock
+from newsingest._text.rules import DropLine, DropRelatedBlock
 
 RELATED_HEADERS = (
     "you may also like",

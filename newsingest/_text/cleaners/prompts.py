@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsingest.text.rules import DropLine
+from newsingest._text.rules import DropLine
 
 PROMPT_PATTERNS = (
     # ad slot labels, alone on a line

@@ -20,12 +20,12 @@ from typing import Any
 
 import attrs
 
+from newsingest._text.blocks import _MINOR_WORDS as MINOR_WORDS
+from newsingest._text.cleaners.readalso import READ_ALSO_LEADS
+from newsingest._text.draft import Draft
+from newsingest._text.match import fold_needles, folded_block, has_needle
+from newsingest._text.rules import Extract
 from newsingest.model import Block
-from newsingest.text.blocks import _MINOR_WORDS as MINOR_WORDS
-from newsingest.text.cleaners.readalso import READ_ALSO_LEADS
-from newsingest.text.draft import Draft
-from newsingest.text.match import fold_needles, folded_block, has_needle
-from newsingest.text.rules import Extract
 
 
 def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -40,7 +40,7 @@ class CutInline:
     block with no letter or digit left is removed. With ``field``, the value of
     the first match (group ``value``, else the whole match; through ``convert``
     if given, which may return ``None`` to leave that match alone) goes there, as
-    with :class:`~newsingest.text.rules.Extract`. ``needles``: one must occur in a
+    with :class:`~newsingest._text.rules.Extract`. ``needles``: one must occur in a
     block (any case) for the pattern to be tried.
     """
 
@@ -258,7 +258,7 @@ def _read_also_pattern(leads: tuple[str, ...]) -> re.Pattern[str]:
 class InlineReadAlso:
     """Cut ``Baca juga: <headline>``, ``Read more: …`` and the like out of the middle of a paragraph.
 
-    Whole lines are :data:`~newsingest.text.cleaners.READ_ALSO`'s job; this sees the
+    Whole lines are :data:`~newsingest._text.cleaners.READ_ALSO`'s job; this sees the
     lead inside a longer block (glued lines, one-line pages), cuts it with the
     headline(s) after it (see :func:`headline_end`) and keeps the sentences on
     both sides. ``Read more`` without a colon counts only in capitals or at a
@@ -326,7 +326,7 @@ class ReadAlsoHeadline:
     """A "read also" lead alone on its line, its headline on the next: both go.
 
     Text broken at every link (detik, Kompas) puts ``Baca juga:`` on one line and
-    the linked headline on the next, where :data:`~newsingest.text.cleaners.READ_ALSO`
+    the linked headline on the next, where :data:`~newsingest._text.cleaners.READ_ALSO`
     sees only the lead. The next block goes with it when it reads as a headline:
     at most 25 words, mostly in Title Case, not a sentence ending in a period.
     ``Read more`` is left out: under it an outlet lists several headlines, which

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsingest.text.rules import Extract
+from newsingest._text.rules import Extract
 
 DATE_PREFIX = Extract(
     name="date-prefix",

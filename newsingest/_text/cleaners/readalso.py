@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from newsingest.text.rules import DropLine
+from newsingest._text.rules import DropLine
 
 #: The lead-in in each language we know, without the colon.
 READ_ALSO_LEADS = (

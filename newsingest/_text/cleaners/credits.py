@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsingest.text.rules import Extract
+from newsingest._text.rules import Extract
 
 # No leading ``\s*``: it made ``split`` quadratic on runs of spaces, and names are stripped anyway.
 _SPLIT = re.compile(r",\s*(?:and\s+)?|\band\s+|&\s*|;\s*")

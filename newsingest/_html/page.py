@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from newsingest.html.meta import PageMetadata, meta_tags, parse_json_ld, read_page_metadata
+from newsingest._html.meta import PageMetadata, meta_tags, parse_json_ld, read_page_metadata
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement
