@@ -110,3 +110,12 @@ def test_control_characters_and_surrogates_are_cleaned_from_every_kind_of_input(
     assert read_source("ascii\x01only").text == "ascii only"
     assert read_source("lone \ud800 surrogate\x02").text == "lone \ufffd surrogate "
     assert read_source("  <?xml version='1.0' encoding='latin-1'?><p>x</p>").text == "  <?xml version='1.0'?><p>x</p>"
+
+
+def test_alphabet_fit_takes_letters_that_lower_to_two_characters():
+    # "İ" (Turkish dotted capital I) lowers to "i" plus a combining dot: ord() of that pair
+    # raised TypeError (found by the property run: a lone byte 0xDD read as cp1254)
+    from newsingest._source.decode import alphabet_fit
+
+    assert 0 <= alphabet_fit("İstanbul İzmir") <= 1
+    assert read_source(b"\xdd").text  # a lone 8-bit byte decodes; it raised TypeError

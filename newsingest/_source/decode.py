@@ -318,12 +318,13 @@ def alphabet_fit(text: str) -> float:
     1.0 for text with no such letters, and for Chinese, Japanese and Korean text
     (their encodings are told apart by the detector, not by letters).
     """
-    letters = [char.lower() for char in text[:20_000] if ord(char) > 127 and char.isalpha()]
+    letters = [char for char in text[:20_000] if ord(char) > 127 and char.isalpha()]
     if not letters:
         return 1.0
     if sum(1 for char in letters if ord(char) >= 0x1100) > len(letters) / 2:  # CJK, Hangul, kana
         return 1.0
-    counts = [sum(1 for char in letters if char in alphabet) for alphabet in ALPHABETS.values()]
+    lowered = [char.lower() for char in letters]  # ("İ" lowers to two characters: letters keep theirs)
+    counts = [sum(1 for char in lowered if char in alphabet) for alphabet in ALPHABETS.values()]
     for low, high in SCRIPTS:
         counts.append(sum(1 for char in letters if low <= ord(char) <= high))
     return max(counts) / len(letters)
