@@ -154,6 +154,11 @@ REPEATED_DATELINE = (
     " has come to fruition after months of brutal fighting in the eastern industrial town.</p>"
     "<p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</p></article></body></html>"
 )
+#: A labelled line between a reporter line and a lone "." was joined to both as link text,
+#: so the reporter's name ran on into "Read" (found by the property run, 600 examples).
+REPORTER_BEFORE_LABELLED_LINE = (
+    "Laporan Wartawan Tribunnews.com, Budi Santoso\nRead more: Another story about something\n."
+)
 REPEATED_REPORTER_LINE = (
     "<!DOCTYPE html><html><body><article><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly "
     "inevitable Russian victory has come to fruition after months of brutal fighting.</p>"
@@ -198,6 +203,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(BULLETED_QUOTE)
 @example(REPEATED_REPORTER_LINE)
 @example(REPEATED_DATELINE)
+@example(REPORTER_BEFORE_LABELLED_LINE)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -106,11 +106,15 @@ def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool
     line starts with what closes a sentence or bracket (``.``, ``,``, ``)``, a
     dash), when the previous one ends open (``(``, a dash, a comma), or when a
     short line without an ending sits between an unfinished line and one that
-    continues it. A short heading between finished paragraphs is never joined.
+    continues it. A short heading between finished paragraphs is never joined, nor
+    a labelled line (``Read more: …``, ``Penulis: …``): a link's text is a name or
+    a phrase, not a label and its value.
     """
     if previous.endswith(_OPENERS) or line.startswith(_CLOSERS):
         return True
     if previous.endswith(_SENTENCE_END) or len(line.split()) > 6 or line.endswith(_SENTENCE_END):
+        return False
+    if ": " in line:
         return False
     following = next((candidate.strip() for candidate in lines[number + 1 : number + 2]), "")
     return bool(following) and (following[:1].islower() or following.startswith(_CLOSERS))
