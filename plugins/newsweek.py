@@ -409,13 +409,16 @@ class Newsweek(Plugin):
         """Scraped Newsweek text opens with the headline: take it as the title.
 
         Newsweek headlines may end in ``?`` or run long, which the generic title
-        step refuses; here the first short line followed by body text is enough.
+        step refuses; here the first short line with a letter in it, followed by
+        body text, is enough. A page with no title of its own is read the same
+        way, so that ingesting an article's own text again finds nothing more.
         """
-        if draft.input_format != "text" or draft.title or len(draft.blocks) < 2:
+        if draft.title or len(draft.blocks) < 2:
             return
         first = draft.blocks[0].text
         if (
             len(first.split()) <= 30
+            and any(char.isalpha() for char in first)
             and not first.endswith((".", ":", ";", ","))
             and len(first) < len(draft.blocks[1].text)
         ):

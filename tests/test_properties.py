@@ -159,6 +159,14 @@ REPEATED_DATELINE = (
 REPORTER_BEFORE_LABELLED_LINE = (
     "Laporan Wartawan Tribunnews.com, Budi Santoso\nRead more: Another story about something\n."
 )
+#: A Newsweek page with no title whose first kept line is "0": read again as text, the
+#: outlet's headline step took "0" for the title (found by the property run, 600 examples).
+NEWSWEEK_NUMBER_LINE = (
+    "<!DOCTYPE html><html><body><article><p>Newsweek is committed to challenging conventional wisdom and"
+    " finding connections in the search for common ground.</p><p>0</p><p>Neither a much-anticipated"
+    " Ukrainian withdrawal nor a seemingly inevitable Russian victory has come to fruition after months of"
+    " brutal fighting in the eastern industrial town.</p></article></body></html>"
+)
 REPEATED_REPORTER_LINE = (
     "<!DOCTYPE html><html><body><article><p>Neither a much-anticipated Ukrainian withdrawal nor a seemingly "
     "inevitable Russian victory has come to fruition after months of brutal fighting.</p>"
@@ -204,6 +212,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(REPEATED_REPORTER_LINE)
 @example(REPEATED_DATELINE)
 @example(REPORTER_BEFORE_LABELLED_LINE)
+@example(NEWSWEEK_NUMBER_LINE)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
