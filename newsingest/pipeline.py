@@ -275,7 +275,7 @@ def html_draft(
         page = page.with_tree(tree)
     draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
     apply_page_metadata(draft, page.metadata)
-    prepare_tree(tree, plugin, draft, html)
+    prepare_tree(tree, plugin, draft)
     draft.blocks = htmlextract.extract_main_blocks(tree, url=draft.url)
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
@@ -315,7 +315,7 @@ def flat_html_draft(
     return draft
 
 
-def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft, html: str) -> None:
+def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft) -> None:
     """Drop generic and plugin furniture and run the plugin's page hooks, before extraction.
 
     Selectors are pre-checked against the page's class and id values, read once.
