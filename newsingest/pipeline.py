@@ -33,7 +33,7 @@ from newsingest._source.formats import detect_format
 from newsingest._text.blocks import looks_like_heading, split_blocks
 from newsingest._text.cleaners import GENERIC_RULES
 from newsingest._text.draft import Draft
-from newsingest._text.rules import Rule, apply_rules
+from newsingest._text.rules import Rule
 from newsingest.errors import ArgumentTypeError, InputError, UsageError
 from newsingest.jsoncheck import json_problem
 from newsingest.model import Article, Block, content_id, parse_date
@@ -382,8 +382,7 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
     reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
 
     def apply_all() -> None:
-        for rule, owner in chosen:
-            apply_rules(draft, (rule,), plugin=owner)
+        apply_in_order(draft, chosen)
 
     run_settled(draft, apply_all, windowed, reach)
     if plugin is not None:
@@ -413,11 +412,24 @@ def run_settled(
         if now == front:
             return
         front, removed = now, len(draft.removed)
-        for rule, owner in windowed:
-            apply_rules(draft, (rule,), plugin=owner)
+        apply_in_order(draft, windowed)
         drop_wordless_blocks(draft)
         if len(draft.removed) == removed:
             return
+
+
+def apply_in_order(draft: Draft, rules: Sequence[tuple[Rule, str | None]]) -> None:
+    """Apply each rule, its removals recorded under its owner (a plugin's name, ``None``: generic).
+
+    :func:`~newsingest._text.rules.apply_rules` for rules of several owners, in one loop.
+    """
+    previous = draft.plugin
+    try:
+        for rule, owner in rules:
+            draft.plugin = owner
+            rule.apply(draft)
+    finally:
+        draft.plugin = previous
 
 
 def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:
@@ -494,10 +506,12 @@ def build_article(
 
 def drop_wordless_blocks(draft: Draft) -> None:
     """Blocks left with no letter or digit (a stray ``|`` after credits were cut) go."""
+    if draft.unchanged_since_mark("wordless"):
+        return  # every block was seen to have words, and none changed since
     search = _WORD_CHAR.search
-    if all(map(search, [block.text for block in draft.blocks])):
-        return  # the usual case, found at C speed
-    draft.remove_where(lambda block: search(block.text) is None, "no words left after cleaning", "wordless")
+    if not all(map(search, [block.text for block in draft.blocks])):
+        draft.remove_where(lambda block: search(block.text) is None, "no words left after cleaning", "wordless")
+    draft.mark("wordless")
 
 
 #: A letter or digit (``str.isalnum``), found at C speed.

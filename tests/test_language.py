@@ -4,6 +4,8 @@ import subprocess
 import sys
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newsingest._language.detect import (
     MIN_LETTERS,
@@ -12,6 +14,7 @@ from newsingest._language.detect import (
     count_letters,
     detect_language,
 )
+from newsingest._language.words import has_letters
 
 INDONESIAN = "Pemerintah Ukraina mendapat kecaman karena penolakannya untuk menyerahkan kota Bakhmut."
 ENGLISH = "The grueling battle has seen both sides suffer heavy losses and much of the city cratered."
@@ -136,3 +139,10 @@ def test_detector_pickles_as_its_settings(detector):
     copy = pickle.loads(pickle.dumps(detector))
     assert (copy.seed, copy.accelerate) == (detector.seed, detector.accelerate)
     assert copy.candidates(ENGLISH) == detector.candidates(ENGLISH)
+
+
+@settings(max_examples=300)
+@given(text=st.text(alphabet="aZ1 .,\u00e9\u4e2d\u0301'\n", max_size=160), limit=st.sampled_from([0, 1, 10, 40]))
+def test_has_letters_agrees_with_count_letters(text, limit):
+    # the regular-expression shortcut for ASCII text must answer as the count does
+    assert has_letters(text, limit) == (count_letters(text, limit) >= limit)

@@ -91,9 +91,26 @@ def test_confirmed_paragraphs_skip_the_detector():
     paragraphs = parts(EN_ID)
     paragraph_languages(paragraphs, "en", counting)
     # the English paragraphs are confirmed by their function words; the headline has
-    # only words other languages share too (as, for), and the two Indonesian paragraphs
-    # have Indonesian function words: only those go to langdetect
-    assert counting.asked == [paragraphs[0], paragraphs[3], paragraphs[5]]
+    # only words other languages share too (as, for) and none of another language only,
+    # so nothing says it is not English; the two Indonesian paragraphs have Indonesian
+    # function words: only those go to langdetect
+    assert counting.asked == [paragraphs[3], paragraphs[5]]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # real lines of Indonesian articles whose only function words Italian or Dutch has
+        # too (di, dan): langdetect alone called them English or gave up
+        "Head-to-Head dan Statistik San Marino vs Austria",
+        "Alias Timnas Indonesia Senior di ajang Round 3 FIFA World Cup Qualifiers 2026 Asia.",
+        "Jenderal TNI Purn Fachrul Razi lahir di Aceh 26 Juli 1947.",
+    ],
+)
+def test_a_line_with_only_shared_function_words_keeps_the_article_language(line):
+    counting = CountingDetector()
+    assert paragraph_languages([line], "id", counting) == ["id"]
+    assert counting.asked == []  # it cannot disagree by its words: no detection
 
 
 @pytest.mark.parametrize(

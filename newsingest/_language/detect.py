@@ -253,16 +253,25 @@ def paragraph_languages(
     languages: list[str | None] = []
     paragraph_prior = article_language or prior
     detections = 0
+    enough_letters = langdetect_words.has_letters
+    words = langdetect_words.words
+    # the usual paragraph is confirmed by its function words alone: that test, inlined
+    confirmed_by_words = langdetect_words.function_word_test(article_language) if article_language else None
     for text in texts:
-        tokens = langdetect_words.words(text)
-        upper_bound = sum(map(len, tokens)) * (1 if text.isascii() else langdetect_words.CJK_WEIGHT)
-        if (
-            upper_bound < PARAGRAPH_MIN_LETTERS
-            or langdetect_words.count_letters(text, PARAGRAPH_MIN_LETTERS) < PARAGRAPH_MIN_LETTERS
-        ):
+        if not enough_letters(text, PARAGRAPH_MIN_LETTERS):
             languages.append(None)
             continue
-        evidence = langdetect_words.paragraph_evidence(article_language, text, tokens) if article_language else "-"
+        tokens = words(text)
+        if confirmed_by_words is not None and confirmed_by_words(tokens):
+            languages.append(article_language)
+            continue
+        evidence = (
+            langdetect_words.paragraph_evidence(
+                article_language, text, tokens, words_failed=confirmed_by_words is not None
+            )
+            if article_language
+            else "-"
+        )
         if evidence in ("confirmed", "own"):
             languages.append(article_language)
         elif detections >= PARAGRAPH_MAX_DETECTIONS:

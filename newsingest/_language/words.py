@@ -25,6 +25,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections.abc import Callable
 from itertools import repeat
 
 from newsingest._language.unicode_marks import MARK_RANGES
@@ -348,6 +349,23 @@ def count_letters(text: str, limit: int | None = None) -> int:
     return _weighted_letters(text)
 
 
+def has_letters(text: str, limit: int) -> bool:
+    """Whether ``text`` has at least ``limit`` letters as :func:`count_letters` counts them.
+
+    ASCII text (most paragraphs of most news) is answered by one regular expression
+    that stops at the ``limit``-th letter; other text is counted.
+    """
+    if text.isascii():
+        return len(text) >= limit and _ascii_letters(limit).match(text) is not None
+    return count_letters(text, limit) >= limit
+
+
+@functools.cache
+def _ascii_letters(limit: int) -> re.Pattern:
+    """``limit`` ASCII letters, anything else between them (possessive: it never backtracks)."""
+    return re.compile(r"(?:[^A-Za-z]*+[A-Za-z]){" + str(limit) + "}")
+
+
 def _weighted_letters(text: str) -> int:
     count = sum(map(str.isalpha, text))
     if not text.isascii():
@@ -431,16 +449,34 @@ def _function_words_confirm(language: str, tokens: list[str]) -> bool:
     which are not Catalan. And some of the words must be the language's own within its
     group: *в, на, и* are Russian, Ukrainian, Bulgarian and Macedonian alike.
     """
-    # one pass: each word adds 1 (the language's or its family's), _FOREIGN (other
-    # languages' only) and _DISTINCT (the language's own within its group) at once
-    total = sum(map(_tally(language).get, tokens, repeat(0)))
-    own, others, distinctive = total % _FOREIGN, total // _FOREIGN % _FOREIGN, total // _DISTINCT
-    return (
-        own >= MIN_FUNCTION_WORDS
-        and own >= MIN_FUNCTION_SHARE * len(tokens)
-        and others <= MAX_FOREIGN_SHARE * (own + others)
-        and distinctive >= MIN_DISTINCTIVE_WORDS
-    )
+    return function_word_test(language)(tokens)  # type: ignore[misc]  # (callers check FUNCTION_WORDS)
+
+
+@functools.cache
+def function_word_test(language: str) -> Callable[[list[str]], bool] | None:
+    """:func:`_function_words_confirm` for one language, as a function of the tokens (``None``: no word list).
+
+    A paragraph it confirms, :func:`confirms` confirms too (whatever else that
+    checks first), so a caller may try it alone first: it is the cheap test that
+    settles most paragraphs.
+    """
+    if language not in FUNCTION_WORDS:
+        return None
+    get = _tally(language).get
+
+    def confirmed(tokens: list[str]) -> bool:
+        # one pass: each word adds 1 (the language's or its family's), _FOREIGN (other
+        # languages' only) and _DISTINCT (the language's own within its group) at once
+        total = sum(map(get, tokens, repeat(0)))
+        own, others, distinctive = total % _FOREIGN, total // _FOREIGN % _FOREIGN, total // _DISTINCT
+        return (
+            own >= MIN_FUNCTION_WORDS
+            and own >= MIN_FUNCTION_SHARE * len(tokens)
+            and others <= MAX_FOREIGN_SHARE * (own + others)
+            and distinctive >= MIN_DISTINCTIVE_WORDS
+        )
+
+    return confirmed
 
 
 #: The sum packs three counts into one int, a field of 32 bits each: a paragraph would need
@@ -506,7 +542,7 @@ def script_language(text: str) -> tuple[str, float] | None:
     return lang, min(1.0, round(share, 3))
 
 
-def paragraph_evidence(language: str, text: str, tokens: list[str]) -> str:
+def paragraph_evidence(language: str, text: str, tokens: list[str], *, words_failed: bool = False) -> str:
     """What cheap evidence says about ``text`` as a paragraph of an article in ``language``.
 
     * ``"confirmed"``: it evidently is in ``language`` (:func:`confirms`);
@@ -514,8 +550,10 @@ def paragraph_evidence(language: str, text: str, tokens: list[str]) -> str:
       written in (:data:`REQUIRED_SCRIPTS`), or at least one function word of languages
       outside its family and at least as many of those as of its own (one-letter words
       left out: ``it's`` gives ``s``; Indonesian *ya*, *per*, *kan* among many Indonesian
-      function words are not a sign);
-    * ``"own"``: no such sign, and some of ``language``'s own function words;
+      function words are not a sign), or some of those (fewer) and none only its family has;
+    * ``"own"``: no such sign, and some of ``language``'s function words: one only its
+      family has, or only words it shares with others (Indonesian *di* is Italian too) and
+      not one of another language only;
     * ``"none"``: no sign of any language: no function word at all, the article's
       script (names, a byline, a heading without listed words). The detector is least
       reliable exactly there (only its answer of ``language`` is worth keeping): it calls ``Apa misi PDIP langsung kritik habis-habisan
@@ -523,9 +561,14 @@ def paragraph_evidence(language: str, text: str, tokens: list[str]) -> str:
       Politik`` German, sure of both;
     * ``"unknown"``: ``language`` has no word list to tell (Hindi, Somali, ...).
 
-    ``tokens`` are :func:`words` of ``text``.
+    ``tokens`` are :func:`words` of ``text``; ``words_failed``: the caller already found that
+    :func:`function_word_test` does not confirm them (it is not run again).
     """
-    if confirms(language, text, tokens):
+    if words_failed and language in FUNCTION_WORDS:
+        confirmed = language in LETTER_RULES and _letters_confirm(language, text)
+    else:
+        confirmed = confirms(language, text, tokens)
+    if confirmed:
         return "confirmed"
     if not text.isascii() and _foreign_script(language).search(text):
         return "foreign"
@@ -535,9 +578,11 @@ def paragraph_evidence(language: str, text: str, tokens: list[str]) -> str:
         return "foreign"
     if language not in _WORD_SETS:
         return "unknown"
-    if unique:
+    if unique or (own and not others):
+        # its own words, or only words it shares (Indonesian *di*, *dan*, Italian and Dutch too)
+        # and not one word of another language only: nothing says it is not the article's
         return "own"
-    return "foreign" if own else "none"  # only words other languages share (as, do, a): the detector decides
+    return "foreign" if own else "none"  # shared words and foreign ones (fewer): the detector decides
 
 
 @functools.cache

@@ -55,6 +55,7 @@ class Draft:
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
     _needles_found: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
+    _marks: dict[str, list[Block]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
     def folded_text(self) -> str:
         """The text of every block, case-folded, one block a line: what rules test their needles on.
@@ -119,6 +120,19 @@ class Draft:
         if first == -1:
             return len(self.blocks)
         return folded.count("\n", 0, first) if self._one_line_each else 0
+
+    def mark(self, step: str) -> None:
+        """Remember the blocks as they are now, as seen by ``step`` (see :meth:`unchanged_since_mark`)."""
+        self._marks[step] = list(self.blocks)
+
+    def unchanged_since_mark(self, step: str) -> bool:
+        """Whether the blocks are the ones ``step`` last marked (blocks are immutable: same objects, same text).
+
+        A step that checks every block (for words, say) then skips blocks it has seen,
+        however rules and hooks changed the list in between.
+        """
+        seen = self._marks.get(step)
+        return seen is not None and seen == self.blocks
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
         """Take block ``index`` out of the body and record why."""
