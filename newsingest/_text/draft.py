@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from newsingest._text.match import folded_block
 from newsingest.model import Block, Date, Removed
 
 if TYPE_CHECKING:
@@ -53,7 +52,7 @@ class Draft:
     #: The blocks :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
     _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
-    _needles_found: dict[str, bool] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    _needles_found: dict[str, int] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
     _marks: dict[str, list[Block]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
 
@@ -67,8 +66,9 @@ class Draft:
         blocks = self.blocks
         if self._folded_from is None or self._folded_from != blocks:
             self._needles_found = {}
-            # each block folded once (remembered): a rule that changed one block refolds only that one
-            self._folded = folded = "\n".join([folded_block(block.text) for block in blocks])
+            # folded as one text: one C call (case folding maps each character alone, so
+            # this is each block folded, joined)
+            self._folded = folded = "\n".join([block.text for block in blocks]).casefold()
             self._folded_from = list(blocks)
             self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
         return self._folded
@@ -87,10 +87,10 @@ class Draft:
         found = self._needles_found
         present = []
         for needle in needles:
-            here = found.get(needle)
-            if here is None:
-                here = found[needle] = needle in folded
-            if here:
+            at = found.get(needle)
+            if at is None:
+                at = found[needle] = folded.find(needle)  # where it first is: first_holding needs no new scan
+            if at != -1:
                 present.append(needle)
         return tuple(present)
 
@@ -111,10 +111,9 @@ class Draft:
         found = self._needles_found
         first = -1
         for needle in needles:
-            if found.get(needle) is False:
-                continue
-            at = folded.find(needle)
-            found[needle] = at != -1
+            at = found.get(needle)
+            if at is None:
+                at = found[needle] = folded.find(needle)
             if at != -1 and (first == -1 or at < first):
                 first = at
         if first == -1:
