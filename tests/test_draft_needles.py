@@ -52,3 +52,18 @@ def test_rules_still_see_a_needle_that_a_step_brought_in() -> None:
     credit.apply(draft)
     assert [block.text for block in draft.blocks] == ["Body text.", "Text."]
     assert draft.metadata["editor"] == "Ana"
+
+
+def test_the_block_texts_follow_the_blocks() -> None:
+    # rules skip a draft when their pattern matches none of these: a stale list would skip a match
+    draft = Draft(blocks=[Block(" One line ", "paragraph"), Block("Two", "paragraph")])
+    assert draft.stripped_texts() == ["One line", "Two"]
+    assert draft.texts() == [" One line ", "Two"]
+    draft.blocks[1] = Block("Read also: x", "paragraph")  # replaced in place: the list is the same object
+    assert draft.stripped_texts() == ["One line", "Read also: x"]
+    drop = DropLine("read", r"Read also: .*", "read-also")
+    drop.apply(draft)
+    assert draft.texts() == [" One line "]
+    draft.blocks.append(Block("Read also: y", "paragraph"))
+    drop.apply(draft)
+    assert draft.stripped_texts() == ["One line"]

@@ -55,6 +55,9 @@ class Draft:
     _needles_found: dict[str, int] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
     _marks: dict[str, list[Block]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    #: The blocks :attr:`_texts` were read from, and their texts as they are and stripped.
+    _texts_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    _texts: tuple[list[str], list[str]] = attrs.field(factory=lambda: ([], []), init=False, repr=False, eq=False)
 
     def folded_text(self) -> str:
         """The text of every block, case-folded, one block a line: what rules test their needles on.
@@ -72,6 +75,27 @@ class Draft:
             self._folded_from = list(blocks)
             self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
         return self._folded
+
+    def texts(self) -> list[str]:
+        """Each block's text, in order (read again only when the blocks changed; do not modify)."""
+        return self._block_texts()[0]
+
+    def stripped_texts(self) -> list[str]:
+        """Each block's text stripped of surrounding whitespace: what line rules match (do not modify).
+
+        Rules test these in one C-level pass (``any(map(pattern.fullmatch, texts))``)
+        before they look at any block one by one: most rules match no block of most
+        articles, and then cost one regular-expression call a block, nothing more.
+        """
+        return self._block_texts()[1]
+
+    def _block_texts(self) -> tuple[list[str], list[str]]:
+        blocks = self.blocks
+        if self._texts_from is None or self._texts_from != blocks:
+            texts = [block.text for block in blocks]
+            self._texts = (texts, list(map(str.strip, texts)))
+            self._texts_from = list(blocks)
+        return self._texts
 
     def needles_present(self, needles: tuple[str, ...]) -> tuple[str, ...]:
         """Those of ``needles`` (folded, see :mod:`newsingest._text.match`) that some block may hold.

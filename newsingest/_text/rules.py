@@ -70,6 +70,8 @@ class DropLine:
         if self.needles and not needles:
             return  # no block can match: none holds a needle
         first = draft.first_holding(needles)  # no block before it holds a needle
+        if not any(map(fullmatch, draft.stripped_texts()[first:])):
+            return  # the usual case: the pattern matches no block (one C-level pass)
         max_chars = self.max_chars if self.max_chars is not None else float("inf")
         # every rule runs on every block: one comprehension finds the blocks to drop (most rules: none)
         doomed = [
@@ -99,6 +101,8 @@ class DropFrom:
 
     def apply(self, draft: Draft) -> None:
         marker = self.marker
+        if not any(map(marker.fullmatch, draft.stripped_texts()[self.min_index :])):
+            return  # no marker anywhere (one C-level pass)
         for index in range(self.min_index, len(draft.blocks)):
             if marker.fullmatch(draft.blocks[index].text.strip()):
                 draft.remove_where(lambda block: True, self.reason, self.name, start=index)
@@ -143,6 +147,8 @@ class Extract:
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks
+        if not any(map(self.pattern.search, draft.stripped_texts()[index:limit])):
+            return  # the usual case: no block the rule would look at matches (one C-level pass)
         seen = index
         while index < len(blocks) and seen < limit:
             seen += 1
@@ -248,6 +254,8 @@ class DropRelatedBlock:
     max_headline_words: int = 25
 
     def apply(self, draft: Draft) -> None:
+        if not any(map(self.header.fullmatch, draft.stripped_texts())):
+            return  # no header (one C-level pass)
         index = 0
         while index < len(draft.blocks):
             if not self.header.fullmatch(draft.blocks[index].text.strip()):

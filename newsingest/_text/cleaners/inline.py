@@ -56,6 +56,8 @@ class CutInline:
         needles = draft.needles_present(self.needles)
         if self.needles and not needles:
             return  # no block holds a needle
+        if not any(map(self.pattern.search, draft.texts()[draft.first_holding(needles) :])):
+            return  # the usual case: no block holds a match (one C-level pass)
         stored = False
         index = 0
         while index < len(draft.blocks):
@@ -344,6 +346,8 @@ class ReadAlsoHeadline:
     )
 
     def apply(self, draft: Draft) -> None:
+        if not any(map(self.pattern.fullmatch, draft.stripped_texts()[:-1])):
+            return  # no lead line (one C-level pass)
         index = 0
         while index < len(draft.blocks) - 1:
             lead = draft.blocks[index].text.strip()

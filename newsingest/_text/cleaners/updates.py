@@ -77,6 +77,8 @@ class UpdateNotes:
     max_chars: int = 600
 
     def apply(self, draft: Draft) -> None:
+        if not any(map(UPDATE_NOTE.fullmatch, draft.stripped_texts())):
+            return  # the usual case: no note (one C-level pass)
         index = 0
         while index < len(draft.blocks):
             text = draft.blocks[index].text.strip()
