@@ -1,6 +1,9 @@
 """Malay told from Indonesian by its words, on top of a detector that has no Malay."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -112,3 +115,24 @@ def test_same_answers_in_another_process(detector):
             [sys.executable, "-c", code], input=json.dumps(texts), capture_output=True, text=True, check=True
         ).stdout
         assert json.loads(out) == here
+
+
+def test_the_malay_score_does_not_depend_on_the_hash_seed():
+    # the words form a set, whose order changes with PYTHONHASHSEED; a plain float sum in
+    # that order changed the last bits, and a text scoring exactly 0 flipped between runs
+    code = (
+        "from newsingest._language.malay import malay_score, learned_weights\n"
+        "words = sorted(learned_weights())[:80]\n"
+        "print(repr(malay_score(' '.join(words))))\n"
+    )
+    scores = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(1, 6)
+    }
+    assert len(scores) == 1, scores

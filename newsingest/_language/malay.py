@@ -16,6 +16,7 @@ names common in real Indonesian news are dropped when learning.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Mapping
 
 #: A text is Malay above this score: Indonesian is the default, Malay needs evidence
@@ -55,11 +56,14 @@ def malay_score(text: str, weights: Mapping[str, float] | None = None) -> float:
     distinct words, then :data:`THRESHOLD_PER_WORD` more for each further word, so that a
     long Indonesian article does not become Malay from a handful of words both use.
     """
-    if weights is None:
-        weights = learned_weights()
-    words = evidence_words(text)
+    return _score(evidence_words(text), learned_weights() if weights is None else weights)
+
+
+def _score(words: set[str], weights: Mapping[str, float]) -> float:
     threshold = THRESHOLD + THRESHOLD_PER_WORD * max(0, len(words) - THRESHOLD_WORDS)
-    return sum(weights[word] for word in words.intersection(weights)) - threshold
+    # the text's words looked up in the table, not the table's thousands of words in the text;
+    # summed exactly, so the order a set happens to iterate in cannot change the last bit
+    return math.fsum([weights[word] for word in words if word in weights]) - threshold
 
 
 def is_malay(text: str, weights: Mapping[str, float] | None = None) -> bool:
@@ -72,9 +76,9 @@ def is_malay(text: str, weights: Mapping[str, float] | None = None) -> bool:
     """
     if weights is None:
         weights = learned_weights()
-    if malay_score(text, weights) <= 0:
-        return False
     words = evidence_words(text)
+    if _score(words, weights) <= 0:
+        return False
     return len(words) >= SHORT_TEXT_WORDS or sum(weights.get(word, 0.0) >= STRONG_WEIGHT for word in words) >= (
         SHORT_TEXT_STRONG_WORDS
     )
