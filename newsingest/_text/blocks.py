@@ -41,8 +41,9 @@ def normalize_text(text: str) -> str:
 
 def split_blocks(text: str) -> list[Block]:
     """Turn plain text into paragraph, heading and list-item blocks."""
-    parts: list[list[str]] = []  # each block's lines, joined once at the end
+    texts: list[str] = []  # each block's first line, then its text
     kinds: list[str] = []
+    more: list[str] = []  # the lines continuing the last block (rare), joined to it once it is done
     previous_line = ""
     lines = normalize_text(text).split("\n")
     for number, raw_line in enumerate(lines):
@@ -57,7 +58,8 @@ def split_blocks(text: str) -> list[Block]:
             line = " ".join(raw_line[bullet.end() :].split())
             if not line:
                 continue
-            parts.append([line])
+            more = _joined(texts, more)
+            texts.append(line)
             kinds.append("list_item")
         else:
             line = " ".join(words)
@@ -72,19 +74,34 @@ def split_blocks(text: str) -> list[Block]:
                     else _continues(previous_line, line) or _link_break(previous_line, line, lines, number)
                 )
             ):
-                parts[-1].append(line)  # (joined by a space: words stay words)
+                more.append(line)  # (joined by a space: words stay words)
             else:
-                parts.append([line])
+                more = _joined(texts, more)
+                texts.append(line)
                 kinds.append("paragraph")
         previous_line = line
-    texts = [" ".join(block_lines) for block_lines in parts]
+    _joined(texts, more)
     last = len(texts) - 1
     return [  # a heading-like paragraph that introduces more text is a heading (as mark_headings does)
         Block(
-            block_text, "heading" if kind == "paragraph" and index < last and looks_like_heading(block_text) else kind
+            block_text,
+            "heading"
+            if kind == "paragraph"
+            and index < last
+            and not block_text.endswith(_HEADING_NOT_END)  # (looks_like_heading's first test, inlined)
+            and looks_like_heading(block_text)
+            else kind,
         )
         for index, (block_text, kind) in enumerate(zip(texts, kinds, strict=True))
     ]
+
+
+def _joined(texts: list[str], more: list[str]) -> list[str]:
+    """Join the lines continuing the last block to it (once: joining line by line is quadratic)."""
+    if more:
+        texts[-1] = " ".join([texts[-1], *more])
+        return []
+    return more
 
 
 def _continues(previous: str, line: str) -> bool:
