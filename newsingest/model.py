@@ -38,10 +38,14 @@ def _tuple(items: Iterable[Any] | None) -> tuple[Any, ...]:
     return tuple(items) if items is not None else ()
 
 
+#: Values that are immutable as they are (``datetime`` is a ``date``).
+_PLAIN = (str, int, float, type(None), dt.date)
+
+
 def _freeze(value: Any) -> Any:
     """Containers made immutable, recursively: mappings to :class:`FrozenMetadata`, lists to tuples."""
-    if isinstance(value, FrozenMetadata):
-        return value
+    if isinstance(value, _PLAIN_OR_FROZEN):
+        return value  # (tested first: the abstract Mapping test below is slow, and most values are plain)
     if isinstance(value, Mapping):
         return FrozenMetadata(value)
     if isinstance(value, (list, tuple)):
@@ -92,6 +96,9 @@ class FrozenMetadata(Mapping[str, Any]):
 
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenMetadata, (self._data,))
+
+
+_PLAIN_OR_FROZEN = (*_PLAIN, FrozenMetadata)
 
 
 def _frozen_metadata(value: Mapping[str, Any] | None) -> FrozenMetadata:
