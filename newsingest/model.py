@@ -181,7 +181,7 @@ class Translation:
 
 
 #: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`).
-LINK_KINDS = ("exact", "near", "syndicated", "translation")
+LINK_KINDS = ("exact", "near", "syndicated", "series", "translation")
 
 
 def _validate_link_kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:

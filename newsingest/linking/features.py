@@ -112,25 +112,51 @@ def word_hashes(text: str) -> np.ndarray:
     return (running[ends - 1] - running[starts - 1]) * inverse[starts]  # starts >= 1: the text is padded
 
 
-def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
-
-    Shingles are rolled from :func:`word_hashes` with numpy, instead of building
-    and hashing every shingle string. Repeats are harmless: a MinHash signature
-    is the same for a set and for any multiset of it.
-    """
+def _rolled_shingles(text: str, size: int) -> np.ndarray:
+    """A 64-bit rolling hash of every ``size``-word window of the text's words (unmixed, repeats kept)."""
     hashes = word_hashes(text)
     if not len(hashes):
-        return np.empty(0, dtype=np.uint32)
+        return hashes
     width = min(size, len(hashes))
     count = len(hashes) - width + 1
     rolled = hashes[:count].copy()
     for k in range(1, width):
         rolled *= _ROLL
         rolled += hashes[k : k + count]
+    return rolled
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
+
+    Shingles are rolled from :func:`word_hashes` with numpy, instead of building
+    and hashing every shingle string. Used for the anchors' MinHash scheme and in
+    tests; the text sketch uses the 64-bit :func:`shingle_hashes64`.
+    """
+    rolled = _rolled_shingles(text, size)
     rolled ^= rolled >> np.uint64(29)
     rolled *= _ROLL
     return (rolled >> np.uint64(32)).astype(np.uint32)
+
+
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+
+
+def shingle_hashes64(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """64-bit hashes of the text's ``size``-word shingles (``uint64``, in text order, repeats kept).
+
+    The rolling hash of :func:`_rolled_shingles` through SplitMix64's finaliser,
+    so every bit is mixed: the sketch reads its bin from the top bits and its value
+    from the low ones.
+    """
+    rolled = _rolled_shingles(text, size)
+    rolled ^= rolled >> np.uint64(30)
+    rolled *= _MIX1
+    rolled ^= rolled >> np.uint64(27)
+    rolled *= _MIX2
+    rolled ^= rolled >> np.uint64(31)
+    return rolled
 
 
 def content_hash(text: str) -> int | None:
@@ -164,15 +190,26 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     return {a for a in found if len(a) > 2}
 
 
-_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+#: Bytes of a number (digits, and the dots and commas that group them); everything else a space.
+_NUMBER_BYTES = bytes(b if (48 <= b <= 57 or b in (44, 46)) else 32 for b in range(256))
 #: Hashes kept of an article's numbers (a bottom-k sketch: exact for up to this many numbers).
 NUMBER_SKETCH = 16
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 
 def numbers(text: str) -> set[str]:
-    """The text's numbers, digits only (``1.250`` and ``1,250`` are one figure)."""
-    return {n.replace(".", "").replace(",", "") for n in _DIGITS.findall(text)}
+    """The text's numbers, digits only (``1.250`` and ``1,250`` are one figure); ASCII digits.
+
+    A run of digits, dots and commas, trimmed of the dots and commas at its ends,
+    is one number: the regular expression ``\\d[\\d.,]*\\d|\\d`` on ASCII digits, read
+    with one ``bytes.translate`` and ``split`` (about twice as fast as the pattern).
+    """
+    found = set()
+    for run in text.encode("utf-8").translate(_NUMBER_BYTES).split():
+        run = run.strip(b".,")
+        if run:
+            found.add(run.replace(b".", b"").replace(b",", b"").decode("ascii"))
+    return found
 
 
 def number_sketch(numbers: Iterable[str]) -> np.ndarray:
@@ -182,10 +219,28 @@ def number_sketch(numbers: Iterable[str]) -> np.ndarray:
     template series (puzzle answers by level, horoscopes by day, price
     catalogues) shares its wording and differs in exactly these.
     """
-    hashes = np.array(sorted(zlib.crc32(n.encode()) for n in numbers)[:NUMBER_SKETCH], dtype=np.uint32)
+    return sketched_numbers(numbers)[0]
+
+
+def sketched_numbers(numbers: Iterable[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """:func:`number_sketch` and the numbers it holds, in its order (smallest hash first)."""
+    ranked = sorted((zlib.crc32(n.encode()), n) for n in numbers)[:NUMBER_SKETCH]
     sketch = np.full(NUMBER_SKETCH, _EMPTY, dtype=np.uint32)
-    sketch[: len(hashes)] = hashes
-    return sketch
+    sketch[: len(ranked)] = [h for h, _ in ranked]
+    return sketch, tuple(n for _, n in ranked)
+
+
+def figures_not_in(figures: tuple[str, ...], ours: np.ndarray, theirs: np.ndarray) -> list[str]:
+    """Of the ``figures`` held in sketch ``ours``, those the text of sketch ``theirs`` surely lacks.
+
+    A figure is surely missing when its hash is not in ``theirs`` and ``theirs``
+    holds every number of its text, or the figure's hash is below the largest
+    hash ``theirs`` kept (a bottom-k sketch keeps every hash below that).
+    """
+    kept = theirs[theirs != _EMPTY].tolist()
+    limit = int(_EMPTY) if len(kept) < NUMBER_SKETCH else kept[-1]
+    held = set(kept)
+    return [f for f, h in zip(figures, ours.tolist(), strict=False) if h <= limit and h not in held]
 
 
 def number_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
