@@ -354,7 +354,8 @@ def test_key_table_finds_every_key_it_holds_through_growth_and_collisions():
     rng.shuffle(keys)
     held, fresh = keys[:3000], keys[3000:]
     for start in range(0, 3000, 700):  # several inserts, each growing the table
-        table.insert(held[start : start + 700], np.arange(start, min(start + 700, 3000)))
+        table.add(held[start : start + 700], np.arange(start, min(start + 700, 3000)))
+    table.add(held[:10], np.arange(100, 110))  # already there: the first value stays
     assert len(table) == 3000 and table.nbytes() >= 3000 / 0.75 * 12
     assert table.lookup(held).tolist() == list(range(3000))
     answers = table.lookup(fresh)
@@ -362,7 +363,7 @@ def test_key_table_finds_every_key_it_holds_through_growth_and_collisions():
     # keys sharing their home slot (same top bits after the spread) all stay findable
     crowded = KeyTable(capacity=64)
     same_home = np.array([k for k in range(1, 200000) if crowded._home(np.array([k], dtype=np.uint64))[0] == 5][:20])
-    crowded.insert(same_home.astype(np.uint64), np.arange(20))
+    crowded.add(same_home.astype(np.uint64), np.arange(20))
     assert crowded.lookup(same_home.astype(np.uint64)).tolist() == list(range(20))
 
 

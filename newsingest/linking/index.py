@@ -18,6 +18,8 @@ _PROBE = np.arange(_WINDOW)
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)
 #: The table doubles when more than this share of its slots is taken (so it is 37.5-75% full).
 _MAX_LOAD = 0.75
+#: Keys moved at a time when the table grows.
+_GROW_SLICE = 1 << 16
 
 
 class KeyTable:
@@ -73,18 +75,22 @@ class KeyTable:
         result[found] = self._values[slots[found]]
         return result
 
-    def insert(self, keys: np.ndarray, values: np.ndarray) -> None:
-        """Store new keys (distinct, none already in the table) with their values."""
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        """Store each key with its value, unless the key is there already (the first value stays).
+
+        ``keys`` must be distinct. One probe finds, for each key, the key or the
+        free slot it goes to; keys that found the same free slot take it in
+        order, and the others probe again from there.
+        """
         keys = np.where(keys == 0, np.uint64(1), keys)
+        values = values.astype(np.uint32)
         if (self._size + len(keys)) > _MAX_LOAD * len(self._keys):
             self._grow(self._size + len(keys))
-        self._place(keys, values.astype(np.uint32))
-
-    def _place(self, keys: np.ndarray, values: np.ndarray) -> None:
         while len(keys):
-            slots, _ = self._find(keys)
-            # keys that found the same free slot: the first of them takes it, the others look again
-            taken, first = np.unique(slots, return_index=True)
+            slots, found = self._find(keys)
+            fresh = ~found
+            keys, values, slots = keys[fresh], values[fresh], slots[fresh]
+            taken, first = np.unique(slots, return_index=True)  # the first key to find a free slot takes it
             self._keys[taken] = keys[first]
             self._values[taken] = values[first]
             self._size += len(first)
@@ -95,12 +101,14 @@ class KeyTable:
     def _grow(self, needed: int) -> None:
         taken = np.flatnonzero(self._keys)
         keys, values = self._keys[taken], self._values[taken]
+        del taken
         while needed > _MAX_LOAD * (1 << self._bits):
             self._bits += 1
         self._keys = np.zeros(1 << self._bits, dtype=np.uint64)
         self._values = np.zeros(1 << self._bits, dtype=np.uint32)
         self._size = 0
-        self._place(keys, values)
+        for start in range(0, len(keys), _GROW_SLICE):  # slices: probing makes arrays 8 times their keys
+            self.add(keys[start : start + _GROW_SLICE], values[start : start + _GROW_SLICE])
 
     def nbytes(self) -> int:
         """Memory held by the two arrays."""

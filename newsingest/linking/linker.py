@@ -376,12 +376,14 @@ class StoryLinker:
         base = len(self._ids)
         self._remember(fps)
         known, spans = self._lookup(fps, base)
+        ranked = self._ranked(known, spans, base)
         placed = []
         for offset, fp in enumerate(fps):
             index = base + offset
             start, anchors_at, english_at, end = spans[offset]
-            keys_known = known[start:anchors_at]
-            found = self._first_link(fp, keys_known, known[english_at:end])
+            found = self._first_link(
+                fp, known[start : start + _N_STRINGS].tolist(), ranked[offset], known[english_at:end]
+            )
             candidates: tuple[Link, ...] = ()
             if fp.anchor_signature is not None and (found is None or found.kind != "translation"):
                 candidates = self._candidates(fp, index, known[anchors_at:english_at], found)
@@ -427,12 +429,38 @@ class StoryLinker:
         for start, *_ in spans:
             strings = known[start : start + _N_STRINGS]
             strings[wanted[start : start + _N_STRINGS] == 0] = -2  # nothing to look up
-        new = self._keys.lookup(unique) < 0
-        self._keys.insert(unique[new], base + first_adder[new])
+        self._keys.add(unique, base + first_adder)
         return known, spans
 
-    def _first_link(self, fp: Fingerprint, known: np.ndarray, english_known: np.ndarray) -> _Found | None:
-        strings = known[:_N_STRINGS].tolist()
+    def _ranked(
+        self, known: np.ndarray, spans: list[tuple[int, int, int, int]], base: int
+    ) -> list[list[tuple[float, int]]]:
+        """Per article, the earlier articles it shares an LSH band with: ``(-similarity, article)``, most similar first.
+
+        The similarities of the whole chunk's pairs are estimated in one numpy
+        step (they depend on the two sketches only), so the loop in order only
+        reads them.
+        """
+        lengths = [(a - s - _N_STRINGS, s + _N_STRINGS) for s, a, _, _ in spans]
+        band_positions = np.concatenate([np.arange(at, at + count) for count, at in lengths])
+        band_owner = np.repeat(np.arange(len(spans)), [count for count, _ in lengths])
+        hits = known[band_positions] if len(band_positions) else np.empty(0, dtype=np.int64)
+        ranked: list[list[tuple[float, int]]] = [[] for _ in spans]
+        hit = hits >= 0
+        if not hit.any():
+            return ranked
+        pairs = np.unique((band_owner[hit].astype(np.int64) << 40) | hits[hit])  # each (article, candidate) once
+        owners, candidates = pairs >> 40, pairs & ((1 << 40) - 1)
+        similarity = sketch.similarity_of_rows(self._signatures[base + owners], self._signatures[candidates])
+        for owner, candidate, estimate in zip(owners.tolist(), candidates.tolist(), similarity.tolist(), strict=True):
+            ranked[owner].append((-estimate, candidate))
+        for row in ranked:
+            row.sort()  # most similar first; ties: the earliest candidate
+        return ranked
+
+    def _first_link(
+        self, fp: Fingerprint, strings: list[int], ranked: list[tuple[float, int]], english_known: np.ndarray
+    ) -> _Found | None:
         if strings[0] >= 0:
             return _Found("exact", strings[0], 1.0, ("content hash",))
         for position, evidence in (
@@ -443,27 +471,23 @@ class StoryLinker:
         ):
             if strings[position] >= 0:
                 return _Found("syndicated", strings[position], None, (evidence,))
-        bands = known[_N_STRINGS:]
-        hits = bands[bands >= 0]
-        if len(hits) and fp.signature is not None:
-            found = self._near(fp, np.unique(hits))
+        if ranked:
+            found = self._near(fp, ranked)
             if found is not None:
                 return found
         if fp.english_signature is not None and fp.language not in (None, "en"):
             return self._translation(fp.english_signature, english_known)
         return None
 
-    def _near(self, fp: Fingerprint, candidates: np.ndarray) -> _Found | None:
+    def _near(self, fp: Fingerprint, ranked: list[tuple[float, int]]) -> _Found | None:
         """The most similar candidate that agrees on the numbers (``near``), else the most similar (``series``)."""
-        similarity = sketch.similarity(fp.signature, self._signatures[candidates])
         series = None
-        for best in np.argsort(-similarity, kind="stable").tolist():  # ties: the earliest candidate
-            if similarity[best] < self.near_threshold:
+        for negative, target in ranked:
+            if -negative < self.near_threshold:
                 break
-            target = int(candidates[best])
             theirs = self._numbers[target]
             agreement, count = features.number_agreement(fp.numbers, theirs)
-            estimate = round(float(similarity[best]), 4)
+            estimate = round(-negative, 4)
             if count >= MIN_NUMBERS and agreement < self.number_agreement:
                 if series is None:  # same wording, other figures: a template series, unless a copy agrees
                     differ = features.figures_not_in(fp.figures, fp.numbers, theirs)[:MAX_FIGURES]
@@ -487,7 +511,7 @@ class StoryLinker:
         candidates = [c for c in sorted(set(known[known >= 0].tolist())) if self._language[c] == english_code]
         if not candidates:
             return None
-        similarity = sketch.similarity(signature, self._signatures[np.array(candidates)])
+        similarity = sketch.similarity_of_rows(signature[None, :], self._signatures[np.array(candidates)])
         best = int(np.argmax(similarity))
         if similarity[best] < self.translation_threshold:
             return None
