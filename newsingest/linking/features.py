@@ -97,7 +97,7 @@ def word_hashes(text: str) -> np.ndarray:
     """A 64-bit hash of every word of :func:`words` (same words, same order), computed with numpy.
 
     Each word's hash is its bytes as a polynomial in ``P`` modulo 2**64, read
-    off prefix sums (so no Python loop runs per word); a word's hash depends on
+    off one segmented sum (so no Python loop runs per word); a word's hash depends on
     its bytes only, not on where it stands.
     """
     data = np.frombuffer(b" " + _word_bytes(text) + b" ", dtype=np.uint8)
@@ -105,11 +105,12 @@ def word_hashes(text: str) -> np.ndarray:
     edges = np.flatnonzero(space[1:] != space[:-1]) + 1  # alternating word starts and ends
     if len(edges) < 2:
         return np.empty(0, dtype=np.uint64)
-    starts, ends = edges[0::2], edges[1::2]
+    starts = edges[0::2]
     powers, inverse = _power_tables(len(data))
     # array arithmetic on uint64 wraps modulo 2**64 silently, as wanted here
-    running = np.cumsum(data.astype(np.uint64) * powers, dtype=np.uint64)  # running[i]: bytes 0..i
-    return (running[ends - 1] - running[starts - 1]) * inverse[starts]  # starts >= 1: the text is padded
+    terms = data.astype(np.uint64) * powers
+    terms[space] = 0  # a word's terms run from its start to the next word's start: its spaces add nothing
+    return np.add.reduceat(terms, starts) * inverse[starts]
 
 
 def _rolled_shingles(text: str, size: int) -> np.ndarray:
