@@ -453,7 +453,8 @@ def test_story_rows_one_per_story_biggest_first():
     assert first["story"] == "a2" and first["size"] == 3 and first["outlets"] == "detik; tribun"
     assert first["languages"] == "id" and str(first["first_published"]) == "2025-06-09"
     assert first["earliest"] == "a1" and first["headline"] == "Banjir" and first["copies"] == "a2; a3"
-    assert second["story"] == "b1" and second["size"] == 1 and second["copies"] == ""
+    assert first["links"] == "exact 1; near 1"
+    assert second["story"] == "b1" and second["size"] == 1 and second["copies"] == "" and second["links"] == ""
 
 
 def test_story_table_is_a_dataframe():
@@ -468,6 +469,7 @@ def test_story_table_is_a_dataframe():
         "headline",
         "earliest",
         "copies",
+        "links",
     ]
     assert table["size"].tolist() == [3, 1]
     frame = newsingest.to_dataframe(linked_batch())
@@ -487,6 +489,11 @@ def test_article_html_names_its_story_what_it_copies_and_why():
     assert 'class="nsi-story"' not in article_html(article(STORY, "plain"))
     first = linked_batch()[0]
     assert "the first of its story seen" in article_html(first)
+    template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
+    series = link(article(template.format(n=1, m=2, k=3, p=4), "s1"), article(template.format(n=5, m=6, k=7, p=8), "s2"))
+    markup = article_html(series[1])
+    assert "one of a series: the same text frame, other figures" in markup and "series s1 (linked" in markup
+    assert "nsi-duplicate-of" not in markup
 
 
 def test_records_link_exactly_as_their_articles():
