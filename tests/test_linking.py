@@ -490,7 +490,9 @@ def test_article_html_names_its_story_what_it_copies_and_why():
     first = linked_batch()[0]
     assert "the first of its story seen" in article_html(first)
     template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
-    series = link(article(template.format(n=1, m=2, k=3, p=4), "s1"), article(template.format(n=5, m=6, k=7, p=8), "s2"))
+    series = link(
+        article(template.format(n=1, m=2, k=3, p=4), "s1"), article(template.format(n=5, m=6, k=7, p=8), "s2")
+    )
     markup = article_html(series[1])
     assert "one of a series: the same text frame, other figures" in markup and "series s1 (linked" in markup
     assert "nsi-duplicate-of" not in markup
@@ -521,3 +523,48 @@ def test_records_with_odd_fields_still_link():
     plain = article(edited(STORY, 8), "plain").to_dict()
     out = list(link_stories([odd, plain]))
     assert out[0]["story"] == "odd" and out[1]["story"] == "odd" and out[1]["link"]["kind"] == "near"
+
+
+def test_fingerprints_of_many_are_each_articles_own():
+    import numpy as np
+
+    from newsingest.linking import fingerprint, fingerprints, sketch
+
+    english = Translation(
+        language="en", title="Flood", paragraphs=("Floods covered 120 houses in Cipinang on Monday.",)
+    )
+    articles = [
+        *corpus(),
+        ingest_copy(),
+        original_article(),
+        article("Tiga kata saja", "short"),
+        article("Satu", "one"),
+        article(STORY, "translated", language="id", translation=english),
+        article(edited(OTHER, 2), "other"),
+    ]
+    records = [a.to_dict() for a in articles]
+    together = fingerprints([*records[:3], {"error": {"type": "InputError"}}, *records[3:]])
+    assert together[3] == {"error": {"type": "InputError"}}
+    pairs = [item for item in together if isinstance(item, tuple)]
+    assert [record for record, _ in pairs] == records
+    for record, fp in pairs:
+        alone = fingerprint(record)
+        for name, ours, theirs in zip(fp._fields, fp, alone, strict=True):
+            if isinstance(ours, np.ndarray) or isinstance(theirs, np.ndarray):
+                assert ours is not None and theirs is not None and np.array_equal(ours, theirs), (record["id"], name)
+            else:
+                assert ours == theirs, (record["id"], name)
+    by_id = {record["id"]: fp for record, fp in pairs}
+    assert by_id["short"].signature is not None and by_id["translated"].english_signature is not None
+    assert by_id["one"].keys.shape == (7 + sketch.BANDS,)  # a one-word text is one shingle
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000é"), max_size=40))
+def test_collapse_whitespace_is_split_and_join(text):
+    assert features.collapse_whitespace(text) == " ".join(text.split())
+
+
+def test_rare_spaces_are_every_other_whitespace():
+    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
+    assert set(every) == set(features.RARE_SPACES) | {" ", "\n"}

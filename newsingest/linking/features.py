@@ -100,22 +100,30 @@ def word_hashes(text: str) -> np.ndarray:
     off one segmented sum (so no Python loop runs per word); a word's hash depends on
     its bytes only, not on where it stands.
     """
-    data = np.frombuffer(b" " + _word_bytes(text) + b" ", dtype=np.uint8)
+    return _word_hashes_of(b" " + _word_bytes(text) + b" ")[0]
+
+
+def _word_hashes_of(padded: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the words of space-padded word bytes (see :func:`word_hashes`), and where each word starts."""
+    data = np.frombuffer(padded, dtype=np.uint8)
     space = data == 32
     edges = np.flatnonzero(space[1:] != space[:-1]) + 1  # alternating word starts and ends
     if len(edges) < 2:
-        return np.empty(0, dtype=np.uint64)
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.intp)
     starts = edges[0::2]
     powers, inverse = _power_tables(len(data))
     # array arithmetic on uint64 wraps modulo 2**64 silently, as wanted here
     terms = data.astype(np.uint64) * powers
     terms[space] = 0  # a word's terms run from its start to the next word's start: its spaces add nothing
-    return np.add.reduceat(terms, starts) * inverse[starts]
+    return np.add.reduceat(terms, starts) * inverse[starts], starts
 
 
 def _rolled_shingles(text: str, size: int) -> np.ndarray:
     """A 64-bit rolling hash of every ``size``-word window of the text's words (unmixed, repeats kept)."""
-    hashes = word_hashes(text)
+    return _roll(word_hashes(text), size)
+
+
+def _roll(hashes: np.ndarray, size: int) -> np.ndarray:
     if not len(hashes):
         return hashes
     width = min(size, len(hashes))
@@ -131,8 +139,8 @@ def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
 
     Shingles are rolled from :func:`word_hashes` with numpy, instead of building
-    and hashing every shingle string. Used for the anchors' MinHash scheme and in
-    tests; the text sketch uses the 64-bit :func:`shingle_hashes64`.
+    and hashing every shingle string. Used to compare with datasketch's MinHash
+    (benchmark, tests); the text sketch uses the 64-bit :func:`shingle_hashes64`.
     """
     rolled = _rolled_shingles(text, size)
     rolled ^= rolled >> np.uint64(29)
@@ -144,14 +152,8 @@ _MIX1 = np.uint64(0xBF58476D1CE4E5B9)
 _MIX2 = np.uint64(0x94D049BB133111EB)
 
 
-def shingle_hashes64(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """64-bit hashes of the text's ``size``-word shingles (``uint64``, in text order, repeats kept).
-
-    The rolling hash of :func:`_rolled_shingles` through SplitMix64's finaliser,
-    so every bit is mixed: the sketch reads its bin from the top bits and its value
-    from the low ones.
-    """
-    rolled = _rolled_shingles(text, size)
+def _mix(rolled: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser, in place: every output bit depends on every input bit."""
     rolled ^= rolled >> np.uint64(30)
     rolled *= _MIX1
     rolled ^= rolled >> np.uint64(27)
@@ -160,15 +162,76 @@ def shingle_hashes64(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
     return rolled
 
 
+def shingle_hashes64(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """64-bit hashes of the text's ``size``-word shingles (``uint64``, in text order, repeats kept).
+
+    The rolling hash of the words through SplitMix64's finaliser, so every bit is
+    mixed: the sketch reads its bin from the top bits and its value from the low ones.
+    """
+    return _mix(_rolled_shingles(text, size))
+
+
+def shingle_hashes64_of(texts: list[str], size: int = SHINGLE_WORDS) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_hashes64` of many texts at once: all their hashes, and the index of the text of each.
+
+    The texts' words are hashed in one pass over their bytes joined by spaces (a
+    word's hash does not depend on where it stands) and rolled once; windows that
+    cross from one text into the next are dropped. Per text, the hashes are
+    exactly :func:`shingle_hashes64`'s, in the same order.
+    """
+    pieces = [_word_bytes(text) for text in texts]
+    hashes, starts = _word_hashes_of(b" " + b" ".join(pieces) + b" ")
+    ends = np.cumsum([len(piece) + 1 for piece in pieces])  # text i's bytes end before ends[i] (padding: +1)
+    owner = np.searchsorted(ends, starts, side="right")  # the text each word is in
+    counts = np.bincount(owner, minlength=len(texts))
+    rolled = _roll(hashes, size)
+    if len(hashes) >= size:
+        inside = owner[: len(rolled)] == owner[size - 1 :]  # the window's first and last word in one text
+        rolled, shingle_owner = rolled[inside], owner[: len(inside)][inside]
+    else:
+        rolled, shingle_owner = rolled[:0], owner[:0]
+    short = np.flatnonzero((counts > 0) & (counts < size))  # a text of fewer words is one shingle of them all
+    if len(short):
+        first_word = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        extra = [_roll(hashes[first_word[i] : first_word[i] + counts[i]], size) for i in short.tolist()]
+        rolled = np.concatenate([rolled, *extra])
+        shingle_owner = np.concatenate([shingle_owner, short])
+        order = np.argsort(shingle_owner, kind="stable")
+        rolled, shingle_owner = rolled[order], shingle_owner[order]
+    return _mix(rolled), shingle_owner
+
+
 def content_hash(text: str) -> int | None:
     """64 bits of SHA-256 over the clean text with whitespace collapsed; ``None`` when empty.
 
     Two articles with the same hash are exact copies, whatever their title, URL or date.
     """
-    normalised = " ".join(text.split())
+    normalised = collapse_whitespace(text)
     if not normalised:
         return None
     return int.from_bytes(hashlib.sha256(normalised.encode("utf-8")).digest()[:8], "big")
+
+
+#: Whitespace ``str.split`` splits on, besides the space and the newline (every ``str.isspace`` character).
+RARE_SPACES = (
+    "\t\x0b\x0c\r\x1c\x1d\x1e\x1f\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008"
+    "\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def collapse_whitespace(text: str) -> str:
+    """``" ".join(text.split())``, faster for the common clean text.
+
+    Clean article text has no whitespace but spaces and newlines: then a few
+    ``str.replace`` passes give the same string without splitting it into words
+    first. Any other text takes the split.
+    """
+    if not any(space in text for space in RARE_SPACES):
+        collapsed = text.replace("\n", " ")
+        while "  " in collapsed:
+            collapsed = collapsed.replace("  ", " ")
+        return collapsed.strip(" ")
+    return " ".join(text.split())
 
 
 #: Characters of the text anchors are read from: the lead holds a story's names and figures.

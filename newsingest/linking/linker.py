@@ -103,6 +103,10 @@ class _Hasher:
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set given as 32-bit hashes (``uint32``)."""
+        return self._permuted(hashes).min(axis=0)
+
+    def _permuted(self, hashes: np.ndarray) -> np.ndarray:
+        """Each hash through the finaliser and every permutation: one row per hash."""
         h = hashes.astype(np.uint32)  # a copy; uint32 array arithmetic wraps modulo 2**32, as wanted
         h ^= h >> np.uint32(16)
         h *= np.uint32(0x85EBCA6B)
@@ -111,14 +115,27 @@ class _Hasher:
         h ^= h >> np.uint32(16)
         permuted = np.multiply.outer(h, self.a)
         permuted += self.b
-        return permuted.min(axis=0)
+        return permuted
 
     def signature_of_strings(self, items: Iterable[str]) -> np.ndarray:
         return self.signature(np.array([zlib.crc32(i.encode("utf-8")) for i in items], dtype=np.uint32))
 
+    def signatures_of_strings(self, sets: list[set[str]]) -> np.ndarray:
+        """:meth:`signature_of_strings` of many non-empty sets at once (one row each): one numpy pass for all."""
+        if not sets:
+            return np.empty((0, self.num_perm), dtype=np.uint32)
+        hashes = np.array([zlib.crc32(i.encode("utf-8")) for items in sets for i in items], dtype=np.uint32)
+        permuted = self._permuted(hashes)
+        starts = np.concatenate([[0], np.cumsum([len(items) for items in sets])[:-1]])
+        return np.minimum.reduceat(permuted, starts, axis=0)
+
     def band_keys(self, signature: np.ndarray) -> np.ndarray:
-        bands = signature[: self._bands * self._rows].reshape(self._bands, self._rows).astype(np.uint64)
-        return (bands * self._mix).sum(axis=1, dtype=np.uint64) + self._offset
+        return self.band_keys_of_rows(signature[None, :])[0]
+
+    def band_keys_of_rows(self, signatures: np.ndarray) -> np.ndarray:
+        """:meth:`band_keys` of each row of ``signatures``."""
+        bands = signatures[:, : self._bands * self._rows].reshape(len(signatures), self._bands, self._rows)
+        return (bands.astype(np.uint64) * self._mix).sum(axis=2, dtype=np.uint64) + self._offset
 
 
 class Fingerprint(NamedTuple):
@@ -176,68 +193,16 @@ def _published(value: Any) -> Date | None:
         return None
 
 
-def _text_sketch(text: str | None) -> tuple[np.ndarray | None, np.ndarray]:
-    hashes = features.shingle_hashes64(text) if text else _NO_KEYS
-    if not len(hashes):
-        return None, _NO_KEYS
-    return sketch.sketch(hashes)
+def _text_sketches(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sketches and band keys of many texts at once, and whether each text has a shingle at all."""
+    hashes, owner = features.shingle_hashes64_of(texts)
+    signatures, keys = sketch.sketches(hashes, owner, len(texts))
+    return signatures, keys, np.bincount(owner, minlength=len(texts)) > 0
 
 
 def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
     """The :class:`Fingerprint` of an :class:`~newsingest.Article` or of its ``to_dict()`` record."""
-    metadata: Mapping[str, Any]
-    if isinstance(article, Article):
-        id_, text, url, title = article.id, article.text, article.url, article.title
-        metadata, published, language = article.metadata, article.published, article.language
-        english = _english(article.translation)
-    else:
-        id_, text, url, title = article["id"], article.get("text") or "", article.get("url"), article.get("title")
-        metadata, published = article.get("metadata") or {}, _published(article.get("published"))
-        language, english = article.get("language"), _english(article.get("translation"))
-    site, named_title, named_url = features.syndication_of(metadata)
-    url_key, title_key = features.url_key(url), features.title_key(title)
-    named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-    content = features.content_hash(text)
-    strings = (
-        (_TAG_CONTENT, str(content) if content is not None else None),
-        (_TAG_URL, url_key),
-        (_TAG_TITLE, title_key),
-        (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
-        (_TAG_NAMED_TITLE, title_key),
-        (_TAG_URL, named_url),  # is the original this one names already here?
-        (_TAG_TITLE, named_title),
-    )
-    string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
-    signature, bands = _text_sketch(text)
-    named = [
-        _string_key(tag, value)
-        for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
-        if value
-    ]
-    numbers_found = features.numbers(text)
-    number_sketch, figures = features.sketched_numbers(numbers_found)
-    anchor_set = features.anchors(text, numbers_found)
-    anchor_signature = anchor_keys = None
-    if len(anchor_set) >= MIN_ANCHORS:
-        anchor_signature = _ANCHOR.signature_of_strings(sorted(anchor_set))
-        anchor_keys = _ANCHOR.band_keys(anchor_signature) ^ _ANCHOR_SALT
-    english_signature, english_keys = _text_sketch(english)
-    return Fingerprint(
-        id=id_,
-        published=published,
-        language=language,
-        host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing it again
-        site=site,
-        keys=np.concatenate([string_keys, bands]),
-        named=np.array(named, dtype=np.uint64),
-        signature=signature,
-        numbers=number_sketch,
-        figures=figures,
-        anchor_signature=anchor_signature,
-        anchor_keys=anchor_keys,
-        english_signature=english_signature,
-        english_keys=english_keys if english_signature is not None else None,
-    )
+    return _fingerprints_of([article])[0]
 
 
 def fingerprints(items: Iterable[Any]) -> list[Any]:
@@ -245,10 +210,112 @@ def fingerprints(items: Iterable[Any]) -> list[Any]:
 
     The map side of linking a Dask bag: ``bag.map_partitions(fingerprints)``, then
     :meth:`StoryLinker.link_all` over the partitions in order (see ``docs/linking.md``).
+    The fingerprints of many articles are computed together (their numpy steps
+    run once for the lot), each exactly what :func:`fingerprint` gives.
     """
-    return [
-        (item, fingerprint(item)) if isinstance(item, Article) or _is_article_record(item) else item for item in items
-    ]
+    items = list(items)
+    articles = [item for item in items if isinstance(item, Article) or _is_article_record(item)]
+    made = iter(_fingerprints_of(articles))
+    return [(item, next(made)) if isinstance(item, Article) or _is_article_record(item) else item for item in items]
+
+
+class _Fields(NamedTuple):
+    """What a fingerprint reads of an article or a record."""
+
+    id: str
+    text: str
+    url: Any
+    title: Any
+    metadata: Mapping[str, Any]
+    published: Date | None
+    language: str | None
+    english: str | None
+
+
+def _fields(article: Article | Mapping[str, Any]) -> _Fields:
+    if isinstance(article, Article):
+        return _Fields(
+            article.id,
+            article.text,
+            article.url,
+            article.title,
+            article.metadata,
+            article.published,
+            article.language,
+            _english(article.translation),
+        )
+    return _Fields(
+        article["id"],
+        article.get("text") or "",
+        article.get("url"),
+        article.get("title"),
+        article.get("metadata") or {},
+        _published(article.get("published")),
+        article.get("language"),
+        _english(article.get("translation")),
+    )
+
+
+def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
+    """The fingerprints of articles or records: the per-article reading in Python, the numpy steps for all at once."""
+    if not articles:
+        return []
+    read = [_fields(article) for article in articles]
+    signatures, bands, has_text = _text_sketches([f.text for f in read])
+    translated = [i for i, f in enumerate(read) if f.english]
+    english: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    if translated:
+        english_signatures, english_bands, english_has = _text_sketches([read[i].english or "" for i in translated])
+        english = {i: (english_signatures[j], english_bands[j]) for j, i in enumerate(translated) if english_has[j]}
+    numbers_found = [features.numbers(f.text) for f in read]
+    anchor_sets = [features.anchors(f.text, found) for f, found in zip(read, numbers_found, strict=True)]
+    anchored = [i for i, anchors in enumerate(anchor_sets) if len(anchors) >= MIN_ANCHORS]
+    anchor_signatures = _ANCHOR.signatures_of_strings([anchor_sets[i] for i in anchored])
+    anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
+    anchor_row = {i: row for row, i in enumerate(anchored)}
+    out = []
+    for i, f in enumerate(read):
+        site, named_title, named_url = features.syndication_of(f.metadata)
+        url_key, title_key = features.url_key(f.url), features.title_key(f.title)
+        named_url, named_title = features.url_key(named_url), features.title_key(named_title)
+        content = features.content_hash(f.text)
+        strings = (
+            (_TAG_CONTENT, str(content) if content is not None else None),
+            (_TAG_URL, url_key),
+            (_TAG_TITLE, title_key),
+            (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
+            (_TAG_NAMED_TITLE, title_key),
+            (_TAG_URL, named_url),  # is the original this one names already here?
+            (_TAG_TITLE, named_title),
+        )
+        string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
+        named = [
+            _string_key(tag, value)
+            for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
+            if value
+        ]
+        number_sketch, figures = features.sketched_numbers(numbers_found[i])
+        row = anchor_row.get(i)
+        english_sketch = english.get(i)
+        out.append(
+            Fingerprint(
+                id=f.id,
+                published=f.published,
+                language=f.language,
+                host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing again
+                site=site,
+                keys=np.concatenate([string_keys, bands[i]]) if has_text[i] else string_keys,
+                named=np.array(named, dtype=np.uint64),
+                signature=signatures[i] if has_text[i] else None,
+                numbers=number_sketch,
+                figures=figures,
+                anchor_signature=anchor_signatures[row] if row is not None else None,
+                anchor_keys=anchor_keys[row] if row is not None else None,
+                english_signature=english_sketch[0] if english_sketch else None,
+                english_keys=english_sketch[1] if english_sketch else None,
+            )
+        )
+    return out
 
 
 @attrs.frozen
@@ -346,16 +413,19 @@ class StoryLinker:
 
     def _link_chunk(self, items: list[Any]) -> list[Any]:
         unpacked: list[tuple[Any, bool]] = []
-        fps: list[Fingerprint] = []
+        fps: list[Fingerprint | None] = []
         for item in items:
             fp = None
             if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Fingerprint):
                 item, fp = item  # (article or record, its fingerprint): see fingerprints()
             linkable = isinstance(item, Article) or _is_article_record(item)
             if linkable:
-                fps.append(fp or fingerprint(item))
+                fps.append(fp)
             unpacked.append((item, linkable))
-        placed = iter(self._link_fingerprints(fps))
+        missing = [item for (item, linkable) in unpacked if linkable]
+        missing = [item for item, fp in zip(missing, fps, strict=True) if fp is None]
+        made = iter(_fingerprints_of(missing))  # the chunk's missing fingerprints, computed together
+        placed = iter(self._link_fingerprints([fp if fp is not None else next(made) for fp in fps]))
         out = []
         for item, linkable in unpacked:
             if not linkable:

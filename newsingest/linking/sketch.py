@@ -25,6 +25,7 @@ import numpy as np
 #: Bins of the sketch (a power of two: the bin is the hash's top bits).
 BINS = 256
 _BIN_SHIFT = np.uint64(64 - (BINS.bit_length() - 1))
+assert BINS == 256  # the sort key packs the bin into 8 bits
 #: LSH banding over the first ``BANDS * ROWS`` bins. Bands of 2 rows put the S-curve's middle near
 #: 0.2: a pair of similarity 0.4 meets in a band 98.5% of the time, at 0.5 99.9%, at 0.1 22%, at 0.02 1%
 #: (unrelated news: a candidate the sketch then rejects). Few bands: few keys to look up per article.
@@ -43,27 +44,43 @@ def sketch(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
     Repeats among ``hashes`` change nothing (the sketch of a multiset is its set's).
     """
-    ordered = np.sort(hashes)
-    bins = ordered >> _BIN_SHIFT
+    signatures, keys = sketches(hashes, np.zeros(len(hashes), dtype=np.intp), 1)
+    return signatures[0], keys[0]
+
+
+def sketches(hashes: np.ndarray, owner: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
+    """The sketches (``count × BINS``) and band keys (``count × BANDS``) of ``count`` sets at once.
+
+    ``owner`` says which set each hash belongs to (``0 <= owner < count``, at most
+    2**24 sets); a set without hashes gets an all-empty sketch and meaningless
+    keys. A bin keeps the smallest low 32 bits of the hashes whose top bits name
+    it: one sort of ``(set, bin, low bits)`` finds them for every set.
+    """
+    ordered = np.sort(
+        (owner.astype(np.uint64) << np.uint64(40)) | ((hashes >> _BIN_SHIFT) << np.uint64(32)) | (hashes & _VALUE_MASK)
+    )
+    cell = ordered >> np.uint64(32)  # (set, bin)
     first = np.empty(len(ordered), dtype=bool)
-    first[0] = True
-    np.not_equal(bins[1:], bins[:-1], out=first[1:])
-    filled = bins[first].astype(np.intp)  # the non-empty bins, ascending
-    values = (ordered[first] & _VALUE_MASK) % _VALUES + np.uint64(1)
-    signature = np.zeros(BINS, dtype=np.uint16)
-    signature[filled] = values
-    return signature, _band_keys(filled, values)
+    first[:1] = True
+    np.not_equal(cell[1:], cell[:-1], out=first[1:])
+    cells = cell[first].astype(np.intp)
+    signatures = np.zeros((count, BINS), dtype=np.uint16)
+    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = (ordered[first] & _VALUE_MASK) % _VALUES + 1
+    return signatures, _band_keys(signatures)
 
 
-def _band_keys(filled: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Band keys of the sketch with its empty bins filled by rotation (see the module docstring)."""
-    nearest = np.searchsorted(filled, _BANDED)  # each bin's next non-empty bin (itself when filled)
-    wrapped = nearest == len(filled)
-    nearest[wrapped] = 0
-    distance = (filled[nearest] - _BANDED + BINS * wrapped).astype(np.uint64)
-    dense = values[nearest] + distance * _ROTATION
-    rows = dense.reshape(BANDS, ROWS)
-    return (rows * _MIX).sum(axis=1, dtype=np.uint64) + _OFFSET
+def _band_keys(signatures: np.ndarray) -> np.ndarray:
+    """Band keys of sketches with their empty bins filled by rotation (see the module docstring)."""
+    # for each banded bin, the next non-empty bin at or after it (circularly): a running minimum from the right
+    slot = np.where(signatures != 0, np.arange(BINS), 2 * BINS)
+    after = np.minimum.accumulate(slot[:, ::-1], axis=1)[:, ::-1]
+    nearest = after[:, : BANDS * ROWS]
+    wrapped = nearest == 2 * BINS
+    nearest = np.where(wrapped, after[:, :1] + BINS, nearest)  # none after: the first non-empty bin, one turn on
+    values = np.take_along_axis(signatures, nearest % BINS, axis=1).astype(np.uint64)
+    dense = values + (nearest - _BANDED).astype(np.uint64) * _ROTATION
+    rows = dense.reshape(len(signatures), BANDS, ROWS)
+    return (rows * _MIX).sum(axis=2, dtype=np.uint64) + _OFFSET
 
 
 def similarity_of_rows(ours: np.ndarray, theirs: np.ndarray) -> np.ndarray:
