@@ -292,15 +292,19 @@ def scale_run(texts: list[str], count: int, raw: list[dict] | None = None) -> di
     stories: set[str] = set()
     peak = before
     elapsed = ingest_elapsed = fingerprint_elapsed = 0.0
+    lookups_by_tenth = [0.0] * 10  # the linker's time (fingerprints given) in each tenth of the run
     ingested = 0
     made = synthetic(texts, count)
     started = _clock()
     for _ in range(0, count, 500):
         batch = [next(made) for _ in range(min(500, count - len(linker)))]
         fingerprint_started = _clock()
-        pairs = [(article, fingerprint(article)) for article in batch]  # apart: with workers, made there
-        fingerprint_elapsed += _clock() - fingerprint_started
+        pairs = fingerprints(batch)  # apart: with workers, made there (link_stories makes them so, by chunk)
+        link_started = _clock()
+        fingerprint_elapsed += link_started - fingerprint_started
         stories.update(a.story or "" for a in linker.link_all(pairs))
+        tenth = min(9, 10 * (len(linker) - 1) // count)
+        lookups_by_tenth[tenth] += _clock() - link_started
         if raw:
             elapsed += _clock() - started
             ingest_started = _clock()
@@ -321,6 +325,7 @@ def scale_run(texts: list[str], count: int, raw: list[dict] | None = None) -> di
         "stories": len(stories),
         "ms_per_article": 1000 * (elapsed - making) / count,
         "fingerprint_ms_per_article": 1000 * fingerprint_elapsed / count,
+        "lookup_ms_by_tenth": [10_000 * t / count for t in lookups_by_tenth],
         "ingest_ms_per_article": 1000 * ingest_elapsed / ingested if ingested else None,
         "rss_before_mb": before,
         "rss_peak_mb": peak,
@@ -464,6 +469,11 @@ def main() -> None:
             f"{scale['rss_peak_mb']:.0f} MB at most (+{scale['rss_peak_mb'] - scale['rss_before_mb']:.0f} MB); "
             f"the linker holds {scale['linker_mb']:.0f} MB ({2**20 * scale['linker_mb'] / scale['articles']:.0f} "
             f"bytes/article: {2**20 * scale['linker_mb'] / scale['articles'] * 1e6 / 2**30:.2f} GB per million)"
+        )
+        tenths = scale["lookup_ms_by_tenth"]
+        print(
+            "scale: the lookups (fingerprints given), ms/article in each tenth of the run: "
+            + ", ".join(f"{t:.3f}" for t in tenths)
         )
 
 

@@ -179,6 +179,9 @@ def shingle_hashes64_of(texts: list[str], size: int = SHINGLE_WORDS) -> tuple[np
     cross from one text into the next are dropped. Per text, the hashes are
     exactly :func:`shingle_hashes64`'s, in the same order.
     """
+    if len(texts) == 1:  # fewer numpy steps for one (the same hashes)
+        one = shingle_hashes64(texts[0], size)
+        return one, np.zeros(len(one), dtype=np.intp)
     pieces = [_word_bytes(text) for text in texts]
     hashes, starts = _word_hashes_of(b" " + b" ".join(pieces) + b" ")
     ends = np.cumsum([len(piece) + 1 for piece in pieces])  # text i's bytes end before ends[i] (padding: +1)

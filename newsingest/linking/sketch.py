@@ -65,8 +65,21 @@ def sketches(hashes: np.ndarray, owner: np.ndarray, count: int) -> tuple[np.ndar
     np.not_equal(cell[1:], cell[:-1], out=first[1:])
     cells = cell[first].astype(np.intp)
     signatures = np.zeros((count, BINS), dtype=np.uint16)
-    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = (ordered[first] & _VALUE_MASK) % _VALUES + 1
+    values = (ordered[first] & _VALUE_MASK) % _VALUES + np.uint64(1)
+    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = values
+    if count == 1 and len(cells):  # one set: its filled bins are at hand, fewer numpy steps (the same keys)
+        return signatures, _band_keys_of_one(cells & (BINS - 1), values)[None, :]
     return signatures, _band_keys(signatures)
+
+
+def _band_keys_of_one(filled: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """:func:`_band_keys` of one sketch given as its non-empty bins (ascending) and their values."""
+    nearest = np.searchsorted(filled, _BANDED)  # each banded bin's next non-empty bin (itself when filled)
+    wrapped = nearest == len(filled)
+    nearest[wrapped] = 0
+    distance = (filled[nearest] - _BANDED + BINS * wrapped).astype(np.uint64)
+    dense = values[nearest] + distance * _ROTATION
+    return (dense.reshape(BANDS, ROWS) * _MIX).sum(axis=1, dtype=np.uint64) + _OFFSET
 
 
 def _band_keys(signatures: np.ndarray) -> np.ndarray:
