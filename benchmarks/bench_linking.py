@@ -49,7 +49,6 @@ from newsingest import Article  # noqa: E402
 from newsingest.linking import (  # noqa: E402
     StoryLinker,
     features,
-    fingerprint,
     fingerprints,
     link_stories,
     sketch,
