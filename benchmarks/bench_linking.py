@@ -234,6 +234,25 @@ def index_comparison(articles: list[Article]) -> dict:
     return result
 
 
+def estimate_errors(articles: list[Article], pairs: dict) -> dict:
+    """How far the similarity estimates fall from the exact Jaccard, on the pairs with Jaccard >= 0.2.
+
+    The sketch linking uses against the 128-permutation MinHash it replaced.
+    """
+    hasher = _Hasher(NUM_PERM, BANDS, ROWS, 7)
+    texts = [a.text for a in articles]
+    minhash = [hasher.signature(features.shingle_hashes(t)) if t.strip() else None for t in texts]
+    sketches = [sketch.sketch(features.shingle_hashes64(t))[0] if t.strip() else None for t in texts]
+    errors: dict[str, list[float]] = {"sketch": [], "minhash": []}
+    for (a, b), jaccard in pairs.items():
+        if jaccard >= 0.2:
+            errors["minhash"].append(float((minhash[a] == minhash[b]).mean()) - jaccard)
+            errors["sketch"].append(float(sketch.similarity_of_rows(sketches[a][None], sketches[b][None])[0]) - jaccard)
+    return {
+        name: {"pairs": len(e), "sd": float(np.std(e)), "worst": float(np.max(np.abs(e)))} for name, e in errors.items()
+    }
+
+
 def mutate(words: list[str], rng: random.Random, vocabulary: list[str], rate: float) -> list[str]:
     out = []
     for word in words:
@@ -422,6 +441,12 @@ def main() -> None:
         )
     for a, b, j in low[:10]:
         print(f"   {linked[a].id} {linked[b].id} J={j:.3f} {linked[a].link} {linked[b].link}")
+    errors = estimate_errors(articles, pairs)
+    print(
+        f"similarity estimate - exact Jaccard, {errors['sketch']['pairs']} pairs with Jaccard >= 0.2: sketch (256 bins) "
+        f"sd {errors['sketch']['sd']:.3f}, worst {errors['sketch']['worst']:.3f}; MinHash of {NUM_PERM} "
+        f"permutations sd {errors['minhash']['sd']:.3f}, worst {errors['minhash']['worst']:.3f}"
+    )
     sample = near_sample(linked, pairs, articles)
     verdicts = read_verdicts()
     judged = [verdicts.get((articles[a].id, articles[b].id)) for a, b, _ in sample]

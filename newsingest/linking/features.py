@@ -251,10 +251,11 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     stories share few.
     """
     lead = text[:ANCHOR_CHARS]
-    found = {"#" + n for n in numbers if len(n) >= 2}
-    found |= {"@" + name[1:].casefold() for name in _NAME.findall(lead)}
-    found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(lead)}
-    return {a for a in found if len(a) > 2}
+    found = {"#" + n for n in numbers if len(n) >= 2}  # three characters or more
+    found.update(["@" + name[1:].casefold() for name in _NAME.findall(lead)])  # "@" and four letters or more
+    quotes = ['"' + " ".join(q.casefold().split(None, 6)[:6]) for q in _QUOTED.findall(lead)]
+    found.update([q for q in quotes if len(q) > 2])
+    return found
 
 
 #: Bytes of a number (digits, and the dots and commas that group them); everything else a space.

@@ -31,6 +31,7 @@ assert BINS == 256  # the sort key packs the bin into 8 bits
 #: (unrelated news: a candidate the sketch then rejects). Few bands: few keys to look up per article.
 BANDS, ROWS = 24, 2
 _VALUE_MASK = np.uint64(0xFFFFFFFF)
+_LOW_BITS = np.uint64(32)
 _VALUES = np.uint64(65535)
 _ROTATION = np.uint64(0x9E3779B97F4A7C15)
 _BANDED = np.arange(BANDS * ROWS)  # the bins the band keys read
@@ -43,9 +44,18 @@ def sketch(hashes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """The sketch (``uint16[BINS]``, ``0`` for an empty bin) of a non-empty set of 64-bit hashes, and its band keys.
 
     Repeats among ``hashes`` change nothing (the sketch of a multiset is its set's).
+    What :func:`sketches` gives for one set, in fewer numpy steps.
     """
-    signatures, keys = sketches(hashes, np.zeros(len(hashes), dtype=np.intp), 1)
-    return signatures[0], keys[0]
+    ordered = np.sort(((hashes >> _BIN_SHIFT) << _LOW_BITS) | (hashes & _VALUE_MASK))
+    bins = ordered >> _LOW_BITS
+    first = np.empty(len(ordered), dtype=bool)
+    first[0] = True
+    np.not_equal(bins[1:], bins[:-1], out=first[1:])
+    filled = bins[first].astype(np.intp)  # the non-empty bins, ascending
+    values = (ordered[first] & _VALUE_MASK) % _VALUES + np.uint64(1)
+    signature = np.zeros(BINS, dtype=np.uint16)
+    signature[filled] = values
+    return signature, _band_keys_of_one(filled, values)
 
 
 def sketches(hashes: np.ndarray, owner: np.ndarray, count: int) -> tuple[np.ndarray, np.ndarray]:
@@ -56,19 +66,19 @@ def sketches(hashes: np.ndarray, owner: np.ndarray, count: int) -> tuple[np.ndar
     keys. A bin keeps the smallest low 32 bits of the hashes whose top bits name
     it: one sort of ``(set, bin, low bits)`` finds them for every set.
     """
+    if count == 1 and len(hashes):
+        signature, keys = sketch(hashes)
+        return signature[None, :], keys[None, :]
     ordered = np.sort(
-        (owner.astype(np.uint64) << np.uint64(40)) | ((hashes >> _BIN_SHIFT) << np.uint64(32)) | (hashes & _VALUE_MASK)
+        (owner.astype(np.uint64) << np.uint64(40)) | ((hashes >> _BIN_SHIFT) << _LOW_BITS) | (hashes & _VALUE_MASK)
     )
-    cell = ordered >> np.uint64(32)  # (set, bin)
+    cell = ordered >> _LOW_BITS  # (set, bin)
     first = np.empty(len(ordered), dtype=bool)
     first[:1] = True
     np.not_equal(cell[1:], cell[:-1], out=first[1:])
     cells = cell[first].astype(np.intp)
     signatures = np.zeros((count, BINS), dtype=np.uint16)
-    values = (ordered[first] & _VALUE_MASK) % _VALUES + np.uint64(1)
-    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = values
-    if count == 1 and len(cells):  # one set: its filled bins are at hand, fewer numpy steps (the same keys)
-        return signatures, _band_keys_of_one(cells & (BINS - 1), values)[None, :]
+    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = (ordered[first] & _VALUE_MASK) % _VALUES + 1
     return signatures, _band_keys(signatures)
 
 
