@@ -560,11 +560,9 @@ def test_fingerprints_of_many_are_each_articles_own():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab \n\t\r\x0b\x0c\x1c\x1f\x85\xa0\u2003\u3000é"), max_size=40))
-def test_collapse_whitespace_is_split_and_join(text):
-    assert features.collapse_whitespace(text) == " ".join(text.split())
+@given(st.text(alphabet=st.sampled_from("0123456789.,a \n\u0663-"), max_size=30))
+def test_numbers_are_what_the_pattern_finds_on_ascii_digits(text):
+    import re
 
-
-def test_rare_spaces_are_every_other_whitespace():
-    every = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
-    assert set(every) == set(features.RARE_SPACES) | {" ", "\n"}
+    pattern = re.compile(r"[0-9][0-9.,]*[0-9]|[0-9]")
+    assert features.numbers(text) == {n.replace(".", "").replace(",", "") for n in pattern.findall(text)}
