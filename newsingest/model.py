@@ -180,7 +180,9 @@ class Translation:
         )
 
 
-#: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`).
+#: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`): an exact
+#: copy, a near copy (the same text, edited), a syndicated copy (it names its original), a member of a
+#: template series (the same text frame with other figures: it copies nothing), a translation.
 LINK_KINDS = ("exact", "near", "syndicated", "series", "translation")
 
 

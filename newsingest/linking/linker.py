@@ -124,6 +124,8 @@ class _Hasher:
         """:meth:`signature_of_strings` of many non-empty sets at once (one row each): one numpy pass for all."""
         if not sets:
             return np.empty((0, self.num_perm), dtype=np.uint32)
+        if len(sets) == 1:
+            return self.signature_of_strings(sets[0])[None, :]
         hashes = np.array([zlib.crc32(i.encode("utf-8")) for items in sets for i in items], dtype=np.uint32)
         permuted = self._permuted(hashes)
         starts = np.concatenate([[0], np.cumsum([len(items) for items in sets])[:-1]])
@@ -167,6 +169,7 @@ _ANCHOR = _Hasher(ANCHOR_PERM, ANCHOR_BANDS, ANCHOR_ROWS, _SEED + 1)
 _N_STRINGS = 7
 _NO_SIGNATURE = np.zeros(sketch.BINS, dtype=np.uint16)
 _NO_KEYS = np.empty(0, dtype=np.uint64)
+_ONE_TEXT, _NO_TEXT = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
 _ANCHOR_SALT = np.uint64(0x9E3779B97F4A7C15)
 _SHINGLES = "5-word shingles (MinHash)"
 
@@ -195,6 +198,12 @@ def _published(value: Any) -> Date | None:
 
 def _text_sketches(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Sketches and band keys of many texts at once, and whether each text has a shingle at all."""
+    if len(texts) == 1:  # fewer numpy steps for one (the same sketch)
+        hashes = features.shingle_hashes64(texts[0])
+        if not len(hashes):
+            return np.zeros((1, sketch.BINS), dtype=np.uint16), np.zeros((1, sketch.BANDS), dtype=np.uint64), _NO_TEXT
+        signature, keys = sketch.sketch(hashes)
+        return signature[None, :], keys[None, :], _ONE_TEXT
     hashes, owner = features.shingle_hashes64_of(texts)
     signatures, keys = sketch.sketches(hashes, owner, len(texts))
     return signatures, keys, np.bincount(owner, minlength=len(texts)) > 0
