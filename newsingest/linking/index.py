@@ -119,7 +119,7 @@ class Rows:
     """A growable matrix (``uint32`` unless told), one row per article; grows by doubling."""
 
     def __init__(self, width: int, dtype: type = np.uint32) -> None:
-        self._data = np.zeros((1024, width), dtype=dtype)
+        self._data: np.ndarray = np.zeros((1024, width), dtype=dtype)
         self._size = 0
 
     def __len__(self) -> int:

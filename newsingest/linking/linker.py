@@ -570,7 +570,7 @@ class StoryLinker:
             if count >= MIN_NUMBERS and agreement < self.number_agreement:
                 if series is None:  # same wording, other figures: a template series, unless a copy agrees
                     differ = features.figures_not_in(fp.figures, fp.numbers, theirs)[:MAX_FIGURES]
-                    evidence = (_SHINGLES, f"numbers {agreement:.2f}")
+                    evidence: tuple[str, ...] = (_SHINGLES, f"numbers {agreement:.2f}")
                     if differ:
                         evidence += (f"figures only here: {', '.join(differ)}",)
                     series = _Found("series", target, estimate, evidence)
