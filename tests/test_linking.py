@@ -365,6 +365,17 @@ def test_key_table_finds_every_key_it_holds_through_growth_and_collisions():
     same_home = np.array([k for k in range(1, 200000) if crowded._home(np.array([k], dtype=np.uint64))[0] == 5][:20])
     crowded.add(same_home.astype(np.uint64), np.arange(20))
     assert crowded.lookup(same_home.astype(np.uint64)).tolist() == list(range(20))
+    # growing places keys at once; keys whose homes are the last slots of the grown table wrap around
+    grown = KeyTable(capacity=128)
+    at_the_end = np.array(
+        [k for k in range(1, 10**6) if grown._home(np.array([k], dtype=np.uint64))[0] >= 120][:40], dtype=np.uint64
+    )
+    table = KeyTable(capacity=64)
+    table.add(at_the_end, np.arange(40))
+    table.add(np.arange(10**7, 10**7 + 20, dtype=np.uint64), np.arange(40, 60))  # 60 keys: it grows to 128 slots
+    assert len(table._keys) == 128 and len(table) == 60
+    assert table.lookup(at_the_end).tolist() == list(range(40))
+    assert table.lookup(np.arange(10**7, 10**7 + 20, dtype=np.uint64)).tolist() == list(range(40, 60))
 
 
 def stream(count: int, seed: int) -> list[Article]:

@@ -18,8 +18,6 @@ _PROBE = np.arange(_WINDOW)
 _SPREAD = np.uint64(0x9E3779B97F4A7C15)
 #: The table doubles when more than this share of its slots is taken (so it is 37.5-75% full).
 _MAX_LOAD = 0.75
-#: Keys moved at a time when the table grows.
-_GROW_SLICE = 1 << 16
 
 
 class KeyTable:
@@ -99,16 +97,33 @@ class KeyTable:
             keys, values = keys[rest], values[rest]
 
     def _grow(self, needed: int) -> None:
+        """Double the table until ``needed`` keys fit, and place the keys it holds anew.
+
+        Into an empty table, keys taken in the order of their home slots land by
+        linear probing at ``max(home, slot of the key before + 1)``: a running
+        maximum places them all at once. The few pushed past the last slot wrap
+        around, placed by :meth:`add`.
+        """
         taken = np.flatnonzero(self._keys)
         keys, values = self._keys[taken], self._values[taken]
         del taken
         while needed > _MAX_LOAD * (1 << self._bits):
             self._bits += 1
-        self._keys = np.zeros(1 << self._bits, dtype=np.uint64)
-        self._values = np.zeros(1 << self._bits, dtype=np.uint32)
-        self._size = 0
-        for start in range(0, len(keys), _GROW_SLICE):  # slices: probing makes arrays 8 times their keys
-            self.add(keys[start : start + _GROW_SLICE], values[start : start + _GROW_SLICE])
+        size = 1 << self._bits
+        self._keys = np.zeros(size, dtype=np.uint64)
+        self._values = np.zeros(size, dtype=np.uint32)
+        home = self._home(keys)
+        order = np.argsort(home, kind="stable")
+        keys, values, home = keys[order], values[order], home[order]
+        del order
+        steps = np.arange(len(keys))
+        slots = np.maximum.accumulate(home - steps) + steps
+        inside = slots < size
+        self._keys[slots[inside]] = keys[inside]
+        self._values[slots[inside]] = values[inside]
+        self._size = int(inside.sum())
+        if not inside.all():
+            self.add(keys[~inside], values[~inside])
 
     def nbytes(self) -> int:
         """Memory held by the two arrays."""

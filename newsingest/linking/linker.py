@@ -480,6 +480,7 @@ class StoryLinker:
         """
         lookups: list[np.ndarray] = []
         adds: list[np.ndarray] = []
+        added_counts: list[int] = []
         spans = []
         at = 0
         for fp in fps:
@@ -488,7 +489,9 @@ class StoryLinker:
             english = fp.english_keys if fp.english_keys is not None else _NO_KEYS
             lookups += (keys, anchors, english)
             strings = keys[:3]
-            adds.append(np.concatenate([strings[strings != 0], keys[_N_STRINGS:], anchors, fp.named]))
+            pieces = (strings[strings != 0], keys[_N_STRINGS:], anchors, fp.named)
+            adds += pieces
+            added_counts.append(sum(len(p) for p in pieces))
             spans.append(
                 (at, at + len(keys), at + len(keys) + len(anchors), at + len(keys) + len(anchors) + len(english))
             )
@@ -497,7 +500,7 @@ class StoryLinker:
         asker = np.repeat(np.arange(len(fps)), [end - start for start, *_, end in spans])
         known = self._keys.lookup(wanted)
         added = np.concatenate(adds)
-        adder = np.repeat(np.arange(len(fps)), [len(a) for a in adds])
+        adder = np.repeat(np.arange(len(fps)), added_counts)
         unique, first = np.unique(added, return_index=True)  # the first article of the chunk to add each key
         first_adder = adder[first]
         missing = np.flatnonzero(known < 0)
