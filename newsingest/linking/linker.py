@@ -143,7 +143,7 @@ class _Hasher:
 class Fingerprint(NamedTuple):
     """What linking keeps and compares of one article: hashes and sketches, never text.
 
-    A pure function of the article (:func:`fingerprint`), picklable (about 1.5 kB):
+    A pure function of the article (:func:`fingerprint`), picklable (about 1.6 kB):
     compute it where the articles are made, in parallel (a Dask partition: see
     :func:`fingerprints`), and give it to :meth:`StoryLinker.link_all` with the
     article, so the one process that links in order only looks keys up.
@@ -345,7 +345,7 @@ class StoryLinker:
     :func:`link_stories` iterates), which reads :data:`CHUNK` inputs ahead and looks
     their keys up together: the same results, at a fraction of the cost.
     Memory per article seen: its sketch (512 bytes), its numbers (64 bytes), an
-    anchor signature (128 bytes, when it has anchors), about 70 keys in the
+    anchor signature (128 bytes, when it has anchors), about 40 keys in the
     table (12 bytes a slot, the table 37-75% full), a few numbers and its id; no
     text (``benchmarks/bench_linking.py`` measures it).
     """
