@@ -577,3 +577,15 @@ def test_numbers_are_what_the_pattern_finds_on_ascii_digits(text):
 
     pattern = re.compile(r"[0-9][0-9.,]*[0-9]|[0-9]")
     assert features.numbers(text) == {n.replace(".", "").replace(",", "") for n in pattern.findall(text)}
+
+
+def test_many_texts_are_hashed_in_groups_of_bounded_bytes(monkeypatch):
+    import numpy as np
+
+    texts = [edited(STORY, seed) for seed in range(12)] + ["", "dua kata", OTHER * 3]
+    whole = features.shingle_hashes64_of(texts)
+    monkeypatch.setattr(features, "GROUP_BYTES", 700)  # a group or two per text, one text longer than a group
+    grouped = features.shingle_hashes64_of(texts)
+    assert np.array_equal(whole[0], grouped[0]) and np.array_equal(whole[1], grouped[1])
+    for index, text in enumerate(texts):
+        assert np.array_equal(grouped[0][grouped[1] == index], features.shingle_hashes64(text))

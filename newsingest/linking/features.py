@@ -183,10 +183,37 @@ def shingle_hashes64_of(texts: list[str], size: int = SHINGLE_WORDS) -> tuple[np
         one = shingle_hashes64(texts[0], size)
         return one, np.zeros(len(one), dtype=np.intp)
     pieces = [_word_bytes(text) for text in texts]
+    # a group's bytes are hashed at once with power tables as long as the group: groups of about
+    # GROUP_BYTES keep those tables small whatever the texts' length
+    groups: list[list[int]] = []
+    group: list[int] = []
+    group_bytes = 0
+    for index, piece in enumerate(pieces):
+        if group and group_bytes + len(piece) > GROUP_BYTES:
+            groups.append(group)
+            group, group_bytes = [], 0
+        group.append(index)
+        group_bytes += len(piece) + 1
+    groups.append(group)
+    if len(groups) == 1:
+        return _shingles_of_pieces(pieces, size)
+    parts = [_shingles_of_pieces([pieces[i] for i in group], size) for group in groups]
+    return (
+        np.concatenate([hashes for hashes, _ in parts]),
+        np.concatenate([owner + group[0] for (_, owner), group in zip(parts, groups, strict=True)]),
+    )
+
+
+#: Bytes of word text hashed in one pass by :func:`shingle_hashes64_of` (a longer text is one pass alone).
+GROUP_BYTES = 1 << 20
+
+
+def _shingles_of_pieces(pieces: list[bytes], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_hashes64_of` of texts already turned into word bytes."""
     hashes, starts = _word_hashes_of(b" " + b" ".join(pieces) + b" ")
     ends = np.cumsum([len(piece) + 1 for piece in pieces])  # text i's bytes end before ends[i] (padding: +1)
     owner = np.searchsorted(ends, starts, side="right")  # the text each word is in
-    counts = np.bincount(owner, minlength=len(texts))
+    counts = np.bincount(owner, minlength=len(pieces))
     rolled = _roll(hashes, size)
     if len(hashes) >= size:
         inside = owner[: len(rolled)] == owner[size - 1 :]  # the window's first and last word in one text
