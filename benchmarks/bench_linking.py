@@ -35,6 +35,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
+
 ROOT = Path(__file__).resolve().parent.parent
 REALDATA = ROOT.parent / "shared" / "realdata"
 FILES = ("tribun.jsonl", "indonesian_other_outlets.jsonl", "nbc.jsonl")
@@ -44,8 +46,18 @@ sys.path.insert(0, str(ROOT))
 
 import newsingest  # noqa: E402
 from newsingest import Article  # noqa: E402
-from newsingest.linking import StoryLinker, features, fingerprint, fingerprints, link_stories  # noqa: E402
-from newsingest.linking.linker import BANDS, NUM_PERM, ROWS, _Hasher  # noqa: E402
+from newsingest.linking import (  # noqa: E402
+    StoryLinker,
+    features,
+    fingerprints,
+    link_stories,
+    sketch,
+)
+from newsingest.linking.index import KeyTable  # noqa: E402
+from newsingest.linking.linker import _Hasher  # noqa: E402
+
+#: The MinHash the sketch replaced (128 permutations, LSH 32 bands of 4), for the comparison.
+NUM_PERM, BANDS, ROWS = 128, 32, 4
 
 
 def _clock() -> float:
@@ -128,6 +140,7 @@ def recall_report(articles: list[Article], linked: list[Article], pairs: dict) -
     return {
         "pairs_j05": len(high),
         "pairs_j05_same_story": high_linked,
+        "missed_j05": [(a, b) for a, b in high if story[a] != story[b]],
         "recall_j05": high_linked / len(high) if high else 1.0,
         "pairs_j03": sum(j >= 0.3 for j in pairs.values()),
         "same_story_pairs": len(same_story_pairs),
@@ -170,39 +183,47 @@ def read_verdicts() -> dict[tuple[str, str], str]:
 
 
 def index_comparison(articles: list[Article]) -> dict:
-    """Bytes per article and candidate recall: our KeyIndex against datasketch's MinHashLSH."""
+    """Time of the sketch against MinHash (ours and datasketch's); bytes per article of our KeyTable and MinHashLSH."""
     from datasketch import MinHash, MinHashLSH
 
     hasher = _Hasher(NUM_PERM, BANDS, ROWS, 7)
-    shingle_sets = [features.shingle_hashes(a.text) for a in articles if a.text.strip()]
+    texts = [a.text for a in articles if a.text.strip()]
+    shingle_sets = [features.shingle_hashes(t) for t in texts]
+    shingles64 = [features.shingle_hashes64(t) for t in texts]
     result: dict = {}
-    for name in ("ours", "datasketch"):  # the signatures, same scheme and permutations, side by side
-        started = _clock()
+    for name in ("sketch", "minhash", "datasketch"):  # side by side, best of 3, from the shingle hashes
+        best = float("inf")
         for _ in range(3):
-            if name == "ours":
+            started = _clock()
+            if name == "sketch":
+                for h in shingles64:
+                    sketch.sketch(h)
+            elif name == "minhash":
                 signatures = [hasher.signature(h) for h in shingle_sets]
+                for signature in signatures:
+                    hasher.band_keys(signature)
             else:
                 for h in shingle_sets:
-                    sketch = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=int)
-                    sketch.update_batch(h)
-        result[f"minhash_{name}_us"] = 1e6 * (_clock() - started) / (3 * len(shingle_sets))
+                    datasketch_sketch = MinHash(num_perm=NUM_PERM, seed=7, hashfunc=int)
+                    datasketch_sketch.update_batch(h)
+            best = min(best, _clock() - started)
+        result[f"{name}_us"] = 1e6 * best / len(shingle_sets)
     for name in ("ours", "datasketch"):
         gc.collect()
         tracemalloc.start()
         started = _clock()
         if name == "ours":
-            from newsingest.linking.index import KeyIndex
-
-            index = KeyIndex()
-            for i, signature in enumerate(signatures):
-                keys = hasher.band_keys(signature)
-                index.add(keys, i, index.lookup(keys))
+            table = KeyTable()
+            for i, h in enumerate(shingles64):
+                keys = np.unique(sketch.sketch(h)[1])
+                table.lookup(keys)
+                table.add(keys, np.full(len(keys), i))
         else:
             lsh = MinHashLSH(num_perm=NUM_PERM, params=(BANDS, ROWS))
             for i, signature in enumerate(signatures):
-                sketch = MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme="affine32")
-                lsh.query(sketch)
-                lsh.insert(i, sketch)
+                datasketch_sketch = MinHash(num_perm=NUM_PERM, hashvalues=signature, scheme="affine32")
+                lsh.query(datasketch_sketch)
+                lsh.insert(i, datasketch_sketch)
         elapsed = _clock() - started
         current, _peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
@@ -211,6 +232,25 @@ def index_comparison(articles: list[Article]) -> dict:
             "us_per_article": 1e6 * elapsed / len(signatures),
         }
     return result
+
+
+def estimate_errors(articles: list[Article], pairs: dict) -> dict:
+    """How far the similarity estimates fall from the exact Jaccard, on the pairs with Jaccard >= 0.2.
+
+    The sketch linking uses against the 128-permutation MinHash it replaced.
+    """
+    hasher = _Hasher(NUM_PERM, BANDS, ROWS, 7)
+    texts = [a.text for a in articles]
+    minhash = [hasher.signature(features.shingle_hashes(t)) if t.strip() else None for t in texts]
+    sketches = [sketch.sketch(features.shingle_hashes64(t))[0] if t.strip() else None for t in texts]
+    errors: dict[str, list[float]] = {"sketch": [], "minhash": []}
+    for (a, b), jaccard in pairs.items():
+        if jaccard >= 0.2:
+            errors["minhash"].append(float((minhash[a] == minhash[b]).mean()) - jaccard)
+            errors["sketch"].append(float(sketch.similarity_of_rows(sketches[a][None], sketches[b][None])[0]) - jaccard)
+    return {
+        name: {"pairs": len(e), "sd": float(np.std(e)), "worst": float(np.max(np.abs(e)))} for name, e in errors.items()
+    }
 
 
 def mutate(words: list[str], rng: random.Random, vocabulary: list[str], rate: float) -> list[str]:
@@ -269,16 +309,21 @@ def scale_run(texts: list[str], count: int, raw: list[dict] | None = None) -> di
     linker = StoryLinker()
     stories: set[str] = set()
     peak = before
-    elapsed = ingest_elapsed = 0.0
+    elapsed = ingest_elapsed = fingerprint_elapsed = 0.0
+    lookups_by_tenth = [0.0] * 10  # the linker's time (fingerprints given) in each tenth of the run
     ingested = 0
+    made = synthetic(texts, count)
     started = _clock()
-    fingerprint_elapsed = 0.0
-    for index, article in enumerate(synthetic(texts, count)):
+    for _ in range(0, count, 500):
+        batch = [next(made) for _ in range(min(500, count - len(linker)))]
         fingerprint_started = _clock()
-        fp = fingerprint(article)  # apart: with workers, it is computed there
-        fingerprint_elapsed += _clock() - fingerprint_started
-        stories.add(linker.link(article, fp).story or "")
-        if index % 500 == 499 and raw:
+        pairs = fingerprints(batch)  # apart: with workers, made there (link_stories makes them so, by chunk)
+        link_started = _clock()
+        fingerprint_elapsed += link_started - fingerprint_started
+        stories.update(a.story or "" for a in linker.link_all(pairs))
+        tenth = min(9, 10 * (len(linker) - 1) // count)
+        lookups_by_tenth[tenth] += _clock() - link_started
+        if raw:
             elapsed += _clock() - started
             ingest_started = _clock()
             for record in raw[ingested % len(raw) : ingested % len(raw) + 5]:
@@ -298,6 +343,7 @@ def scale_run(texts: list[str], count: int, raw: list[dict] | None = None) -> di
         "stories": len(stories),
         "ms_per_article": 1000 * (elapsed - making) / count,
         "fingerprint_ms_per_article": 1000 * fingerprint_elapsed / count,
+        "lookup_ms_by_tenth": [10_000 * t / count for t in lookups_by_tenth],
         "ingest_ms_per_article": 1000 * ingest_elapsed / ingested if ingested else None,
         "rss_before_mb": before,
         "rss_peak_mb": peak,
@@ -389,8 +435,18 @@ def main() -> None:
     )
     low = report["same_story_j_below_01"]
     print(f"pairs in one story: {report['same_story_pairs']}; of them with Jaccard < 0.1: {len(low)}")
+    for a, b in report["missed_j05"]:
+        print(
+            f"   missed J={pairs[a, b]:.3f}: {records[a]['where']} {records[b]['where']} {linked[a].link} {linked[b].link}"
+        )
     for a, b, j in low[:10]:
         print(f"   {linked[a].id} {linked[b].id} J={j:.3f} {linked[a].link} {linked[b].link}")
+    errors = estimate_errors(articles, pairs)
+    print(
+        f"similarity estimate - exact Jaccard, {errors['sketch']['pairs']} pairs with Jaccard >= 0.2: sketch (256 bins) "
+        f"sd {errors['sketch']['sd']:.3f}, worst {errors['sketch']['worst']:.3f}; MinHash of {NUM_PERM} "
+        f"permutations sd {errors['minhash']['sd']:.3f}, worst {errors['minhash']['worst']:.3f}"
+    )
     sample = near_sample(linked, pairs, articles)
     verdicts = read_verdicts()
     judged = [verdicts.get((articles[a].id, articles[b].id)) for a, b, _ in sample]
@@ -404,8 +460,9 @@ def main() -> None:
         print(f"sample written to {args.sample}")
     comparison = index_comparison(articles)
     print(
-        f"MinHash (128 permutations) per article: ours {comparison['minhash_ours_us']:.0f} us, "
-        f"datasketch.MinHash {comparison['minhash_datasketch_us']:.0f} us (identical signatures)"
+        f"sketch and band keys per article, from the shingle hashes: one-permutation, {sketch.BINS} bins "
+        f"{comparison['sketch_us']:.0f} us; MinHash of {NUM_PERM} permutations (the scheme before) "
+        f"{comparison['minhash_us']:.0f} us; datasketch.MinHash {comparison['datasketch_us']:.0f} us (signature only)"
     )
     for name in ("ours", "datasketch"):
         row = comparison[name]
@@ -436,6 +493,11 @@ def main() -> None:
             f"{scale['rss_peak_mb']:.0f} MB at most (+{scale['rss_peak_mb'] - scale['rss_before_mb']:.0f} MB); "
             f"the linker holds {scale['linker_mb']:.0f} MB ({2**20 * scale['linker_mb'] / scale['articles']:.0f} "
             f"bytes/article: {2**20 * scale['linker_mb'] / scale['articles'] * 1e6 / 2**30:.2f} GB per million)"
+        )
+        tenths = scale["lookup_ms_by_tenth"]
+        print(
+            "scale: the lookups (fingerprints given), ms/article in each tenth of the run: "
+            + ", ".join(f"{t:.3f}" for t in tenths)
         )
 
 

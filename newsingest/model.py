@@ -187,8 +187,10 @@ class Translation:
         )
 
 
-#: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`).
-LINK_KINDS = ("exact", "near", "syndicated", "translation")
+#: Kinds of link between copies and versions of one story (see :mod:`newsingest.linking`): an exact
+#: copy, a near copy (the same text, edited), a syndicated copy (it names its original), a member of a
+#: template series (the same text frame with other figures: it copies nothing), a translation.
+LINK_KINDS = ("exact", "near", "syndicated", "series", "translation")
 
 
 def _validate_link_kind(instance: Any, attribute: attrs.Attribute, value: str) -> None:

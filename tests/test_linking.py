@@ -87,11 +87,38 @@ def test_same_wording_other_figures_is_a_template_series_not_a_copy():
     template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
     day_one = template.format(n=120, m=80, k=45, p=12)
     day_two = template.format(n=310, m=150, k=96, p=27).replace("(9/6/2025)", "(17/7/2026)")
-    out = link(article(day_one, "d1"), article(day_two, "d2"))
-    assert out[1].story == "d2"
-    # the check can be switched off: then shingles alone decide
+    copy_of_two = edited(day_two, 4)
+    out = link(
+        article(day_one, "d1", published="2025-06-09"),
+        article(day_two, "d2", published="2025-06-01"),
+        article(copy_of_two, "d3", published="2025-06-20"),
+    )
+    # one story, but day two copies nothing: its figures are its own
+    series = out[1].link
+    assert out[1].story == "d1" and out[1].duplicate_of is None and series.kind == "series" and series.target == "d1"
+    assert series.similarity >= 0.4 and series.matched[:2] == ("5-word shingles (MinHash)", "numbers 0.00")
+    assert series.matched[2].startswith("figures only here: ") and "310" in series.matched[2]
+    assert "120" not in series.matched[2]
+    # a copy of day two copies day two (its figures), though day one started the story
+    assert out[2].story == "d1" and out[2].link.kind == "near" and out[2].link.target == "d2"
+    assert out[2].duplicate_of == "d2"
+    assert out[0].duplicate_of is None  # day one is not a copy of day two, dated before it or not
+    # series=False keeps the old rule: apart
+    out = link(article(day_one, "d1"), article(day_two, "d2"), series=False)
+    assert out[1].story == "d2" and out[1].link is None
+    # the number check can be switched off: then shingles alone decide, and they are near copies
     out = link(article(day_one, "d1"), article(day_two, "d2"), number_agreement=0.0)
     assert out[1].story == "d1" and out[1].link.kind == "near"
+
+
+def test_a_series_link_does_not_hide_a_copy_that_agrees():
+    template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
+    day_one = template.format(n=120, m=80, k=45, p=12)
+    day_two = template.format(n=310, m=150, k=96, p=27).replace("(9/6/2025)", "(17/7/2026)")
+    out = link(article(day_two, "d2"), article(day_one, "d1"), article(edited(day_one, 6), "d1b"))
+    assert out[1].link.kind == "series"
+    # d1b is more like d1 than d2, and agrees with d1 on the figures: near d1, whatever d2 scores
+    assert out[2].link.kind == "near" and out[2].link.target == "d1" and out[2].duplicate_of == "d1"
 
 
 def test_a_copy_that_adds_figures_repeats_the_originals_and_is_a_near_copy():
@@ -314,18 +341,89 @@ def test_word_hashes_follow_words():
     assert len(hashes) == 10 and hashes[2] == hashes[6] and hashes[5] == hashes[7] and hashes[0] != hashes[1]
 
 
-def test_key_index_keeps_the_first_and_survives_merges(monkeypatch):
+def test_key_table_finds_every_key_it_holds_through_growth_and_collisions():
     import numpy as np
 
-    from newsingest.linking import index
+    from newsingest.linking.index import KeyTable
 
-    monkeypatch.setattr(index, "_MERGE_AT", 8)
-    keys = index.KeyIndex()
-    for value in range(100):
-        batch = np.array([value % 30, 1000 + value], dtype=np.uint64)
-        keys.add(batch, value, keys.lookup(batch))
-    assert keys.lookup(np.array([5, 29, 1099, 77777], dtype=np.uint64)).tolist() == [5, 29, 99, -1]
-    assert len(keys) == 130
+    table = KeyTable(capacity=4)
+    rng = np.random.default_rng(7)
+    keys = np.unique(rng.integers(0, 2**64, 5000, dtype=np.uint64, endpoint=False))
+    keys[:3] = [0, 1, 2**64 - 1]  # 0 is stored as 1: both answer
+    keys = np.unique(keys)
+    rng.shuffle(keys)
+    held, fresh = keys[:3000], keys[3000:]
+    for start in range(0, 3000, 700):  # several inserts, each growing the table
+        table.add(held[start : start + 700], np.arange(start, min(start + 700, 3000)))
+    table.add(held[:10], np.arange(100, 110))  # already there: the first value stays
+    assert len(table) == 3000 and table.nbytes() >= 3000 / 0.75 * 12
+    assert table.lookup(held).tolist() == list(range(3000))
+    answers = table.lookup(fresh)
+    assert all(a == -1 or (fresh[i] in (0, 1)) for i, a in enumerate(answers.tolist()))
+    # keys sharing their home slot (same top bits after the spread) all stay findable
+    crowded = KeyTable(capacity=64)
+    same_home = np.array([k for k in range(1, 200000) if crowded._home(np.array([k], dtype=np.uint64))[0] == 5][:20])
+    crowded.add(same_home.astype(np.uint64), np.arange(20))
+    assert crowded.lookup(same_home.astype(np.uint64)).tolist() == list(range(20))
+    # growing places keys at once; keys whose homes are the last slots of the grown table wrap around
+    grown = KeyTable(capacity=128)
+    at_the_end = np.array(
+        [k for k in range(1, 10**6) if grown._home(np.array([k], dtype=np.uint64))[0] >= 120][:40], dtype=np.uint64
+    )
+    table = KeyTable(capacity=64)
+    table.add(at_the_end, np.arange(40))
+    table.add(np.arange(10**7, 10**7 + 20, dtype=np.uint64), np.arange(40, 60))  # 60 keys: it grows to 128 slots
+    assert len(table._keys) == 128 and len(table) == 60
+    assert table.lookup(at_the_end).tolist() == list(range(40))
+    assert table.lookup(np.arange(10**7, 10**7 + 20, dtype=np.uint64)).tolist() == list(range(40, 60))
+
+
+def stream(count: int, seed: int) -> list[Article]:
+    """Articles drawn from three stories, a template series and a few exact copies, named so order is random."""
+    rng = random.Random(seed)
+    template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}")
+    bases = [STORY, OTHER, STORY.upper(), template.format(n=1, m=2, k=3)]
+    out = []
+    for index in range(count):
+        roll = rng.random()
+        if roll < 0.2:
+            text = template.format(n=rng.randrange(100, 999), m=rng.randrange(100, 999), k=rng.randrange(100, 999))
+        elif roll < 0.3 and out:
+            text = rng.choice(out).text
+        else:
+            text = edited(rng.choice(bases), rng.randrange(10**6), rate=rng.uniform(0.0, 0.05))
+        out.append(
+            article(text, f"x{rng.randrange(10**6):06d}-{index}", published=f"2025-06-{1 + rng.randrange(28):02d}")
+        )
+    return out
+
+
+@settings(max_examples=12, deadline=None)
+@given(seed=st.integers(0, 10**6), chunk=st.sampled_from([1, 2, 3, 7, 64]))
+def test_chunked_linking_gives_what_one_at_a_time_gives(seed, chunk):
+    from newsingest.linking import linker as linker_module
+
+    articles = stream(40, seed)
+    one_by_one = StoryLinker()
+    expected = [one_by_one.link(a) for a in articles]
+    saved = linker_module.CHUNK
+    linker_module.CHUNK = chunk
+    try:
+        chunked = list(StoryLinker().link_all(articles))
+    finally:
+        linker_module.CHUNK = saved
+    assert chunked == expected
+    kinds = {a.link.kind for a in expected if a.link}
+    assert kinds <= {"exact", "near", "series"}
+
+
+def test_a_long_stream_links_across_chunks():
+    articles = stream(600, 3)  # more than two chunks
+    linked = link(*articles)
+    one_by_one = StoryLinker()
+    assert linked == [one_by_one.link(a) for a in articles]
+    assert {a.link.kind for a in linked if a.link} == {"exact", "near", "series"}
+    assert len({a.story for a in linked}) <= 10  # two stories, a few short edits too cut to match
 
 
 def test_link_stories_is_lazy_on_import():
@@ -366,7 +464,8 @@ def test_story_rows_one_per_story_biggest_first():
     assert first["story"] == "a2" and first["size"] == 3 and first["outlets"] == "detik; tribun"
     assert first["languages"] == "id" and str(first["first_published"]) == "2025-06-09"
     assert first["earliest"] == "a1" and first["headline"] == "Banjir" and first["copies"] == "a2; a3"
-    assert second["story"] == "b1" and second["size"] == 1 and second["copies"] == ""
+    assert first["links"] == "exact 1; near 1"
+    assert second["story"] == "b1" and second["size"] == 1 and second["copies"] == "" and second["links"] == ""
 
 
 def test_story_table_is_a_dataframe():
@@ -381,6 +480,7 @@ def test_story_table_is_a_dataframe():
         "headline",
         "earliest",
         "copies",
+        "links",
     ]
     assert table["size"].tolist() == [3, 1]
     frame = newsingest.to_dataframe(linked_batch())
@@ -400,6 +500,13 @@ def test_article_html_names_its_story_what_it_copies_and_why():
     assert 'class="nsi-story"' not in article_html(article(STORY, "plain"))
     first = linked_batch()[0]
     assert "the first of its story seen" in article_html(first)
+    template = STORY.replace("120", "{n}").replace("80", "{m}").replace("45", "{k}").replace("12 pompa", "{p} pompa")
+    series = link(
+        article(template.format(n=1, m=2, k=3, p=4), "s1"), article(template.format(n=5, m=6, k=7, p=8), "s2")
+    )
+    markup = article_html(series[1])
+    assert "one of a series: the same text frame, other figures" in markup and "series s1 (linked" in markup
+    assert "nsi-duplicate-of" not in markup
 
 
 def test_records_link_exactly_as_their_articles():
@@ -427,3 +534,58 @@ def test_records_with_odd_fields_still_link():
     plain = article(edited(STORY, 8), "plain").to_dict()
     out = list(link_stories([odd, plain]))
     assert out[0]["story"] == "odd" and out[1]["story"] == "odd" and out[1]["link"]["kind"] == "near"
+
+
+def test_fingerprints_of_many_are_each_articles_own():
+    import numpy as np
+
+    from newsingest.linking import fingerprint, fingerprints, sketch
+
+    english = Translation(
+        language="en", title="Flood", paragraphs=("Floods covered 120 houses in Cipinang on Monday.",)
+    )
+    articles = [
+        *corpus(),
+        ingest_copy(),
+        original_article(),
+        article("Tiga kata saja", "short"),
+        article("Satu", "one"),
+        article(STORY, "translated", language="id", translation=english),
+        article(edited(OTHER, 2), "other"),
+    ]
+    records = [a.to_dict() for a in articles]
+    together = fingerprints([*records[:3], {"error": {"type": "InputError"}}, *records[3:]])
+    assert together[3] == {"error": {"type": "InputError"}}
+    pairs = [item for item in together if isinstance(item, tuple)]
+    assert [record for record, _ in pairs] == records
+    for record, fp in pairs:
+        alone = fingerprint(record)
+        for name, ours, theirs in zip(fp._fields, fp, alone, strict=True):
+            if isinstance(ours, np.ndarray) or isinstance(theirs, np.ndarray):
+                assert ours is not None and theirs is not None and np.array_equal(ours, theirs), (record["id"], name)
+            else:
+                assert ours == theirs, (record["id"], name)
+    by_id = {record["id"]: fp for record, fp in pairs}
+    assert by_id["short"].signature is not None and by_id["translated"].english_signature is not None
+    assert by_id["one"].keys.shape == (7 + sketch.BANDS,)  # a one-word text is one shingle
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("0123456789.,a \n\u0663-"), max_size=30))
+def test_numbers_are_what_the_pattern_finds_on_ascii_digits(text):
+    import re
+
+    pattern = re.compile(r"[0-9][0-9.,]*[0-9]|[0-9]")
+    assert features.numbers(text) == {n.replace(".", "").replace(",", "") for n in pattern.findall(text)}
+
+
+def test_many_texts_are_hashed_in_groups_of_bounded_bytes(monkeypatch):
+    import numpy as np
+
+    texts = [edited(STORY, seed) for seed in range(12)] + ["", "dua kata", OTHER * 3]
+    whole = features.shingle_hashes64_of(texts)
+    monkeypatch.setattr(features, "GROUP_BYTES", 700)  # a group or two per text, one text longer than a group
+    grouped = features.shingle_hashes64_of(texts)
+    assert np.array_equal(whole[0], grouped[0]) and np.array_equal(whole[1], grouped[1])
+    for index, text in enumerate(texts):
+        assert np.array_equal(grouped[0][grouped[1] == index], features.shingle_hashes64(text))

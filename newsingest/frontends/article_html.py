@@ -216,6 +216,8 @@ def _story_html(article: Article) -> str:
         parts.append(f'copy of <span class="nsi-duplicate-of">{_e(article.duplicate_of)}</span>')
     elif article.story is not None and article.link is None:
         parts.append("the first of its story seen")
+    elif article.link is not None and article.link.kind == "series":
+        parts.append("one of a series: the same text frame, other figures")
     if article.link is not None:
         parts.append(
             f'<span class="nsi-link" title="{_e(_link_text(article.link))}">{_e(_link_text(article.link))}</span>'

@@ -50,7 +50,17 @@ DATAFRAME_COLUMNS = (
 )
 
 #: Columns of :func:`story_table` (and keys of each :func:`story_rows` row), in order.
-STORY_COLUMNS = ("story", "size", "outlets", "languages", "first_published", "headline", "earliest", "copies")
+STORY_COLUMNS = (
+    "story",
+    "size",
+    "outlets",
+    "languages",
+    "first_published",
+    "headline",
+    "earliest",
+    "copies",
+    "links",
+)
 
 #: Columns of :func:`removed_report` (and keys of each :func:`removed_counts` row), in order.
 REPORT_COLUMNS = ("rule", "plugin", "reason", "count", "articles", "example")
@@ -246,10 +256,20 @@ def story_rows(articles: Iterable[Any]) -> list[dict[str, Any]]:
                 "headline": earliest.title or (earliest.text[:EXAMPLE_CHARS] or None),
                 "earliest": earliest.id,
                 "copies": "; ".join(a.id for a in members[1:]),
+                "links": _link_counts(members),
             }
         )
     rows.sort(key=lambda row: -row["size"])  # stable: stories of one size stay in order of first appearance
     return rows
+
+
+def _link_counts(members: list[Article]) -> str:
+    """How the members joined the story, by kind of link: ``"near 2; series 3"`` (empty for a story of one)."""
+    counts: dict[str, int] = {}
+    for member in members:
+        if member.link is not None:
+            counts[member.link.kind] = counts.get(member.link.kind, 0) + 1
+    return "; ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
 
 
 def story_table(articles: Iterable[Any]) -> pandas.DataFrame:
@@ -257,8 +277,10 @@ def story_table(articles: Iterable[Any]) -> pandas.DataFrame:
 
     Columns (:data:`STORY_COLUMNS`): the story id, how many articles it has, their
     outlets and languages, the first publication date among them, the headline
-    (title, else the start of the text) and id of the earliest copy (by date, then
-    id), and the ids of the other copies. Needs pandas.
+    (title, else the start of the text) and id of the earliest member (by date,
+    then id), the ids of the other members, and how many joined by each kind of
+    link (``"exact 1; near 2; series 3"``: a ``series`` member shares the text
+    frame, not the figures, so it is no copy). Needs pandas.
     """
     pandas = _require_pandas("story_table")
     return pandas.DataFrame(story_rows(articles), columns=list(STORY_COLUMNS))

@@ -97,40 +97,138 @@ def word_hashes(text: str) -> np.ndarray:
     """A 64-bit hash of every word of :func:`words` (same words, same order), computed with numpy.
 
     Each word's hash is its bytes as a polynomial in ``P`` modulo 2**64, read
-    off prefix sums (so no Python loop runs per word); a word's hash depends on
+    off one segmented sum (so no Python loop runs per word); a word's hash depends on
     its bytes only, not on where it stands.
     """
-    data = np.frombuffer(b" " + _word_bytes(text) + b" ", dtype=np.uint8)
+    return _word_hashes_of(b" " + _word_bytes(text) + b" ")[0]
+
+
+def _word_hashes_of(padded: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """Hashes of the words of space-padded word bytes (see :func:`word_hashes`), and where each word starts."""
+    data = np.frombuffer(padded, dtype=np.uint8)
     space = data == 32
     edges = np.flatnonzero(space[1:] != space[:-1]) + 1  # alternating word starts and ends
     if len(edges) < 2:
-        return np.empty(0, dtype=np.uint64)
-    starts, ends = edges[0::2], edges[1::2]
+        return np.empty(0, dtype=np.uint64), np.empty(0, dtype=np.intp)
+    starts = edges[0::2]
     powers, inverse = _power_tables(len(data))
     # array arithmetic on uint64 wraps modulo 2**64 silently, as wanted here
-    running = np.cumsum(data.astype(np.uint64) * powers, dtype=np.uint64)  # running[i]: bytes 0..i
-    return (running[ends - 1] - running[starts - 1]) * inverse[starts]  # starts >= 1: the text is padded
+    terms = data.astype(np.uint64) * powers
+    terms[space] = 0  # a word's terms run from its start to the next word's start: its spaces add nothing
+    return np.add.reduceat(terms, starts) * inverse[starts], starts
 
 
-def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
-    """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
+def _rolled_shingles(text: str, size: int) -> np.ndarray:
+    """A 64-bit rolling hash of every ``size``-word window of the text's words (unmixed, repeats kept)."""
+    return _roll(word_hashes(text), size)
 
-    Shingles are rolled from :func:`word_hashes` with numpy, instead of building
-    and hashing every shingle string. Repeats are harmless: a MinHash signature
-    is the same for a set and for any multiset of it.
-    """
-    hashes = word_hashes(text)
+
+def _roll(hashes: np.ndarray, size: int) -> np.ndarray:
     if not len(hashes):
-        return np.empty(0, dtype=np.uint32)
+        return hashes
     width = min(size, len(hashes))
     count = len(hashes) - width + 1
     rolled = hashes[:count].copy()
     for k in range(1, width):
         rolled *= _ROLL
         rolled += hashes[k : k + count]
+    return rolled
+
+
+def shingle_hashes(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """32-bit hashes of the text's ``size``-word shingles (``uint32``, in text order, repeats kept).
+
+    Shingles are rolled from :func:`word_hashes` with numpy, instead of building
+    and hashing every shingle string. Used to compare with datasketch's MinHash
+    (benchmark, tests); the text sketch uses the 64-bit :func:`shingle_hashes64`.
+    """
+    rolled = _rolled_shingles(text, size)
     rolled ^= rolled >> np.uint64(29)
     rolled *= _ROLL
     return (rolled >> np.uint64(32)).astype(np.uint32)
+
+
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+
+
+def _mix(rolled: np.ndarray) -> np.ndarray:
+    """SplitMix64's finaliser, in place: every output bit depends on every input bit."""
+    rolled ^= rolled >> np.uint64(30)
+    rolled *= _MIX1
+    rolled ^= rolled >> np.uint64(27)
+    rolled *= _MIX2
+    rolled ^= rolled >> np.uint64(31)
+    return rolled
+
+
+def shingle_hashes64(text: str, size: int = SHINGLE_WORDS) -> np.ndarray:
+    """64-bit hashes of the text's ``size``-word shingles (``uint64``, in text order, repeats kept).
+
+    The rolling hash of the words through SplitMix64's finaliser, so every bit is
+    mixed: the sketch reads its bin from the top bits and its value from the low ones.
+    """
+    return _mix(_rolled_shingles(text, size))
+
+
+def shingle_hashes64_of(texts: list[str], size: int = SHINGLE_WORDS) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_hashes64` of many texts at once: all their hashes, and the index of the text of each.
+
+    The texts' words are hashed in one pass over their bytes joined by spaces (a
+    word's hash does not depend on where it stands) and rolled once; windows that
+    cross from one text into the next are dropped. Per text, the hashes are
+    exactly :func:`shingle_hashes64`'s, in the same order.
+    """
+    if len(texts) == 1:  # fewer numpy steps for one (the same hashes)
+        one = shingle_hashes64(texts[0], size)
+        return one, np.zeros(len(one), dtype=np.intp)
+    pieces = [_word_bytes(text) for text in texts]
+    # a group's bytes are hashed at once with power tables as long as the group: groups of about
+    # GROUP_BYTES keep those tables small whatever the texts' length
+    groups: list[list[int]] = []
+    group: list[int] = []
+    group_bytes = 0
+    for index, piece in enumerate(pieces):
+        if group and group_bytes + len(piece) > GROUP_BYTES:
+            groups.append(group)
+            group, group_bytes = [], 0
+        group.append(index)
+        group_bytes += len(piece) + 1
+    groups.append(group)
+    if len(groups) == 1:
+        return _shingles_of_pieces(pieces, size)
+    parts = [_shingles_of_pieces([pieces[i] for i in group], size) for group in groups]
+    return (
+        np.concatenate([hashes for hashes, _ in parts]),
+        np.concatenate([owner + group[0] for (_, owner), group in zip(parts, groups, strict=True)]),
+    )
+
+
+#: Bytes of word text hashed in one pass by :func:`shingle_hashes64_of` (a longer text is one pass alone).
+GROUP_BYTES = 1 << 20
+
+
+def _shingles_of_pieces(pieces: list[bytes], size: int) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`shingle_hashes64_of` of texts already turned into word bytes."""
+    hashes, starts = _word_hashes_of(b" " + b" ".join(pieces) + b" ")
+    ends = np.cumsum([len(piece) + 1 for piece in pieces])  # text i's bytes end before ends[i] (padding: +1)
+    owner = np.searchsorted(ends, starts, side="right")  # the text each word is in
+    counts = np.bincount(owner, minlength=len(pieces))
+    rolled = _roll(hashes, size)
+    if len(hashes) >= size:
+        inside = owner[: len(rolled)] == owner[size - 1 :]  # the window's first and last word in one text
+        rolled, shingle_owner = rolled[inside], owner[: len(inside)][inside]
+    else:
+        rolled, shingle_owner = rolled[:0], owner[:0]
+    short = np.flatnonzero((counts > 0) & (counts < size))  # a text of fewer words is one shingle of them all
+    if len(short):
+        first_word = np.concatenate([[0], np.cumsum(counts)[:-1]])
+        extra = [_roll(hashes[first_word[i] : first_word[i] + counts[i]], size) for i in short.tolist()]
+        rolled = np.concatenate([rolled, *extra])
+        shingle_owner = np.concatenate([shingle_owner, short])
+        order = np.argsort(shingle_owner, kind="stable")
+        rolled, shingle_owner = rolled[order], shingle_owner[order]
+    return _mix(rolled), shingle_owner
 
 
 def content_hash(text: str) -> int | None:
@@ -158,21 +256,30 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     stories share few.
     """
     lead = text[:ANCHOR_CHARS]
-    found = {"#" + n for n in numbers if len(n) >= 2}
-    found |= {"@" + name[1:].casefold() for name in _NAME.findall(lead)}
-    found |= {'"' + " ".join(q.casefold().split()[:6]) for q in _QUOTED.findall(lead)}
-    return {a for a in found if len(a) > 2}
+    found = {"#" + n for n in numbers if len(n) >= 2}  # three characters or more
+    found.update(["@" + name[1:].casefold() for name in _NAME.findall(lead)])  # "@" and four letters or more
+    quotes = ['"' + " ".join(q.casefold().split(None, 6)[:6]) for q in _QUOTED.findall(lead)]
+    found.update([q for q in quotes if len(q) > 2])
+    return found
 
 
-_DIGITS = re.compile(r"\d[\d.,]*\d|\d")
+#: Bytes of a number (digits, and the dots and commas that group them); everything else a space.
+_NUMBER_BYTES = bytes(b if (48 <= b <= 57 or b in (44, 46)) else 32 for b in range(256))
 #: Hashes kept of an article's numbers (a bottom-k sketch: exact for up to this many numbers).
 NUMBER_SKETCH = 16
 _EMPTY = np.uint32(0xFFFFFFFF)
 
 
 def numbers(text: str) -> set[str]:
-    """The text's numbers, digits only (``1.250`` and ``1,250`` are one figure)."""
-    return {n.replace(".", "").replace(",", "") for n in _DIGITS.findall(text)}
+    """The text's numbers, digits only (``1.250`` and ``1,250`` are one figure); ASCII digits.
+
+    A run of digits, dots and commas that holds a digit is one number, its
+    digits: what the regular expression ``\\d[\\d.,]*\\d|\\d`` finds on ASCII
+    digits, read with one ``bytes.translate`` and ``split`` (a few times faster
+    than the pattern).
+    """
+    # runs of digits, dots and commas, with the dots and commas dropped: a run of only those vanishes
+    return set(text.encode("utf-8").translate(_NUMBER_BYTES, b".,").decode("ascii").split())
 
 
 def number_sketch(numbers: Iterable[str]) -> np.ndarray:
@@ -182,10 +289,28 @@ def number_sketch(numbers: Iterable[str]) -> np.ndarray:
     template series (puzzle answers by level, horoscopes by day, price
     catalogues) shares its wording and differs in exactly these.
     """
-    hashes = np.array(sorted(zlib.crc32(n.encode()) for n in numbers)[:NUMBER_SKETCH], dtype=np.uint32)
+    return sketched_numbers(numbers)[0]
+
+
+def sketched_numbers(numbers: Iterable[str]) -> tuple[np.ndarray, tuple[str, ...]]:
+    """:func:`number_sketch` and the numbers it holds, in its order (smallest hash first)."""
+    ranked = sorted((zlib.crc32(n.encode()), n) for n in numbers)[:NUMBER_SKETCH]
     sketch = np.full(NUMBER_SKETCH, _EMPTY, dtype=np.uint32)
-    sketch[: len(hashes)] = hashes
-    return sketch
+    sketch[: len(ranked)] = [h for h, _ in ranked]
+    return sketch, tuple(n for _, n in ranked)
+
+
+def figures_not_in(figures: tuple[str, ...], ours: np.ndarray, theirs: np.ndarray) -> list[str]:
+    """Of the ``figures`` held in sketch ``ours``, those the text of sketch ``theirs`` surely lacks.
+
+    A figure is surely missing when its hash is not in ``theirs`` and ``theirs``
+    holds every number of its text, or the figure's hash is below the largest
+    hash ``theirs`` kept (a bottom-k sketch keeps every hash below that).
+    """
+    kept = theirs[theirs != _EMPTY].tolist()
+    limit = int(_EMPTY) if len(kept) < NUMBER_SKETCH else kept[-1]
+    held = set(kept)
+    return [f for f, h in zip(figures, ours.tolist(), strict=False) if h <= limit and h not in held]
 
 
 def number_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
@@ -201,15 +326,18 @@ def number_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
     sampled numbers each text holds, the share the other holds too, the larger
     of the two.
     """
-    a, b = a[a != _EMPTY], b[b != _EMPTY]
-    if not len(a) or not len(b):
+    empty = int(_EMPTY)
+    ours = [h for h in a.tolist() if h != empty]  # sixteen numbers at most: plain Python beats numpy's set steps
+    theirs = [h for h in b.tolist() if h != empty]
+    if not ours or not theirs:
         return 1.0, 0
-    if len(a) < NUMBER_SKETCH and len(b) < NUMBER_SKETCH:  # both sketches hold every number: exact
-        return len(np.intersect1d(a, b)) / min(len(a), len(b)), min(len(a), len(b))
-    union = np.union1d(a, b)[:NUMBER_SKETCH]
-    in_a, in_b = np.isin(union, a), np.isin(union, b)
-    both = int((in_a & in_b).sum())
-    return max(both / int(in_a.sum()), both / int(in_b.sum())), min(len(a), len(b))
+    fewer = min(len(ours), len(theirs))
+    in_ours, in_theirs = set(ours), set(theirs)
+    if len(ours) < NUMBER_SKETCH and len(theirs) < NUMBER_SKETCH:  # both sketches hold every number: exact
+        return len(in_ours & in_theirs) / fewer, fewer
+    union = sorted(in_ours | in_theirs)[:NUMBER_SKETCH]
+    both = sum(h in in_ours and h in in_theirs for h in union)
+    return max(both / sum(h in in_ours for h in union), both / sum(h in in_theirs for h in union)), fewer
 
 
 def url_key(url: object) -> str | None:

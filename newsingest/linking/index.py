@@ -1,125 +1,161 @@
-"""Compact in-memory stores for linking: signatures and a key → first-article index.
+"""Compact in-memory stores for linking: a key → first-article table, signatures, columns.
 
 Why not datasketch's ``MinHashLSH``: it keeps a Python ``set`` and a ``bytes``
 key per band per article (several kilobytes an article, measured in
 ``benchmarks/bench_linking.py``), too much for a million articles. Here every
 key (an LSH band, a content hash, a URL, a title) is a 64-bit integer stored
-once, with the index of the first article that had it, in a sorted numpy array
-(12 bytes a key) plus a small dict of recent keys merged into it now and then.
-Signatures live in one growable ``uint32`` matrix. Texts are never kept.
+once, with the index of the first article that had it, in a numpy hash table
+(:class:`KeyTable`). Signatures live in growable numpy matrices. Texts are never kept.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-_MERGE_AT = 1 << 18
+#: Slots probed at once: a lookup reads this many consecutive slots (one or two cache lines) per step.
+_WINDOW = 8
+_PROBE = np.arange(_WINDOW)
+_SPREAD = np.uint64(0x9E3779B97F4A7C15)
+#: The table doubles when more than this share of its slots is taken (so it is 37.5-75% full).
+_MAX_LOAD = 0.75
 
 
-class KeyIndex:
-    """``uint64`` key → index of the first article that had the key.
+class KeyTable:
+    """``uint64`` key → index of the first article that had the key: open addressing in numpy arrays.
 
-    Recent keys sit in a dict (about 100 bytes a key); once it holds more than
-    ``max(262,144, size / 16)`` keys it is merged into the sorted arrays (a merge of
-    two sorted runs, O(size)), so the dict stays small next to the arrays and the
-    arrays stay flat numpy memory (12 bytes a key).
+    A key's home slot is its top bits after a multiplicative spread; it sits in
+    the first free slot from there (linear probing), and a lookup reads windows
+    of 8 consecutive slots until it finds the key or a free slot. Keys and
+    values are two flat arrays (12 bytes a slot), so a lookup costs the same
+    at a thousand keys and at a hundred million, and many keys (a whole chunk of
+    articles) are looked up or added in a few numpy calls. Key ``0`` marks a
+    free slot, so the key 0 is stored as 1 (keys are 64-bit hashes: the two
+    sharing a slot is as likely as any other collision).
     """
 
-    def __init__(self) -> None:
-        self._keys = np.empty(0, dtype=np.uint64)
-        self._values = np.empty(0, dtype=np.uint32)
-        self._recent: dict[int, int] = {}
+    def __init__(self, capacity: int = 1 << 12) -> None:
+        self._bits = max(capacity - 1, 1).bit_length()
+        self._keys = np.zeros(1 << self._bits, dtype=np.uint64)
+        self._values = np.zeros(1 << self._bits, dtype=np.uint32)
+        self._size = 0
 
     def __len__(self) -> int:
-        return len(self._keys) + len(self._recent)
+        return self._size
+
+    def _home(self, keys: np.ndarray) -> np.ndarray:
+        return ((keys * _SPREAD) >> np.uint64(64 - self._bits)).astype(np.intp)
+
+    def _find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """For each key: its slot, and whether the key is there (else the slot is the first free one)."""
+        slots = self._home(keys)
+        found = np.zeros(len(keys), dtype=bool)
+        pending = np.arange(len(keys))
+        mask = len(self._keys) - 1
+        while len(pending):
+            window = (slots[pending, None] + _PROBE) & mask
+            stored = self._keys[window]
+            hit = stored == keys[pending, None]
+            stop = hit | (stored == 0)
+            done = stop.any(axis=1)
+            first = stop.argmax(axis=1)
+            rows = np.flatnonzero(done)
+            slots[pending[rows]] = window[rows, first[rows]]
+            found[pending[rows]] = hit[rows, first[rows]]
+            pending = pending[~done]
+            slots[pending] = (slots[pending] + _WINDOW) & mask
+        return slots, found
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The first article for each key, ``-1`` where the key is new (``int64`` array)."""
-        found = np.full(len(keys), -1, dtype=np.int64)
-        if len(self._keys):
-            pos = np.searchsorted(self._keys, keys)
-            pos[pos == len(self._keys)] = 0
-            hit = self._keys[pos] == keys
-            found[hit] = self._values[pos[hit]]
-        if self._recent:
-            missing = np.flatnonzero(found < 0)  # one numpy step, then plain ints: no numpy scalar per key
-            if len(missing):
-                get = self._recent.get
-                found[missing] = [get(key, -1) for key in keys[missing].tolist()]
-        return found
+        keys = np.where(keys == 0, np.uint64(1), keys)
+        slots, found = self._find(keys)
+        result = np.full(len(keys), -1, dtype=np.int64)
+        result[found] = self._values[slots[found]]
+        return result
 
-    def add(self, keys: np.ndarray, value: int, known: np.ndarray) -> None:
-        """Record ``value`` for the ``keys`` whose ``known`` lookup was ``-1`` (the first stays; other values skip)."""
-        recent = self._recent
-        new = dict.fromkeys(keys[known == -1].tolist(), value)
-        for key in new.keys() & recent.keys():  # a key already there keeps its first value
-            new[key] = recent[key]
-        recent.update(new)
-        if len(recent) > max(_MERGE_AT, len(self._keys) // 16):
-            self._merge()
+    def add(self, keys: np.ndarray, values: np.ndarray) -> None:
+        """Store each key with its value, unless the key is there already (the first value stays).
 
-    def _merge(self) -> None:
-        keys = np.fromiter(self._recent.keys(), dtype=np.uint64, count=len(self._recent))
-        values = np.fromiter(self._recent.values(), dtype=np.uint32, count=len(self._recent))
-        self._recent = {}
-        all_keys = np.concatenate([self._keys, keys])
-        all_values = np.concatenate([self._values, values])
-        order = np.argsort(all_keys, kind="stable")  # two sorted runs: timsort merges them in O(n)
-        self._keys, self._values = all_keys[order], all_values[order]
+        ``keys`` must be distinct. One probe finds, for each key, the key or the
+        free slot it goes to; keys that found the same free slot take it in
+        order, and the others probe again from there.
+        """
+        keys = np.where(keys == 0, np.uint64(1), keys)
+        values = values.astype(np.uint32)
+        if (self._size + len(keys)) > _MAX_LOAD * len(self._keys):
+            self._grow(self._size + len(keys))
+        while len(keys):
+            slots, found = self._find(keys)
+            fresh = ~found
+            keys, values, slots = keys[fresh], values[fresh], slots[fresh]
+            taken, first = np.unique(slots, return_index=True)  # the first key to find a free slot takes it
+            self._keys[taken] = keys[first]
+            self._values[taken] = values[first]
+            self._size += len(first)
+            rest = np.ones(len(keys), dtype=bool)
+            rest[first] = False
+            keys, values = keys[rest], values[rest]
+
+    def _grow(self, needed: int) -> None:
+        """Double the table until ``needed`` keys fit, and place the keys it holds anew.
+
+        Into an empty table, keys taken in the order of their home slots land by
+        linear probing at ``max(home, slot of the key before + 1)``: a running
+        maximum places them all at once. The few pushed past the last slot wrap
+        around, placed by :meth:`add`.
+        """
+        taken = np.flatnonzero(self._keys)
+        keys, values = self._keys[taken], self._values[taken]
+        del taken
+        while needed > _MAX_LOAD * (1 << self._bits):
+            self._bits += 1
+        size = 1 << self._bits
+        self._keys = np.zeros(size, dtype=np.uint64)
+        self._values = np.zeros(size, dtype=np.uint32)
+        home = self._home(keys)
+        order = np.argsort(home, kind="stable")
+        keys, values, home = keys[order], values[order], home[order]
+        del order
+        steps = np.arange(len(keys))
+        slots = np.maximum.accumulate(home - steps) + steps
+        inside = slots < size
+        self._keys[slots[inside]] = keys[inside]
+        self._values[slots[inside]] = values[inside]
+        self._size = int(inside.sum())
+        if not inside.all():
+            self.add(keys[~inside], values[~inside])
 
     def nbytes(self) -> int:
-        """Memory held: the arrays, plus about 100 bytes per recent key (dict entry and int objects)."""
-        return self._keys.nbytes + self._values.nbytes + 100 * len(self._recent)
+        """Memory held by the two arrays."""
+        return self._keys.nbytes + self._values.nbytes
 
 
 class Rows:
-    """A growable ``uint32`` matrix, one row per article; grows by doubling."""
+    """A growable matrix (``uint32`` unless told), one row per article; grows by doubling."""
 
-    def __init__(self, width: int) -> None:
-        self._data = np.zeros((1024, width), dtype=np.uint32)
+    def __init__(self, width: int, dtype: type = np.uint32) -> None:
+        self._data: np.ndarray = np.zeros((1024, width), dtype=dtype)
         self._size = 0
 
     def __len__(self) -> int:
         return self._size
 
     def append(self, row: np.ndarray) -> int:
-        if self._size == len(self._data):
-            grown = np.zeros((2 * len(self._data), self._data.shape[1]), dtype=np.uint32)
-            grown[: self._size] = self._data
-            self._data = grown
-        self._data[self._size] = row
-        self._size += 1
+        self.extend(row[None, :])
         return self._size - 1
+
+    def extend(self, rows: np.ndarray) -> None:
+        """Append several rows at once (a 2-D array)."""
+        needed = self._size + len(rows)
+        if needed > len(self._data):
+            grown = np.zeros((max(needed, 2 * len(self._data)), self._data.shape[1]), dtype=self._data.dtype)
+            grown[: self._size] = self._data[: self._size]
+            self._data = grown
+        self._data[self._size : needed] = rows
+        self._size = needed
 
     def __getitem__(self, index: np.ndarray | int) -> np.ndarray:
         return self._data[index]
-
-    def nbytes(self) -> int:
-        return self._data.nbytes
-
-
-class Column:
-    """A growable one-dimensional numpy array (per-article numbers)."""
-
-    def __init__(self, dtype: type) -> None:
-        self._data: np.ndarray = np.zeros(1024, dtype=dtype)
-        self._size = 0
-
-    def __len__(self) -> int:
-        return self._size
-
-    def append(self, value: float | int) -> int:
-        if self._size == len(self._data):
-            self._data = np.concatenate([self._data, np.zeros_like(self._data)])
-        self._data[self._size] = value
-        self._size += 1
-        return self._size - 1
-
-    def __getitem__(self, index: int) -> float | int:
-        return self._data[index].item()
-
-    def __setitem__(self, index: int, value: float | int) -> None:
-        self._data[index] = value
 
     def nbytes(self) -> int:
         return self._data.nbytes

@@ -5,12 +5,16 @@ The rule, in the order the checks run, for each article as it arrives:
 1. **exact**: its clean text (whitespace collapsed) has the SHA-256 of an earlier article's;
 2. **syndicated**: it names its original (Tribun's ``first_published`` footer: URL, else
    title) and that original came earlier, or an earlier article named *it* as its original;
-3. **near**: MinHash LSH finds an earlier article whose estimated 5-word-shingle Jaccard
-   similarity is at least ``near_threshold`` and whose numbers agree (when both texts hold
-   at least two, the other repeats at least ``number_agreement`` of the numbers of the
-   one with fewer: a template series shares its wording, not its figures); ``syndicated`` instead when the article names the other's
-   site as where it first appeared;
-4. **translation**: it carries an English translation (``translate=True``) whose estimated
+3. **near**: LSH over a one-permutation MinHash sketch (:mod:`newsingest.linking.sketch`)
+   finds an earlier article whose estimated 5-word-shingle Jaccard similarity is at least
+   ``near_threshold`` and whose numbers agree (when both texts hold at least two, the other
+   repeats at least ``number_agreement`` of the numbers of the one with fewer); ``syndicated``
+   instead when the article names the other's site as where it first appeared;
+4. **series**: no such article agrees on the numbers, but one is that similar: the two share
+   their text frame, not their figures (puzzle answers by level, a shop's weekly catalogue).
+   They share a story, and the article copies nothing (``duplicate_of`` stays ``None``);
+   ``series=False`` leaves them apart;
+5. **translation**: it carries an English translation (``translate=True``) whose estimated
    similarity to an earlier English article is at least ``translation_threshold``.
 
 The first check that finds an earlier article puts this one in that article's
@@ -19,44 +23,50 @@ translation, an article in another language than an earlier one that shares
 enough numbers, names and quotes with it gets ``link_candidates`` (``candidate=True``):
 proposals, never a story.
 
-``duplicate_of`` is the earliest copy in the story by *publication date, then id*
-(not arrival), among the articles seen so far: a stream cannot look ahead, so an
+``duplicate_of`` is the earliest copy by *publication date, then id* (not arrival)
+among the articles seen so far that this one copies (exact, syndicated and near
+links chain copies; a series member or a translation starts its own line of
+copies inside the story): a stream cannot look ahead, so an
 article that arrives before an earlier-dated copy of it keeps ``duplicate_of=None``
 and the earlier-dated copy, arriving later, gets ``duplicate_of=None`` too (it
 copies nothing older); both share the story. Feed articles sorted by date for
 "earliest" to be exact. Results depend only on the order of the input, never on
-timing, processes or hash seeds.
+timing, processes or hash seeds, nor on how the input is cut into the chunks that
+:meth:`StoryLinker.link_all` looks up together.
 """
 
 from __future__ import annotations
 
 import hashlib
 import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
 import attrs
 import numpy as np
 
-from newsingest.linking import features
-from newsingest.linking.index import Column, KeyIndex, Rows
+from newsingest.linking import features, sketch
+from newsingest.linking.index import KeyTable, Rows
 from newsingest.model import Article, Date, Link, parse_date
 
-#: MinHash permutations per signature, and the LSH banding of them.
-NUM_PERM = 128
-BANDS, ROWS = 32, 4
 #: Permutations and bands of the anchor signature (numbers, names, quotes).
 ANCHOR_PERM = 32
 ANCHOR_BANDS, ANCHOR_ROWS = 16, 2
 #: Fewest anchors an article needs before it proposes translation candidates.
 MIN_ANCHORS = 6
 #: Two texts that each hold at least this many numbers are near copies only when the other repeats this
-#: share of the numbers of the one with fewer (on the corpora: copies 75% or more, template series 50% or less).
+#: share of the numbers of the one with fewer (on the corpora: copies 75% or more, template series 50% or less);
+#: else they are a template series.
 MIN_NUMBERS, NUMBER_AGREEMENT = 2, 0.6
 #: Estimated anchor similarity from which another-language article is proposed as a translation.
 CANDIDATE_SIMILARITY = 0.25
 #: Most candidates proposed per article.
 MAX_CANDIDATES = 3
+#: Figures named in a series link's evidence, at most.
+MAX_FIGURES = 5
+#: Articles :meth:`StoryLinker.link_all` reads ahead and looks up together.
+CHUNK = 256
 _SEED = 20250610
 
 _TAG_CONTENT, _TAG_URL, _TAG_TITLE, _TAG_NAMED_URL, _TAG_NAMED_TITLE = range(1, 6)
@@ -68,7 +78,7 @@ def _string_key(tag: int, value: str) -> int:
 
 
 class _Hasher:
-    """MinHash signatures of hashed sets, and their LSH band keys.
+    """MinHash signatures of small hashed sets (the anchors), and their LSH band keys.
 
     The scheme is datasketch's ``affine32`` (its default): each 32-bit input hash
     goes through MurmurHash3's finaliser, then ``num_perm`` affine permutations
@@ -76,7 +86,9 @@ class _Hasher:
     exactly as datasketch draws them, so a signature here equals
     ``datasketch.MinHash(num_perm, seed).update_batch(...)`` on the same hashes
     (``tests/test_linking.py`` checks it) while costing one numpy expression
-    instead of datasketch's per-item Python loop (``benchmarks/bench_linking.py``).
+    instead of datasketch's per-item Python loop. An anchor set is a few dozen
+    items, so ``num_perm`` hashes of each cost little; texts use the
+    one-permutation :mod:`~newsingest.linking.sketch`.
     """
 
     def __init__(self, num_perm: int, bands: int, rows: int, seed: int) -> None:
@@ -91,6 +103,10 @@ class _Hasher:
 
     def signature(self, hashes: np.ndarray) -> np.ndarray:
         """The MinHash signature of a set given as 32-bit hashes (``uint32``)."""
+        return self._permuted(hashes).min(axis=0)
+
+    def _permuted(self, hashes: np.ndarray) -> np.ndarray:
+        """Each hash through the finaliser and every permutation: one row per hash."""
         h = hashes.astype(np.uint32)  # a copy; uint32 array arithmetic wraps modulo 2**32, as wanted
         h ^= h >> np.uint32(16)
         h *= np.uint32(0x85EBCA6B)
@@ -99,18 +115,33 @@ class _Hasher:
         h ^= h >> np.uint32(16)
         permuted = np.multiply.outer(h, self.a)
         permuted += self.b
-        return permuted.min(axis=0)
+        return permuted
 
     def signature_of_strings(self, items: Iterable[str]) -> np.ndarray:
         return self.signature(np.array([zlib.crc32(i.encode("utf-8")) for i in items], dtype=np.uint32))
 
+    def signatures_of_strings(self, sets: list[set[str]]) -> np.ndarray:
+        """:meth:`signature_of_strings` of many non-empty sets at once (one row each): one numpy pass for all."""
+        if not sets:
+            return np.empty((0, self.num_perm), dtype=np.uint32)
+        if len(sets) == 1:
+            return self.signature_of_strings(sets[0])[None, :]
+        hashes = np.array([zlib.crc32(i.encode("utf-8")) for items in sets for i in items], dtype=np.uint32)
+        permuted = self._permuted(hashes)
+        starts = np.concatenate([[0], np.cumsum([len(items) for items in sets])[:-1]])
+        return np.minimum.reduceat(permuted, starts, axis=0)
+
     def band_keys(self, signature: np.ndarray) -> np.ndarray:
-        bands = signature[: self._bands * self._rows].reshape(self._bands, self._rows).astype(np.uint64)
-        return (bands * self._mix).sum(axis=1, dtype=np.uint64) + self._offset
+        return self.band_keys_of_rows(signature[None, :])[0]
+
+    def band_keys_of_rows(self, signatures: np.ndarray) -> np.ndarray:
+        """:meth:`band_keys` of each row of ``signatures``."""
+        bands = signatures[:, : self._bands * self._rows].reshape(len(signatures), self._bands, self._rows)
+        return (bands.astype(np.uint64) * self._mix).sum(axis=2, dtype=np.uint64) + self._offset
 
 
 class Fingerprint(NamedTuple):
-    """What linking keeps and compares of one article: hashes and signatures, never text.
+    """What linking keeps and compares of one article: hashes and sketches, never text.
 
     A pure function of the article (:func:`fingerprint`), picklable (about 1.6 kB):
     compute it where the articles are made, in parallel (a Dask partition: see
@@ -125,18 +156,22 @@ class Fingerprint(NamedTuple):
     site: str | None  # where the article says it first appeared
     keys: np.ndarray  # uint64: the string keys (content, URL, title, what it names), then the LSH bands
     named: np.ndarray  # uint64: keys under which the original it names is recorded
-    signature: np.ndarray | None  # uint32 MinHash of its 5-word shingles; None for an empty text
+    signature: np.ndarray | None  # uint16 sketch of its 5-word shingles; None for an empty text
     numbers: np.ndarray  # uint32 bottom-k sketch of its numbers
+    figures: tuple[str, ...]  # the numbers that sketch holds, in its order (a series link's evidence)
     anchor_signature: np.ndarray | None  # uint32 MinHash of its anchors (six or more), else None
     anchor_keys: np.ndarray | None
-    english_signature: np.ndarray | None  # MinHash of its English translation, if it has one
+    english_signature: np.ndarray | None  # sketch of its English translation, if it has one
+    english_keys: np.ndarray | None  # the LSH band keys of that sketch (looked up, never added)
 
 
-_TEXT = _Hasher(NUM_PERM, BANDS, ROWS, _SEED)
 _ANCHOR = _Hasher(ANCHOR_PERM, ANCHOR_BANDS, ANCHOR_ROWS, _SEED + 1)
 _N_STRINGS = 7
-_NO_SIGNATURE = np.zeros(NUM_PERM, dtype=np.uint32)
+_NO_SIGNATURE = np.zeros(sketch.BINS, dtype=np.uint16)
+_NO_KEYS = np.empty(0, dtype=np.uint64)
+_ONE_TEXT, _NO_TEXT = np.ones(1, dtype=bool), np.zeros(1, dtype=bool)
 _ANCHOR_SALT = np.uint64(0x9E3779B97F4A7C15)
+_SHINGLES = "5-word shingles (MinHash)"
 
 
 def _is_article_record(item: Any) -> bool:
@@ -161,62 +196,22 @@ def _published(value: Any) -> Date | None:
         return None
 
 
+def _text_sketches(texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Sketches and band keys of many texts at once, and whether each text has a shingle at all."""
+    if len(texts) == 1:  # fewer numpy steps for one (the same sketch)
+        hashes = features.shingle_hashes64(texts[0])
+        if not len(hashes):
+            return np.zeros((1, sketch.BINS), dtype=np.uint16), np.zeros((1, sketch.BANDS), dtype=np.uint64), _NO_TEXT
+        signature, keys = sketch.sketch(hashes)
+        return signature[None, :], keys[None, :], _ONE_TEXT
+    hashes, owner = features.shingle_hashes64_of(texts)
+    signatures, keys = sketch.sketches(hashes, owner, len(texts))
+    return signatures, keys, np.bincount(owner, minlength=len(texts)) > 0
+
+
 def fingerprint(article: Article | Mapping[str, Any]) -> Fingerprint:
     """The :class:`Fingerprint` of an :class:`~newsingest.Article` or of its ``to_dict()`` record."""
-    metadata: Mapping[str, Any]
-    if isinstance(article, Article):
-        id_, text, url, title = article.id, article.text, article.url, article.title
-        metadata, published, language = article.metadata, article.published, article.language
-        english = _english(article.translation)
-    else:
-        id_, text, url, title = article["id"], article.get("text") or "", article.get("url"), article.get("title")
-        metadata, published = article.get("metadata") or {}, _published(article.get("published"))
-        language, english = article.get("language"), _english(article.get("translation"))
-    site, named_title, named_url = features.syndication_of(metadata)
-    url_key, title_key = features.url_key(url), features.title_key(title)
-    named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-    content = features.content_hash(text)
-    strings = [
-        (_TAG_CONTENT, str(content) if content is not None else None),
-        (_TAG_URL, url_key),
-        (_TAG_TITLE, title_key),
-        (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
-        (_TAG_NAMED_TITLE, title_key),
-        (_TAG_URL, named_url),  # is the original this one names already here?
-        (_TAG_TITLE, named_title),
-    ]
-    string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
-    shingles = features.shingle_hashes(text)
-    signature = _TEXT.signature(shingles) if len(shingles) else None
-    bands = _TEXT.band_keys(signature) if signature is not None else np.empty(0, dtype=np.uint64)
-    named = [
-        _string_key(tag, value)
-        for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
-        if value
-    ]
-    numbers_found = features.numbers(text)
-    anchor_set = features.anchors(text, numbers_found)
-    anchor_signature = anchor_keys = None
-    if len(anchor_set) >= MIN_ANCHORS:
-        anchor_signature = _ANCHOR.signature_of_strings(sorted(anchor_set))
-        anchor_keys = _ANCHOR.band_keys(anchor_signature) ^ _ANCHOR_SALT
-    english_shingles = features.shingle_hashes(english) if english else None
-    return Fingerprint(
-        id=id_,
-        published=published,
-        language=language,
-        host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing it again
-        site=site,
-        keys=np.concatenate([string_keys, bands]),
-        named=np.array(named, dtype=np.uint64),
-        signature=signature,
-        numbers=features.number_sketch(numbers_found),
-        anchor_signature=anchor_signature,
-        anchor_keys=anchor_keys,
-        english_signature=_TEXT.signature(english_shingles)
-        if english_shingles is not None and len(english_shingles)
-        else None,
-    )
+    return _fingerprints_of([article])[0]
 
 
 def fingerprints(items: Iterable[Any]) -> list[Any]:
@@ -224,10 +219,112 @@ def fingerprints(items: Iterable[Any]) -> list[Any]:
 
     The map side of linking a Dask bag: ``bag.map_partitions(fingerprints)``, then
     :meth:`StoryLinker.link_all` over the partitions in order (see ``docs/linking.md``).
+    The fingerprints of many articles are computed together (their numpy steps
+    run once for the lot), each exactly what :func:`fingerprint` gives.
     """
-    return [
-        (item, fingerprint(item)) if isinstance(item, Article) or _is_article_record(item) else item for item in items
-    ]
+    items = list(items)
+    articles = [item for item in items if isinstance(item, Article) or _is_article_record(item)]
+    made = iter(_fingerprints_of(articles))
+    return [(item, next(made)) if isinstance(item, Article) or _is_article_record(item) else item for item in items]
+
+
+class _Fields(NamedTuple):
+    """What a fingerprint reads of an article or a record."""
+
+    id: str
+    text: str
+    url: Any
+    title: Any
+    metadata: Mapping[str, Any]
+    published: Date | None
+    language: str | None
+    english: str | None
+
+
+def _fields(article: Article | Mapping[str, Any]) -> _Fields:
+    if isinstance(article, Article):
+        return _Fields(
+            article.id,
+            article.text,
+            article.url,
+            article.title,
+            article.metadata,
+            article.published,
+            article.language,
+            _english(article.translation),
+        )
+    return _Fields(
+        article["id"],
+        article.get("text") or "",
+        article.get("url"),
+        article.get("title"),
+        article.get("metadata") or {},
+        _published(article.get("published")),
+        article.get("language"),
+        _english(article.get("translation")),
+    )
+
+
+def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
+    """The fingerprints of articles or records: the per-article reading in Python, the numpy steps for all at once."""
+    if not articles:
+        return []
+    read = [_fields(article) for article in articles]
+    signatures, bands, has_text = _text_sketches([f.text for f in read])
+    translated = [i for i, f in enumerate(read) if f.english]
+    english: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+    if translated:
+        english_signatures, english_bands, english_has = _text_sketches([read[i].english or "" for i in translated])
+        english = {i: (english_signatures[j], english_bands[j]) for j, i in enumerate(translated) if english_has[j]}
+    numbers_found = [features.numbers(f.text) for f in read]
+    anchor_sets = [features.anchors(f.text, found) for f, found in zip(read, numbers_found, strict=True)]
+    anchored = [i for i, anchors in enumerate(anchor_sets) if len(anchors) >= MIN_ANCHORS]
+    anchor_signatures = _ANCHOR.signatures_of_strings([anchor_sets[i] for i in anchored])
+    anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
+    anchor_row = {i: row for row, i in enumerate(anchored)}
+    out = []
+    for i, f in enumerate(read):
+        site, named_title, named_url = features.syndication_of(f.metadata)
+        url_key, title_key = features.url_key(f.url), features.title_key(f.title)
+        named_url, named_title = features.url_key(named_url), features.title_key(named_title)
+        content = features.content_hash(f.text)
+        strings = (
+            (_TAG_CONTENT, str(content) if content is not None else None),
+            (_TAG_URL, url_key),
+            (_TAG_TITLE, title_key),
+            (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
+            (_TAG_NAMED_TITLE, title_key),
+            (_TAG_URL, named_url),  # is the original this one names already here?
+            (_TAG_TITLE, named_title),
+        )
+        string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
+        named = [
+            _string_key(tag, value)
+            for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
+            if value
+        ]
+        number_sketch, figures = features.sketched_numbers(numbers_found[i])
+        row = anchor_row.get(i)
+        english_sketch = english.get(i)
+        out.append(
+            Fingerprint(
+                id=f.id,
+                published=f.published,
+                language=f.language,
+                host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing again
+                site=site,
+                keys=np.concatenate([string_keys, bands[i]]) if has_text[i] else string_keys,
+                named=np.array(named, dtype=np.uint64),
+                signature=signatures[i] if has_text[i] else None,
+                numbers=number_sketch,
+                figures=figures,
+                anchor_signature=anchor_signatures[row] if row is not None else None,
+                anchor_keys=anchor_keys[row] if row is not None else None,
+                english_signature=english_sketch[0] if english_sketch else None,
+                english_keys=english_sketch[1] if english_sketch else None,
+            )
+        )
+    return out
 
 
 @attrs.frozen
@@ -238,13 +335,19 @@ class _Found:
     matched: tuple[str, ...]
 
 
+_Placed = tuple[str, str | None, Link | None, tuple[Link, ...]]
+
+
 class StoryLinker:
     """Links articles to the stories of articles seen before them (see the module docstring).
 
-    Call :meth:`link` for each article in order, or iterate :func:`link_stories`.
-    Memory per article seen: its signatures (512 + 128 bytes), its numbers (64
-    bytes), about 45 index keys (12 bytes each) and its id; 1.65 kB measured at
-    100,000 articles (``benchmarks/bench_linking.py``), no text.
+    Call :meth:`link` for each article in order, or :meth:`link_all` (what
+    :func:`link_stories` iterates), which reads :data:`CHUNK` inputs ahead and looks
+    their keys up together: the same results, at a fraction of the cost.
+    Memory per article seen: its sketch (512 bytes), its numbers (64 bytes), an
+    anchor signature (128 bytes, when it has anchors), about 40 keys in the
+    table (12 bytes a slot, the table 37-75% full), a few numbers and its id; no
+    text (``benchmarks/bench_linking.py`` measures it).
     """
 
     def __init__(
@@ -253,21 +356,23 @@ class StoryLinker:
         near_threshold: float = 0.4,
         translation_threshold: float = 0.2,
         number_agreement: float = NUMBER_AGREEMENT,
+        series: bool = True,
     ) -> None:
         self.near_threshold = near_threshold
         self.number_agreement = number_agreement
         self.translation_threshold = translation_threshold
-        self._keys = KeyIndex()
-        self._signatures = Rows(NUM_PERM)
+        self.series = series
+        self._keys = KeyTable()
+        self._signatures = Rows(sketch.BINS, np.uint16)
         self._anchor_signatures = Rows(ANCHOR_PERM)
         self._numbers = Rows(features.NUMBER_SKETCH)
-        self._anchor_row = Column(np.int64)  # article → its row in _anchor_signatures, -1 for none
-        self._has_text = Column(np.bool_)
-        self._story = Column(np.int64)  # article → the article that started its story
-        self._earliest = Column(np.int64)  # story starter → earliest member seen (by date, then id)
-        self._when = Column(np.float64)
-        self._language = Column(np.int32)
-        self._host = Column(np.int32)
+        self._anchor_row = array("q")  # article → its row in _anchor_signatures, -1 for none
+        self._story = array("q")  # article → the article that started its story
+        self._copies = array("q")  # article → the article that started its line of copies
+        self._earliest = array("q")  # line starter → earliest member seen (by date, then id)
+        self._when = array("d")
+        self._language = array("l")
+        self._host = array("l")
         self._ids: list[str] = []
         self._codes: dict[str | None, int] = {None: 0}  # languages
         self._hosts: list[str | None] = [None]
@@ -277,35 +382,28 @@ class StoryLinker:
         return len(self._ids)
 
     def nbytes(self) -> int:
-        """Memory the linker holds (numpy buffers, recent keys, ids), for benchmarks."""
-        arrays = (
-            self._signatures,
-            self._anchor_signatures,
-            self._numbers,
-            self._anchor_row,
-            self._has_text,
-            self._story,
-        )
-        columns = (self._earliest, self._when, self._language, self._host)
+        """Memory the linker holds (numpy buffers, columns, ids), for benchmarks."""
+        arrays = (self._keys, self._signatures, self._anchor_signatures, self._numbers)
+        columns = (self._anchor_row, self._story, self._copies, self._earliest, self._when, self._language, self._host)
         ids = sum(49 + len(i) + 8 for i in self._ids)
-        return self._keys.nbytes() + sum(a.nbytes() for a in (*arrays, *columns)) + ids
+        return sum(a.nbytes() for a in arrays) + sum(c.itemsize * len(c) for c in columns) + ids
 
     def link_all(self, items: Iterable[Any]) -> Iterator[Any]:
         """:meth:`link` over a stream of articles or records (see :func:`link_stories`); keeps this linker's memory.
 
-        Call it again with the next part of a corpus (the next Dask partition,
-        the next day's crawl) to link it to everything linked before.
+        Reads up to :data:`CHUNK` inputs ahead and looks their keys up together;
+        the results are those of :meth:`link` called on each in turn. Call it
+        again with the next part of a corpus (the next Dask partition, the next
+        day's crawl) to link it to everything linked before.
         """
+        chunk: list[Any] = []
         for item in items:
-            fp = None
-            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Fingerprint):
-                item, fp = item  # (article or record, its fingerprint): see fingerprints()
-            if isinstance(item, Article):
-                yield self.link(item, fp)
-            elif _is_article_record(item):
-                yield self.link_record(item, fp)
-            else:
-                yield item
+            chunk.append(item)
+            if len(chunk) == CHUNK:
+                yield from self._link_chunk(chunk)
+                chunk = []
+        if chunk:
+            yield from self._link_chunk(chunk)
 
     # -- the per-article step ---------------------------------------------------------
 
@@ -315,102 +413,200 @@ class StoryLinker:
         ``fp``: the article's :func:`fingerprint`, when it was computed elsewhere
         (where the article was made: a worker, a Dask partition); else it is computed here.
         """
-        story, duplicate_of, link, candidates = self._link(fp or fingerprint(article))
+        story, duplicate_of, link, candidates = self._link_fingerprints([fp or fingerprint(article)])[0]
         return attrs.evolve(article, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
 
     def link_record(self, record: dict[str, Any], fp: Fingerprint | None = None) -> dict[str, Any]:
         """An ``Article.to_dict()`` record with the linking keys added (a new dict; no Article is built)."""
-        story, duplicate_of, link, candidates = self._link(fp or fingerprint(record))
-        return {
-            **record,
-            "story": story,
-            "duplicate_of": duplicate_of,
-            "link": link.to_dict() if link else None,
-            "link_candidates": [c.to_dict() for c in candidates],
-        }
+        return _with_record_links(record, self._link_fingerprints([fp or fingerprint(record)])[0])
 
-    def _link(self, fp: Fingerprint) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
-        index = len(self._ids)
-        keys = fp.keys
-        known = self._keys.lookup(keys)
-        known[:_N_STRINGS][keys[:_N_STRINGS] == 0] = -2  # nothing to look up, nothing to add
-        found = self._first_link(fp, known)
-        candidates: tuple[Link, ...] = ()
-        anchor_row = -1
-        if fp.anchor_signature is not None and fp.anchor_keys is not None:
-            anchor_known = self._keys.lookup(fp.anchor_keys)
-            if found is None or found.kind != "translation":
-                candidates = self._candidates(fp, anchor_known, found)
-            anchor_row = self._anchor_signatures.append(fp.anchor_signature)
-            self._keys.add(fp.anchor_keys, index, anchor_known)
+    def _link_chunk(self, items: list[Any]) -> list[Any]:
+        unpacked: list[tuple[Any, bool]] = []
+        fps: list[Fingerprint | None] = []
+        for item in items:
+            fp = None
+            if isinstance(item, tuple) and len(item) == 2 and isinstance(item[1], Fingerprint):
+                item, fp = item  # (article or record, its fingerprint): see fingerprints()
+            linkable = isinstance(item, Article) or _is_article_record(item)
+            if linkable:
+                fps.append(fp)
+            unpacked.append((item, linkable))
+        missing = [item for (item, linkable) in unpacked if linkable]
+        missing = [item for item, fp in zip(missing, fps, strict=True) if fp is None]
+        made = iter(_fingerprints_of(missing))  # the chunk's missing fingerprints, computed together
+        placed = iter(self._link_fingerprints([fp if fp is not None else next(made) for fp in fps]))
+        out = []
+        for item, linkable in unpacked:
+            if not linkable:
+                out.append(item)
+            elif isinstance(item, Article):
+                story, duplicate_of, link, candidates = next(placed)
+                out.append(
+                    attrs.evolve(item, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
+                )
+            else:
+                out.append(_with_record_links(item, next(placed)))
+        return out
 
-        self._remember(fp, index, anchor_row)
-        # what this article adds: its content, URL and title, the original it names, its bands
-        add = known.copy()
-        add[3:7] = -2  # lookups only: what this article names is added under the "named" tags below
-        self._keys.add(keys, index, add)
-        if len(fp.named):
-            self._keys.add(fp.named, index, self._keys.lookup(fp.named))
-        return self._place(fp, index, found, candidates)
+    def _link_fingerprints(self, fps: list[Fingerprint]) -> list[_Placed]:
+        """Link articles in order, their keys looked up together (each sees every article before it)."""
+        if not fps:
+            return []
+        base = len(self._ids)
+        self._remember(fps)
+        known, spans = self._lookup(fps, base)
+        ranked = self._ranked(known, spans, base)
+        placed = []
+        for offset, fp in enumerate(fps):
+            index = base + offset
+            start, anchors_at, english_at, end = spans[offset]
+            found = self._first_link(
+                fp, known[start : start + _N_STRINGS].tolist(), ranked[offset], known[english_at:end]
+            )
+            candidates: tuple[Link, ...] = ()
+            if fp.anchor_signature is not None and (found is None or found.kind != "translation"):
+                candidates = self._candidates(fp, index, known[anchors_at:english_at], found)
+            placed.append(self._place(fp, index, found, candidates))
+        return placed
 
-    def _first_link(self, fp: Fingerprint, known: np.ndarray) -> _Found | None:
-        if known[0] >= 0:
-            return _Found("exact", int(known[0]), 1.0, ("content hash",))
+    def _lookup(self, fps: list[Fingerprint], base: int) -> tuple[np.ndarray, list[tuple[int, int, int, int]]]:
+        """For every key each article looks up, the first article before it that added the key (else -1 or -2).
+
+        The table answers for the articles of earlier chunks; among this chunk's
+        articles, the first that adds a key answers for the later ones. Then the
+        keys this chunk adds first go into the table. What an article adds is a
+        function of its fingerprint alone: its content, URL and title keys, its
+        LSH bands, its anchor bands and the keys of the original it names.
+        """
+        lookups: list[np.ndarray] = []
+        adds: list[np.ndarray] = []
+        added_counts: list[int] = []
+        spans = []
+        at = 0
+        for fp in fps:
+            keys = fp.keys
+            anchors = fp.anchor_keys if fp.anchor_keys is not None else _NO_KEYS
+            english = fp.english_keys if fp.english_keys is not None else _NO_KEYS
+            lookups += (keys, anchors, english)
+            strings = keys[:3]
+            pieces = (strings[strings != 0], keys[_N_STRINGS:], anchors, fp.named)
+            adds += pieces
+            added_counts.append(sum(len(p) for p in pieces))
+            spans.append(
+                (at, at + len(keys), at + len(keys) + len(anchors), at + len(keys) + len(anchors) + len(english))
+            )
+            at = spans[-1][3]
+        wanted = np.concatenate(lookups)
+        asker = np.repeat(np.arange(len(fps)), [end - start for start, *_, end in spans])
+        known = self._keys.lookup(wanted)
+        added = np.concatenate(adds)
+        adder = np.repeat(np.arange(len(fps)), added_counts)
+        unique, first = np.unique(added, return_index=True)  # the first article of the chunk to add each key
+        first_adder = adder[first]
+        missing = np.flatnonzero(known < 0)
+        if len(missing) and len(unique):
+            where = np.minimum(np.searchsorted(unique, wanted[missing]), len(unique) - 1)
+            earlier = (unique[where] == wanted[missing]) & (first_adder[where] < asker[missing])
+            known[missing[earlier]] = base + first_adder[where[earlier]]
+        for start, *_ in spans:
+            strings = known[start : start + _N_STRINGS]
+            strings[wanted[start : start + _N_STRINGS] == 0] = -2  # nothing to look up
+        self._keys.add(unique, base + first_adder)
+        return known, spans
+
+    def _ranked(
+        self, known: np.ndarray, spans: list[tuple[int, int, int, int]], base: int
+    ) -> list[list[tuple[float, int]]]:
+        """Per article, the earlier articles it shares an LSH band with: ``(-similarity, article)``, most similar first.
+
+        The similarities of the whole chunk's pairs are estimated in one numpy
+        step (they depend on the two sketches only), so the loop in order only
+        reads them.
+        """
+        lengths = [(a - s - _N_STRINGS, s + _N_STRINGS) for s, a, _, _ in spans]
+        band_positions = np.concatenate([np.arange(at, at + count) for count, at in lengths])
+        band_owner = np.repeat(np.arange(len(spans)), [count for count, _ in lengths])
+        hits = known[band_positions] if len(band_positions) else np.empty(0, dtype=np.int64)
+        ranked: list[list[tuple[float, int]]] = [[] for _ in spans]
+        hit = hits >= 0
+        if not hit.any():
+            return ranked
+        pairs = np.unique((band_owner[hit].astype(np.int64) << 40) | hits[hit])  # each (article, candidate) once
+        owners, candidates = pairs >> 40, pairs & ((1 << 40) - 1)
+        similarity = sketch.similarity_of_rows(self._signatures[base + owners], self._signatures[candidates])
+        for owner, candidate, estimate in zip(owners.tolist(), candidates.tolist(), similarity.tolist(), strict=True):
+            ranked[owner].append((-estimate, candidate))
+        for row in ranked:
+            row.sort()  # most similar first; ties: the earliest candidate
+        return ranked
+
+    def _first_link(
+        self, fp: Fingerprint, strings: list[int], ranked: list[tuple[float, int]], english_known: np.ndarray
+    ) -> _Found | None:
+        if strings[0] >= 0:
+            return _Found("exact", strings[0], 1.0, ("content hash",))
         for position, evidence in (
             (5, "first_published.url"),
             (6, "first_published.title"),
             (3, "named as first_published.url"),
             (4, "named as first_published.title"),
         ):
-            if known[position] >= 0:
-                return _Found("syndicated", int(known[position]), None, (evidence,))
-        bands = known[_N_STRINGS:]
-        hits = bands[bands >= 0]
-        if len(hits) and fp.signature is not None:
-            candidates = np.array(sorted(set(hits.tolist())), dtype=np.int64)  # small: faster than np.unique
-            texts = candidates[self._has_text_at(candidates)]
-            if len(texts):
-                similarity = (self._signatures[texts] == fp.signature).mean(axis=1)
-                for best in np.argsort(-similarity, kind="stable").tolist():  # ties: the earliest candidate
-                    if similarity[best] < self.near_threshold:
-                        break
-                    target = int(texts[best])
-                    agreement, count = features.number_agreement(fp.numbers, self._numbers[target])
-                    if count >= MIN_NUMBERS and agreement < self.number_agreement:
-                        continue  # same wording, other figures: a template series, not a copy
-                    kind = "near"
-                    matched: tuple[str, ...] = ("5-word shingles (MinHash)", f"numbers {agreement:.2f}")
-                    host = self._hosts[int(self._host[target])]
-                    if fp.site and host and features.site_matches(fp.site, "https://" + host, None):
-                        kind, matched = "syndicated", (*matched, f"first published at {fp.site}")
-                    return _Found(kind, target, round(float(similarity[best]), 4), matched)
+            if strings[position] >= 0:
+                return _Found("syndicated", strings[position], None, (evidence,))
+        if ranked:
+            found = self._near(fp, ranked)
+            if found is not None:
+                return found
         if fp.english_signature is not None and fp.language not in (None, "en"):
-            return self._translation(fp.english_signature)
+            return self._translation(fp.english_signature, english_known)
         return None
 
-    def _translation(self, signature: np.ndarray) -> _Found | None:
-        known = self._keys.lookup(_TEXT.band_keys(signature))
-        candidates = np.unique(known[known >= 0])
+    def _near(self, fp: Fingerprint, ranked: list[tuple[float, int]]) -> _Found | None:
+        """The most similar candidate that agrees on the numbers (``near``), else the most similar (``series``)."""
+        series = None
+        for negative, target in ranked:
+            if -negative < self.near_threshold:
+                break
+            theirs = self._numbers[target]
+            agreement, count = features.number_agreement(fp.numbers, theirs)
+            estimate = round(-negative, 4)
+            if count >= MIN_NUMBERS and agreement < self.number_agreement:
+                if series is None:  # same wording, other figures: a template series, unless a copy agrees
+                    differ = features.figures_not_in(fp.figures, fp.numbers, theirs)[:MAX_FIGURES]
+                    evidence: tuple[str, ...] = (_SHINGLES, f"numbers {agreement:.2f}")
+                    if differ:
+                        evidence += (f"figures only here: {', '.join(differ)}",)
+                    series = _Found("series", target, estimate, evidence)
+                continue
+            kind = "near"
+            matched: tuple[str, ...] = (_SHINGLES, f"numbers {agreement:.2f}")
+            host = self._hosts[self._host[target]]
+            if fp.site and host and features.site_matches(fp.site, "https://" + host, None):
+                kind, matched = "syndicated", (*matched, f"first published at {fp.site}")
+            return _Found(kind, target, estimate, matched)
+        return series if self.series else None
+
+    def _translation(self, signature: np.ndarray, known: np.ndarray) -> _Found | None:
         english_code = self._codes.get("en")
-        if not len(candidates) or english_code is None:
+        if english_code is None:
             return None
-        candidates = candidates[np.array([self._language[int(c)] == english_code for c in candidates])]
-        if not len(candidates):
+        candidates = [c for c in sorted(set(known[known >= 0].tolist())) if self._language[c] == english_code]
+        if not candidates:
             return None
-        similarity = (self._signatures[candidates] == signature).mean(axis=1)
+        similarity = sketch.similarity_of_rows(signature[None, :], self._signatures[np.array(candidates)])
         best = int(np.argmax(similarity))
         if similarity[best] < self.translation_threshold:
             return None
-        return _Found("translation", int(candidates[best]), round(float(similarity[best]), 4), ("English translation",))
+        return _Found("translation", candidates[best], round(float(similarity[best]), 4), ("English translation",))
 
-    def _candidates(self, fp: Fingerprint, known: np.ndarray, found: _Found | None) -> tuple[Link, ...]:
-        language = self._codes.get(fp.language, -1)
+    def _candidates(self, fp: Fingerprint, index: int, known: np.ndarray, found: _Found | None) -> tuple[Link, ...]:
+        language = self._language[index]
         signature = fp.anchor_signature
         rows = []
         for candidate in sorted(set(known[known >= 0].tolist())):
             if (found is not None and candidate == found.target) or self._language[candidate] in (language, 0):
                 continue  # same language: shingles decide, not anchors; unknown language: cannot tell
-            row = int(self._anchor_row[candidate])
+            row = self._anchor_row[candidate]
             if row >= 0:
                 rows.append((candidate, float((self._anchor_signatures[row] == signature).mean())))
         rows.sort(key=lambda item: (-item[1], item[0]))
@@ -422,47 +618,64 @@ class StoryLinker:
 
     # -- bookkeeping -------------------------------------------------------------------
 
-    def _code(self, value: str | None) -> int:
-        return self._codes.setdefault(value, len(self._codes))
-
-    def _has_text_at(self, indices: np.ndarray) -> np.ndarray:
-        return np.array([bool(self._has_text[int(i)]) for i in indices], dtype=bool)
-
-    def _remember(self, fp: Fingerprint, index: int, anchor_row: int) -> None:
-        self._ids.append(fp.id)
-        self._signatures.append(fp.signature if fp.signature is not None else _NO_SIGNATURE)
-        self._has_text.append(fp.signature is not None)
-        self._numbers.append(fp.numbers)
-        self._anchor_row.append(anchor_row)
-        self._when.append(features.sort_time(fp.published))
-        self._language.append(self._code(fp.language))
-        if fp.host not in self._host_codes:
-            self._host_codes[fp.host] = len(self._hosts)
-            self._hosts.append(fp.host)
-        self._host.append(self._host_codes[fp.host])
-        self._story.append(index)
-        self._earliest.append(index)
+    def _remember(self, fps: list[Fingerprint]) -> None:
+        """What the linker keeps of each article of a chunk, before any is linked (all of it from the fingerprint)."""
+        base = len(self._ids)
+        self._signatures.extend(np.stack([_NO_SIGNATURE if fp.signature is None else fp.signature for fp in fps]))
+        self._numbers.extend(np.stack([fp.numbers for fp in fps]))
+        anchors = [fp.anchor_signature for fp in fps if fp.anchor_signature is not None]
+        row = len(self._anchor_signatures)
+        if anchors:
+            self._anchor_signatures.extend(np.stack(anchors))
+        for offset, fp in enumerate(fps):
+            index = base + offset
+            self._ids.append(fp.id)
+            if fp.anchor_signature is not None:
+                self._anchor_row.append(row)
+                row += 1
+            else:
+                self._anchor_row.append(-1)
+            self._when.append(features.sort_time(fp.published))
+            self._language.append(self._codes.setdefault(fp.language, len(self._codes)))
+            host = self._host_codes.get(fp.host)
+            if host is None:
+                host = self._host_codes[fp.host] = len(self._hosts)
+                self._hosts.append(fp.host)
+            self._host.append(host)
+            self._story.append(index)
+            self._copies.append(index)
+            self._earliest.append(index)
 
     def _before(self, a: int, b: int) -> bool:
         return (self._when[a], self._ids[a]) < (self._when[b], self._ids[b])
 
-    def _place(
-        self, article: Fingerprint, index: int, found: _Found | None, candidates: tuple[Link, ...]
-    ) -> tuple[str, str | None, Link | None, tuple[Link, ...]]:
+    def _place(self, article: Fingerprint, index: int, found: _Found | None, candidates: tuple[Link, ...]) -> _Placed:
         if found is None:
             return article.id, None, None, candidates
-        story = int(self._story[found.target])
+        story = self._story[found.target]
         self._story[index] = story
-        earliest = int(self._earliest[story])
         duplicate_of = None
-        if found.kind == "translation":
-            pass  # a version in another language: it copies nothing, and no copy copies it
-        elif self._before(earliest, index):
-            duplicate_of = self._ids[earliest]
-        else:
-            self._earliest[story] = index
+        if found.kind not in ("translation", "series"):  # a copy: it joins its target's line of copies
+            line = self._copies[index] = self._copies[found.target]
+            earliest = self._earliest[line]
+            if self._before(earliest, index):
+                duplicate_of = self._ids[earliest]
+            else:
+                self._earliest[line] = index
+        # else: a version in another language, or another figure of a series: it copies nothing
         link = Link(found.kind, self._ids[found.target], found.similarity, found.matched)
         return self._ids[story], duplicate_of, link, candidates
+
+
+def _with_record_links(record: Mapping[str, Any], placed: _Placed) -> dict[str, Any]:
+    story, duplicate_of, link, candidates = placed
+    return {
+        **record,
+        "story": story,
+        "duplicate_of": duplicate_of,
+        "link": link.to_dict() if link else None,
+        "link_candidates": [c.to_dict() for c in candidates],
+    }
 
 
 def link_stories(articles: Iterable[Any], **options: Any) -> Iterator[Any]:
@@ -474,7 +687,7 @@ def link_stories(articles: Iterable[Any], **options: Any) -> Iterator[Any]:
     untouched. Articles come out with ``story``, ``duplicate_of``, ``link`` and
     ``link_candidates`` set; dict records come out as dicts with those keys.
     ``options`` go to :class:`StoryLinker` (``near_threshold``,
-    ``translation_threshold``, ``number_agreement``). See
+    ``translation_threshold``, ``number_agreement``, ``series``). See
     :mod:`newsingest.linking.linker` for the rule.
     """
     return StoryLinker(**options).link_all(articles)
