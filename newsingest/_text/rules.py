@@ -147,7 +147,12 @@ class Extract:
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
         limit = len(blocks) if self.first_blocks is None else self.first_blocks
-        if not any(map(self.pattern.search, draft.stripped_texts()[index:limit])):
+        window = (  # a rule of the first few blocks reads those only
+            [block.text.strip() for block in blocks[index:limit]]
+            if limit - index <= 8
+            else draft.stripped_texts()[index:limit]
+        )
+        if not any(map(self.pattern.search, window)):
             return  # the usual case: no block the rule would look at matches (one C-level pass)
         seen = index
         while index < len(blocks) and seen < limit:

@@ -346,8 +346,6 @@ class ReadAlsoHeadline:
     )
 
     def apply(self, draft: Draft) -> None:
-        if not any(map(self.pattern.fullmatch, draft.stripped_texts()[:-1])):
-            return  # no lead line (one C-level pass)
         index = 0
         while index < len(draft.blocks) - 1:
             lead = draft.blocks[index].text.strip()
