@@ -153,6 +153,7 @@ class Plugin:
         check_plugin(self)
         self._gate = signature_gate(self.signatures)
         self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
+        self._weight_by_needles = weight_by_needles(self.signatures)
         self._versions = self._build_versions()
 
     def _build_versions(self) -> tuple[Plugin, ...]:
@@ -235,6 +236,23 @@ class Plugin:
                 return True
         return False
 
+    def may_reach(self, folded: FoldedText, threshold: float) -> bool:
+        """False when :meth:`score` cannot reach ``threshold`` whatever the patterns find.
+
+        A signature with needles is only tried around their occurrences, so one
+        whose needles are all absent adds nothing: the most the text can score is
+        the weight of the signatures without needles and of those with a needle in it.
+        """
+        if not self.may_match(folded):
+            return False
+        total = 0.0
+        for needles, weight in self._weight_by_needles:
+            if not needles or any(needle in folded for needle in needles):
+                total += weight
+                if total >= threshold:
+                    return True
+        return total >= threshold
+
     def reaches(self, text: str, threshold: float, folded: FoldedText | None = None) -> bool:
         """Whether :meth:`score` would reach ``threshold``, stopping as soon as it does."""
         folded = FoldedText(text) if folded is None else folded
@@ -281,7 +299,18 @@ def signature_gate(signatures: tuple[Signature, ...]) -> tuple[str, ...] | None:
     needles = {needle for sig in signatures for needle in sig.needles}
     if not signatures or any(not sig.needles for sig in signatures):
         return None
-    return tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles)))
+    # in the order the signatures declare them (the likeliest first, as a plugin lists them):
+    # a text of the outlet's passes the gate on its first needle
+    ordered = dict.fromkeys(needle for sig in signatures for needle in sig.needles)
+    return tuple(n for n in ordered if not any(other != n and other in n for other in needles))
+
+
+def weight_by_needles(signatures: tuple[Signature, ...]) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The signatures' weights summed per set of needles, the heaviest first (one test per set)."""
+    weights: dict[tuple[str, ...], float] = {}
+    for sig in signatures:
+        weights[sig.needles] = weights.get(sig.needles, 0.0) + sig.weight
+    return tuple(sorted(weights.items(), key=lambda item: -item[1]))
 
 
 def check_plugin(plugin: Plugin) -> None:

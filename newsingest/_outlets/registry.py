@@ -72,6 +72,8 @@ class PluginRegistry:
         self._conflicts: list[str] = []
         self._extra = list(plugins)
         self._use_entry_points = entry_points
+        #: every layout version of every plugin, for :meth:`for_text` (made again after a registration)
+        self._all_versions: tuple[Plugin, ...] | None = None
 
     def _loaded(self) -> dict[str, PluginInfo]:
         if self._infos is None:
@@ -148,6 +150,7 @@ class PluginRegistry:
         instance = _instantiate(plugin, repr(plugin))
         with self._lock:
             self._extra.append(instance)
+            self._all_versions = None
             if self._infos is not None:
                 self._add(self._infos, PluginInfo(instance, "registered in code"))
                 self._check_domains_of(instance)
@@ -201,16 +204,20 @@ class PluginRegistry:
         """
         text = signature_window(text)
         folded = FoldedText(text)
-        candidates = [
-            version
-            for info in self._loaded().values()
-            for version in info.plugin.versions()
-            if version.may_match(folded)
-        ]
-        if len({plugin.name for plugin in candidates}) == 1:
+        versions = self._all_versions
+        if versions is None:
+            versions = self._all_versions = tuple(
+                version for info in self._loaded().values() for version in info.plugin.versions()
+            )
+        # a version that cannot reach the threshold can neither win nor tie with the winner
+        candidates = [version for version in versions if version.may_reach(folded, threshold)]
+        if not candidates:
+            return None
+        name = candidates[0].name
+        if all(plugin.name == name for plugin in candidates):
             # the usual case: no rival to tie with, stop once the threshold is reached
             if any(version.reaches(text, threshold, folded) for version in candidates):
-                return self.get(candidates[0].name)
+                return self.get(name)
             return None
         best: dict[str, float] = {}
         for plugin in candidates:
