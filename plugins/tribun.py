@@ -17,13 +17,12 @@ Google News prompt) are not evidence.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 import attrs
+from newsingest_plugins._rules import GatedExtract, MatchFirstDropLine
 
 from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
-from newsingest._text.match import has_needle
 from newsingest.model import Block
 
 TRIBUN_DOMAINS = (
@@ -197,9 +196,9 @@ _DATELINE = re.compile(
     rf"(?i)^(?:(?P<pre>[a-z][a-z .'’\-]{{1,30}}), ?)?(?P<site>{BRAND})(?P<tld>{TLD})?\.?(?: ?[,|.])?"
     rf"(?:(?: ?(?P<city>[a-z][a-z .'’\-]{{0,40}}?) ?,?)? ?(?P<dash>[-–—]+|:) ?)?"
 )
-#: The characters a brand of :data:`BRAND` can start with, in a case-insensitive pattern
-#: (``ſ`` matches ``s`` there).
-_BRAND_FIRST_CHARS = "tTsSſbBwWpP"
+#: The first two letters of each brand of :data:`BRAND`, case-folded. Every character that a
+#: case-insensitive pattern takes for one of these letters (``S``, ``ſ``) folds to that letter.
+_BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
 
 
 def may_open_with_dateline(text: str) -> bool:
@@ -208,7 +207,7 @@ def may_open_with_dateline(text: str) -> bool:
     A dateline opens with a brand, or with a place of 2 to 31 characters and a comma
     (``BINTAN, TRIBUNBATAM.id -``).
     """
-    return text[:1] in _BRAND_FIRST_CHARS or text.find(",", 2, 32) != -1
+    return text[:2].casefold() in _BRAND_OPENINGS or text.find(",", 2, 32) != -1
 
 
 #: A labelled line (``Penulis: …``, ``Editor: …``) or a reporter line: a credit, never a headline.
@@ -385,45 +384,6 @@ def may_hold_opinion_writer(draft: Draft) -> bool:
         if block.text.lstrip().startswith("Oleh"):
             return True
     return False
-
-
-@attrs.frozen
-class GatedExtract(Extract):
-    """An :class:`Extract` that runs only when a cheap test of the draft says it may apply.
-
-    ``may_apply`` is true of every draft the rule would change (and maybe of
-    others): the rule then does exactly what the plain rule does; when it is
-    false the rule is spared its needle scans and its walk over the blocks.
-    """
-
-    may_apply: Callable[[Draft], bool] = attrs.field(kw_only=True)
-
-    def apply(self, draft: Draft) -> None:
-        if self.may_apply(draft):
-            Extract.apply(self, draft)
-
-
-@attrs.frozen
-class MatchFirstDropLine(DropLine):
-    """A :class:`DropLine` that tries its pattern before its needles.
-
-    For a rule with many needles that most texts hold none of: testing them on the
-    whole text costs a scan each, while the pattern, anchored at the start of a
-    block, fails on most blocks at once. A block is dropped on the same terms
-    (short enough, matched, holding a needle), so the output is the plain rule's.
-    """
-
-    def apply(self, draft: Draft) -> None:
-        fullmatch, needles = self.pattern.fullmatch, self.needles
-        max_chars = self.max_chars if self.max_chars is not None else float("inf")
-        doomed = [
-            id(block)
-            for block in draft.blocks
-            if len(text := block.text.strip()) <= max_chars and fullmatch(text) and has_needle(text, needles)
-        ]
-        if doomed:
-            ids = set(doomed)
-            draft.remove_where(lambda block: id(block) in ids, self.reason, self.name)
 
 
 PROMPTS = (

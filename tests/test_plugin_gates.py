@@ -1,8 +1,9 @@
-"""The Tribun rules' cheap tests before their patterns skip only what the patterns would not match.
+"""The built-in plugins' cheap tests before their patterns skip only what the patterns would not match.
 
 Each rule that tests something cheap first (a first character, a comma, a closing
-parenthesis, one search of the whole text) must leave every draft exactly as the
-rule without that test leaves it: same blocks, same removal records, same fields.
+parenthesis, a spaced slash, one search of the whole text, its anchored pattern
+before its needles) must leave every draft exactly as the rule without that test
+leaves it: same blocks, same removal records, same fields.
 """
 
 from __future__ import annotations
@@ -12,17 +13,16 @@ import re
 import sys
 
 import attrs
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from newsingest_plugins import tribun
+from newsingest_plugins._rules import GatedExtract, MatchFirstDropLine
+from newsingest_plugins.nbc import _CREDIT_FIRST, BareCreditCaptions, NBCNews
 from newsingest_plugins.tribun import (
-    _BRAND_FIRST_CHARS,
+    _BRAND_OPENINGS,
     _DATELINE,
     REPORTER_OPENINGS,
     Dateline,
-    GatedExtract,
-    MatchFirstDropLine,
     Tribun,
     may_open_with_dateline,
 )
@@ -81,6 +81,17 @@ PIECES = [
     "\u00a0",
     "- ",
     "• ",
+    # NBC furniture and captions
+    "Full coverage of the election",
+    "Related content from NBCNews.com:",
+    "NBC News",
+    "Photos: A day in the city",
+    "This story originally appeared on NBCNews.com.",
+    "Follow NBC News on Twitter",
+    "Brendan Smialowski / AFP - Getty Images President",
+    "Jane Doe / AP The",
+    " / ",
+    "Pemandangan di kota itu saat malam hari. Cynthia Wilson",
 ]
 
 blocks_strategy = st.lists(
@@ -103,11 +114,12 @@ def plain_twin(rule):
     return base(**{name: getattr(rule, name) for name in names})
 
 
-GATED = [rule for rule in Tribun.rules if isinstance(rule, (GatedExtract, MatchFirstDropLine))]
+GATED = [rule for rule in (*Tribun.rules, *NBCNews.rules) if isinstance(rule, (GatedExtract, MatchFirstDropLine))]
 
 
 def test_the_gated_rules_are_the_ones_meant():
-    assert {rule.name for rule in GATED} == {"tribun-opinion-writer", "tribun-attribution", "tribun-prompts"}
+    names = {rule.name for rule in GATED}
+    assert names == {"tribun-opinion-writer", "tribun-attribution", "tribun-prompts", "nbc-coverage"}
 
 
 @settings(max_examples=400, deadline=None)
@@ -156,14 +168,18 @@ def _case_insensitive_matches(letters: str) -> set[str]:
     return {chr(code) for code in range(sys.maxunicode + 1) if pattern.fullmatch(chr(code))}
 
 
-@pytest.mark.parametrize(
-    ("letters", "allowed"),
-    [("lr", REPORTER_OPENINGS), ("tsbwp", _BRAND_FIRST_CHARS)],
-)
-def test_first_character_tests_cover_every_case_insensitive_match(letters, allowed):
-    # the cheap tests compare one character with a short list: every character the
+def test_first_character_tests_cover_every_case_insensitive_match():
+    # the reporter test compares one character with a short list: every character the
     # case-insensitive pattern takes for those letters must be on it
-    assert _case_insensitive_matches(letters) <= set(allowed)
+    assert _case_insensitive_matches("lr") <= set(REPORTER_OPENINGS)
+
+
+def test_brand_openings_fold_as_the_pattern_reads_them():
+    # the dateline test folds a text's first two characters: every character the case-insensitive
+    # pattern takes for a letter of a brand's opening must fold to that letter
+    letters = set("".join(_BRAND_OPENINGS))
+    for letter in letters:
+        assert {char.casefold() for char in _case_insensitive_matches(letter)} == {letter}
 
 
 def test_a_second_reading_of_unchanged_blocks_changes_nothing():
@@ -173,3 +189,12 @@ def test_a_second_reading_of_unchanged_blocks_changes_nothing():
     Dateline().apply(draft)
     assert outcome(draft) == after_first
     assert draft.metadata["dateline"] == "SEMARANG"
+
+
+@settings(max_examples=300, deadline=None)
+@given(blocks_strategy)
+def test_captions_with_a_credit_first_are_found_as_the_pattern_alone_finds_them(texts):
+    fast, plain = make_draft(texts), make_draft(texts)
+    BareCreditCaptions().apply(fast)
+    BareCreditCaptions(pattern=re.compile(_CREDIT_FIRST.pattern)).apply(plain)  # another pattern: no slash test
+    assert outcome(fast) == outcome(plain)
