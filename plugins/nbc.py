@@ -20,9 +20,10 @@ import datetime as dt
 import re
 
 import attrs
-from newsingest_plugins._rules import MatchFirstDropLine
 
 from newsingest import Captions, CutInline, Draft, DropLine, Extract, Plugin, Signature
+
+from ._rules import MatchFirstDropLine
 
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",

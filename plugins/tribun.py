@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 
 import attrs
-from newsingest_plugins._rules import GatedExtract, MatchFirstDropLine
 
 from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
 from newsingest.model import Block
+
+from ._rules import GatedExtract, MatchFirstDropLine
 
 TRIBUN_DOMAINS = (
     "tribunnews.com",
