@@ -243,8 +243,10 @@ class Plugin:
         whose needles are all absent adds nothing: the most the text can score is
         the weight of the signatures without needles and of those with a needle in it.
         """
-        if not self.may_match(folded):
-            return False
+        return self.may_match(folded) and self.bound_reaches(folded, threshold)
+
+    def bound_reaches(self, folded: FoldedText, threshold: float) -> bool:
+        """:meth:`may_reach` for a text already known to pass the needle gate (:meth:`may_match`)."""
         total = 0.0
         for needles, weight in self._weight_by_needles:
             if not needles or any(needle in folded for needle in needles):

@@ -72,8 +72,9 @@ class PluginRegistry:
         self._conflicts: list[str] = []
         self._extra = list(plugins)
         self._use_entry_points = entry_points
-        #: every layout version of every plugin, for :meth:`for_text` (made again after a registration)
-        self._all_versions: tuple[Plugin, ...] | None = None
+        #: every layout version of every plugin with its needle gate, for :meth:`for_text`
+        #: (made again after a registration)
+        self._gates: tuple[tuple[Plugin, tuple[str, ...] | None], ...] | None = None
 
     def _loaded(self) -> dict[str, PluginInfo]:
         if self._infos is None:
@@ -150,7 +151,7 @@ class PluginRegistry:
         instance = _instantiate(plugin, repr(plugin))
         with self._lock:
             self._extra.append(instance)
-            self._all_versions = None
+            self._gates = None
             if self._infos is not None:
                 self._add(self._infos, PluginInfo(instance, "registered in code"))
                 self._check_domains_of(instance)
@@ -204,13 +205,29 @@ class PluginRegistry:
         """
         text = signature_window(text)
         folded = FoldedText(text)
-        versions = self._all_versions
-        if versions is None:
-            versions = self._all_versions = tuple(
-                version for info in self._loaded().values() for version in info.plugin.versions()
+        gates = self._gates
+        if gates is None:
+            gates = self._gates = tuple(
+                (version, version._gate) for info in self._loaded().values() for version in info.plugin.versions()
             )
-        # a version that cannot reach the threshold can neither win nor tie with the winner
-        candidates = [version for version in versions if version.may_reach(folded, threshold)]
+        # each version's gate (Plugin.may_match) on the folded text, each needle looked for once
+        # (and a needle found absent is not looked for again by the signatures): a text of one
+        # outlet holds none of the others' needles, and this runs for every text
+        seen: dict[str, bool] = {}
+        candidates = []
+        for version, gate in gates:
+            if gate is not None:
+                for needle in gate:
+                    present = seen.get(needle)
+                    if present is None:
+                        present = seen[needle] = needle in folded
+                    if present:
+                        break
+                else:
+                    continue  # no needle of the gate: no signature can match
+            # a version that cannot reach the threshold can neither win nor tie with the winner
+            if version.bound_reaches(folded, threshold):
+                candidates.append(version)
         if not candidates:
             return None
         name = candidates[0].name
