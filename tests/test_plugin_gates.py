@@ -198,3 +198,11 @@ def test_captions_with_a_credit_first_are_found_as_the_pattern_alone_finds_them(
     BareCreditCaptions().apply(fast)
     BareCreditCaptions(pattern=re.compile(_CREDIT_FIRST.pattern)).apply(plain)  # another pattern: no slash test
     assert outcome(fast) == outcome(plain)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "(Ito)", "(cr3)", "(Lampura).", "\n", " .", ".\n"]), max_size=6).map("".join))
+def test_a_sign_off_the_hook_cuts_ends_in_a_parenthesis(text):
+    # the hook looks for a reporter's sign-off only in blocks ending so
+    if tribun._SIGN_OFF.search(text):
+        assert tribun.ends_in_parenthesis(text)

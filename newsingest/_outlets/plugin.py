@@ -154,6 +154,7 @@ class Plugin:
         self._gate = signature_gate(self.signatures)
         self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
         self._weight_by_needles = weight_by_needles(self.signatures)
+        self._bound_slack = BOUND_SLACK * (1.0 + sum(abs(sig.weight) for sig in self.signatures))
         self._versions = self._build_versions()
 
     def _build_versions(self) -> tuple[Plugin, ...]:
@@ -245,9 +246,21 @@ class Plugin:
         """
         return self.may_match(folded) and self.bound_reaches(folded, threshold)
 
+    def score_bound(self, folded: FoldedText) -> float:
+        """The most :meth:`score` can give the text (see :meth:`may_reach`), rounding included.
+
+        No summing order of the signatures' weights (:meth:`score`'s, :meth:`reaches`')
+        gives more.
+        """
+        total = self._bound_slack
+        for needles, weight in self._weight_by_needles:
+            if not needles or any(needle in folded for needle in needles):
+                total += weight
+        return total
+
     def bound_reaches(self, folded: FoldedText, threshold: float) -> bool:
         """:meth:`may_reach` for a text already known to pass the needle gate (:meth:`may_match`)."""
-        total = 0.0
+        total = self._bound_slack  # (see score_bound)
         for needles, weight in self._weight_by_needles:
             if not needles or any(needle in folded for needle in needles):
                 total += weight
@@ -308,11 +321,19 @@ def signature_gate(signatures: tuple[Signature, ...]) -> tuple[str, ...] | None:
 
 
 def weight_by_needles(signatures: tuple[Signature, ...]) -> tuple[tuple[tuple[str, ...], float], ...]:
-    """The signatures' weights summed per set of needles, the heaviest first (one test per set)."""
+    """The most the signatures with each set of needles can add, the heaviest first (one test per set).
+
+    A negative weight can only lower a score, so it adds nothing to the most a score can be.
+    """
     weights: dict[tuple[str, ...], float] = {}
     for sig in signatures:
-        weights[sig.needles] = weights.get(sig.needles, 0.0) + sig.weight
+        weights[sig.needles] = weights.get(sig.needles, 0.0) + max(sig.weight, 0.0)
     return tuple(sorted(weights.items(), key=lambda item: -item[1]))
+
+
+#: Room for rounding, per unit of a plugin's total weight, when a bound summed in one order
+#: meets a score summed in another (``0.1 + 0.2 + 0.7`` is not ``0.7 + 0.2 + 0.1``).
+BOUND_SLACK = 1e-9
 
 
 def check_plugin(plugin: Plugin) -> None:

@@ -225,20 +225,41 @@ class PluginRegistry:
                         break
                 else:
                     continue  # no needle of the gate: no signature can match
-            # a version that cannot reach the threshold can neither win nor tie with the winner
-            if version.bound_reaches(folded, threshold):
-                candidates.append(version)
+            candidates.append(version)
         if not candidates:
             return None
         name = candidates[0].name
         if all(plugin.name == name for plugin in candidates):
-            # the usual case: no rival to tie with, stop once the threshold is reached
-            if any(version.reaches(text, threshold, folded) for version in candidates):
-                return self.get(name)
+            # the usual case: no rival to tie with, stop once the threshold is reached (or cannot be)
+            for version in candidates:
+                if version.bound_reaches(folded, threshold) and version.reaches(text, threshold, folded):
+                    return self.get(name)
             return None
-        best: dict[str, float] = {}
+        return self._best_by_score(text, folded, candidates, threshold)
+
+    def _best_by_score(
+        self, text: str, folded: FoldedText, candidates: list[Plugin], threshold: float
+    ) -> Plugin | None:
+        """Several plugins may claim the text: the best score wins, a tie for first place picks nobody.
+
+        Plugins are scored in the order of the most they can score (their
+        signatures with a needle in the text), and scoring stops at the first
+        that cannot even tie with the best so far: a text of one outlet that
+        mentions another (``kata X kepada Newsweek``) is mostly not scored for
+        that other at all.
+        """
+        bounds: dict[str, float] = {}
+        versions: dict[str, list[Plugin]] = {}
         for plugin in candidates:
-            best[plugin.name] = max(best.get(plugin.name, 0.0), plugin.score(text, folded))
+            bounds[plugin.name] = max(bounds.get(plugin.name, 0.0), plugin.score_bound(folded))
+            versions.setdefault(plugin.name, []).append(plugin)
+        best: dict[str, float] = {}
+        top = float("-inf")
+        for name in sorted(bounds, key=lambda name: -bounds[name]):
+            if bounds[name] < top or bounds[name] < threshold:
+                break  # neither this plugin nor any after it can win or tie with the winner
+            best[name] = max(0.0, *(plugin.score(text, folded) for plugin in versions[name]))
+            top = max(top, best[name])
         scores = sorted(((score, name) for name, score in best.items()), reverse=True)
         if not scores or scores[0][0] < threshold:
             return None
