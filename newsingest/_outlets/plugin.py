@@ -155,6 +155,7 @@ class Plugin:
         self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
         self._weight_by_needles = weight_by_needles(self.signatures)
         self._bound_slack = BOUND_SLACK * (1.0 + sum(abs(sig.weight) for sig in self.signatures))
+        self._weights_add_up = all(sig.weight >= 0 for sig in self.signatures)
         self._versions = self._build_versions()
 
     def _build_versions(self) -> tuple[Plugin, ...]:
@@ -278,6 +279,23 @@ class Plugin:
             if sig.found_in(text, folded):
                 total += sig.weight
                 if total >= threshold:
+                    return True
+        return False
+
+    def surely_beats(self, text: str, rival: float, threshold: float, folded: FoldedText) -> bool:
+        """True when :meth:`score` is sure to exceed ``rival`` and reach ``threshold``.
+
+        The signatures are tried heaviest first and the answer comes as soon as
+        those found add up to enough; ``False`` means only that it could not tell
+        (never for a plugin with a negative weight, whose partial sums prove nothing).
+        """
+        if not self._weights_add_up:
+            return False
+        total = -self._bound_slack  # what the found weights add up to, rounding at its worst
+        for sig in self._by_weight:
+            if sig.found_in(text, folded):
+                total += sig.weight
+                if total > rival and total >= threshold:
                     return True
         return False
 

@@ -253,9 +253,13 @@ class PluginRegistry:
         for plugin in candidates:
             bounds[plugin.name] = max(bounds.get(plugin.name, 0.0), plugin.score_bound(folded))
             versions.setdefault(plugin.name, []).append(plugin)
+        ranked = sorted(bounds, key=lambda name: -bounds[name])
+        rival = max((bounds[name] for name in ranked[1:]), default=0.0)
+        if any(plugin.surely_beats(text, rival, threshold, folded) for plugin in versions[ranked[0]]):
+            return self.get(ranked[0])  # its score is above the most any other can score
         best: dict[str, float] = {}
         top = float("-inf")
-        for name in sorted(bounds, key=lambda name: -bounds[name]):
+        for name in ranked:
             if bounds[name] < top or bounds[name] < threshold:
                 break  # neither this plugin nor any after it can win or tie with the winner
             best[name] = max(0.0, *(plugin.score(text, folded) for plugin in versions[name]))
