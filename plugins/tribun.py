@@ -205,10 +205,17 @@ _BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
 def may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot open with a dateline: a cheap test before :data:`_DATELINE`.
 
-    A dateline opens with a brand, or with a place of 2 to 31 characters and a comma
+    A dateline opens with a brand, or with a place of 2 to 31 characters, a comma
+    (the text's first: a place holds none), maybe a space, and a brand
     (``BINTAN, TRIBUNBATAM.id -``).
     """
-    return text[:2].casefold() in _BRAND_OPENINGS or text.find(",", 2, 32) != -1
+    if text[:2].casefold() in _BRAND_OPENINGS:
+        return True
+    comma = text.find(",", 2, 32)
+    if comma == -1:
+        return False
+    brand = comma + 2 if text[comma + 1 : comma + 2] == " " else comma + 1
+    return text[brand : brand + 2].casefold() in _BRAND_OPENINGS
 
 
 #: A labelled line (``Penulis: …``, ``Editor: …``) or a reporter line: a credit, never a headline.
