@@ -386,6 +386,11 @@ def may_hold_attribution(draft: Draft) -> bool:
     return _ATTRIBUTION_END.search(draft.folded_text()) is not None
 
 
+def may_hold_credit_line(draft: Draft) -> bool:
+    """False when no block holds a colon: every credit line (``Penulis:``, ``Editor:``, ``Sumber:``) has one."""
+    return ":" in draft.folded_text()
+
+
 def may_hold_opinion_writer(draft: Draft) -> bool:
     """False when none of the first three blocks opens with ``Oleh`` (the rule's pattern is case-sensitive)."""
     for block in draft.blocks[:3]:  # noqa: SIM110 - a plain loop: this runs on every Tribun article, twice
@@ -448,7 +453,7 @@ class Tribun(Plugin):
             needles="oleh",
             may_apply=may_hold_opinion_writer,
         ),
-        Extract(
+        GatedExtract(
             "tribun-writer",
             r"(?i)penulis\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "authors",
@@ -457,22 +462,25 @@ class Tribun(Plugin):
             many=True,
             max_chars=200,
             needles="penulis",
+            may_apply=may_hold_credit_line,
         ),
-        Extract(
+        GatedExtract(
             "tribun-editor",
             r"(?i)editor\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.editor",
             "credit line: editor",
             max_chars=200,
             needles="editor",
+            may_apply=may_hold_credit_line,
         ),
-        Extract(
+        GatedExtract(
             "tribun-source",
             r"(?i)sumber\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.source",
             "credit line: source",
             max_chars=200,
             needles="sumber",
+            may_apply=may_hold_credit_line,
         ),
         GatedExtract(
             "tribun-attribution",

@@ -55,6 +55,8 @@ PIECES = [
     "Oleh : Ani",
     "Penulis: Ani | Editor: Budi",
     "Sumber: Kompas.com",
+    "Editor：Ani",
+    "Penulis : Budi Santoso",
     "Ikuti kami di Google News",
     "İkuti kami di Instagram",
     "ıkuti",
@@ -119,7 +121,15 @@ GATED = [rule for rule in (*Tribun.rules, *NBCNews.rules) if isinstance(rule, (G
 
 def test_the_gated_rules_are_the_ones_meant():
     names = {rule.name for rule in GATED}
-    assert names == {"tribun-opinion-writer", "tribun-attribution", "tribun-prompts", "nbc-coverage"}
+    assert names == {
+        "tribun-opinion-writer",
+        "tribun-writer",
+        "tribun-editor",
+        "tribun-source",
+        "tribun-attribution",
+        "tribun-prompts",
+        "nbc-coverage",
+    }
 
 
 @settings(max_examples=400, deadline=None)
