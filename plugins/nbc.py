@@ -23,6 +23,8 @@ import attrs
 
 from newsingest import Captions, CutInline, Draft, DropLine, Extract, Plugin, Signature
 
+from ._rules import MatchFirstDropLine
+
 NBC_LOCAL_DOMAINS = (
     "nbcnewyork.com",
     "nbcdfw.com",
@@ -91,10 +93,12 @@ class BareCreditCaptions:
     pattern: re.Pattern[str] = _CREDIT_FIRST
 
     def apply(self, draft: Draft) -> None:
-        index = 0
-        while index < len(draft.blocks):
-            text = draft.blocks[index].text
-            if bare_credit(text) or self.pattern.match(text):
+        index, blocks, credit_first = 0, draft.blocks, self.pattern.match
+        # a credit opening the caption has its spaced slash: the cheap test before the pattern
+        slash = " / " if self.pattern is _CREDIT_FIRST else ""
+        while index < len(blocks):
+            text = blocks[index].text
+            if bare_credit(text) or (slash in text and credit_first(text)):
                 draft.add_metadata("captions", text, many=True)
                 draft.remove(index, "photo caption with a bare credit", self.name, moved_to="metadata.captions")
             else:
@@ -139,7 +143,7 @@ class NBCNews(Plugin):
             "video-player furniture or video caption",
             max_chars=120,
         ),
-        DropLine(
+        MatchFirstDropLine(
             "nbc-coverage",
             r"Full coverage (?:of|on) [^.\n]{1,120}|Related content from NBCNews\.com:?|See the Meet [Tt]he Press page[^\n]{0,40}"
             r"|This (?:story|article) (?:was )?originally (?:published|appeared) on(?: [\w.]{1,40})?\.?|Photos: [^.\n]{1,150}"

@@ -24,6 +24,8 @@ from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
 from newsingest.model import Block
 
+from ._rules import GatedExtract, MatchFirstDropLine
+
 TRIBUN_DOMAINS = (
     "tribunnews.com",
     "tribunjogja.com",
@@ -146,6 +148,11 @@ def clean_name(name: str) -> str | None:
     return name
 
 
+#: The first characters a reporter line can open with: ``laporan …`` or ``reporter:`` in any case
+#: (no character but ``L`` and ``R`` matches ``l`` or ``r`` in a case-insensitive pattern).
+REPORTER_OPENINGS = "lLrR"
+
+
 @attrs.frozen
 class ReporterLine:
     """``Laporan Wartawan <Site>, <Name>`` (and its spellings) near the top: the name goes to ``authors``."""
@@ -158,10 +165,18 @@ class ReporterLine:
 
     def apply(self, draft: Draft) -> None:
         """Every reporter line among the first ``first_blocks`` blocks (a repeated one too), in one pass."""
+        for block in draft.blocks[: self.first_blocks]:
+            if block.text[:1] in REPORTER_OPENINGS:
+                break
+        else:
+            return  # (the usual case, and this rule runs again whenever the first blocks change)
         index, seen = 0, 0
         while index < len(draft.blocks) and seen < self.first_blocks:
             seen += 1
             block = draft.blocks[index]
+            if block.text[:1] not in REPORTER_OPENINGS:
+                index += 1  # the cheap test first: no reporter line starts so
+                continue
             match = self.pattern.match(block.text) if len(block.text) <= 160 else None
             name = reporter_name(match.group("rest")) if match else None
             if name:
@@ -182,6 +197,27 @@ _DATELINE = re.compile(
     rf"(?i)^(?:(?P<pre>[a-z][a-z .'’\-]{{1,30}}), ?)?(?P<site>{BRAND})(?P<tld>{TLD})?\.?(?: ?[,|.])?"
     rf"(?:(?: ?(?P<city>[a-z][a-z .'’\-]{{0,40}}?) ?,?)? ?(?P<dash>[-–—]+|:) ?)?"
 )
+#: The first two letters of each brand of :data:`BRAND`, case-folded. Every character that a
+#: case-insensitive pattern takes for one of these letters (``S``, ``ſ``) folds to that letter.
+_BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
+
+
+def may_open_with_dateline(text: str) -> bool:
+    """False when ``text`` cannot open with a dateline: a cheap test before :data:`_DATELINE`.
+
+    A dateline opens with a brand, or with a place of 2 to 31 characters, a comma
+    (the text's first: a place holds none), maybe a space, and a brand
+    (``BINTAN, TRIBUNBATAM.id -``).
+    """
+    if text[:2].casefold() in _BRAND_OPENINGS:
+        return True
+    comma = text.find(",", 2, 32)
+    if comma == -1:
+        return False
+    brand = comma + 2 if text[comma + 1 : comma + 2] == " " else comma + 1
+    return text[brand : brand + 2].casefold() in _BRAND_OPENINGS
+
+
 #: A labelled line (``Penulis: …``, ``Editor: …``) or a reporter line: a credit, never a headline.
 _LABELLED = re.compile(r"(?i)^(?:[a-z]{3,12}\s*:|laporan\b)")
 #: A photo caption standing above the dateline: ``FOTO Ilustrasi : …``, ``Foto: …``.
@@ -204,9 +240,15 @@ class Dateline:
     first_blocks: int = 5
 
     def apply(self, draft: Draft) -> None:
-        for index, block in enumerate(draft.blocks[: self.first_blocks]):
-            match = self.pattern.match(block.text)
-            if match and self._is_dateline(match, block.text):
+        window = draft.blocks[: self.first_blocks]
+        for block in window:
+            if may_open_with_dateline(block.text):
+                break
+        else:
+            return  # (this rule runs again whenever the first blocks change)
+        for index, block in enumerate(window):
+            match = self._opening(draft, block.text)
+            if match:
                 if self._repeated_below(draft, index, block.text[match.end() :].strip()):
                     continue  # a teaser with its own dateline: the next block is the article's start
                 self._cut(draft, index, match)
@@ -214,13 +256,26 @@ class Dateline:
                 self._cut_repeats(draft)
                 return
 
+    def _opening(self, draft: Draft, text: str) -> re.Match[str] | None:
+        """The dateline ``text`` opens with, if it opens with one.
+
+        Remembered for the article (in ``draft.state``): the rule reads the first
+        blocks again whenever a later step changed them, and most are the same text.
+        """
+        known: dict[str, re.Match[str] | None] = draft.state.setdefault(self.name, {})
+        if text in known:
+            return known[text]
+        match = self.pattern.match(text) if may_open_with_dateline(text) else None
+        found = match if match and self._is_dateline(match, text) else None
+        known[text] = found
+        return found
+
     def _cut_repeats(self, draft: Draft) -> None:
         """A dateline repeated lower in the window is cut too, so a second reading finds none left."""
         index = 0
         while index < min(self.first_blocks, len(draft.blocks)):
-            text = draft.blocks[index].text
-            match = self.pattern.match(text)
-            if match and self._is_dateline(match, text):
+            match = self._opening(draft, draft.blocks[index].text)
+            if match:
                 before = len(draft.blocks)
                 self._cut(draft, index, match)
                 if len(draft.blocks) < before:
@@ -259,21 +314,23 @@ class Dateline:
         else:
             draft.blocks.pop(index)
 
-    def _after_dateline(self, text: str) -> str:
+    def _after_dateline(self, draft: Draft, text: str) -> str:
         """``text`` without a dateline prefix, when it opens with one."""
-        match = self.pattern.match(text)
-        return text[match.end() :].strip() if match and self._is_dateline(match, text) else text
+        match = self._opening(draft, text)
+        return text[match.end() :].strip() if match else text
 
     def _repeated_below(self, draft: Draft, index: int, rest: str) -> bool:
         """The next block opens with a dateline too and repeats this one's sentence."""
         if index + 1 >= len(draft.blocks) or not rest:
             return False
         following = draft.blocks[index + 1].text
-        sentence = self._after_dateline(following)
+        sentence = self._after_dateline(draft, following)
         return sentence != following and rest[:60] in sentence
 
     def _above(self, draft: Draft, index: int) -> None:
         """Blocks above the dateline: caption, teaser repeated below, or the headline."""
+        if index == 0:
+            return  # (the usual case: nothing above it)
         body = " ".join(block.text for block in draft.blocks[index:])
         for at in range(index - 1, -1, -1):
             text = draft.blocks[at].text
@@ -282,7 +339,7 @@ class Dateline:
             if _PHOTO.match(text):
                 draft.add_metadata("captions", text, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
-            elif self._after_dateline(text)[:60] in body:
+            elif self._after_dateline(draft, text)[:60] in body:
                 draft.remove(at, "teaser above the dateline (repeated in the body)", self.name)
             elif at == 0 and draft.title is None and _headline(text):
                 draft.title = draft.remove(at, "headline on the first line (moved to title)", self.name, "title").text
@@ -307,6 +364,40 @@ _ATTRIBUTION = (
 #: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``.
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{1,14}|[a-z]{1,4}\d{1,3})\)\s*\.?$")
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
+
+
+def ends_in_parenthesis(text: str) -> bool:
+    """``…)``, ``…).``, ``…) .``: how every closing attribution and sign-off ends (their ``\\)\\s*\\.?$``)."""
+    text = text.rstrip()
+    if text.endswith("."):
+        text = text[:-1].rstrip()
+    return text.endswith(")")
+
+
+#: A closing parenthesis that ends a block (``…)``, ``…).``) after a parenthesis holding a dot, comma,
+#: space or ``*``: in the text of all blocks (one a line), what a closing attribution needs. Its
+#: ``(`` is the block's last one (nothing inside it is a parenthesis), and a site name has its dot,
+#: comma or space before the domain.
+_ATTRIBUTION_END = re.compile(r"(?m)\((?=[^()]*?[., *])[^()]*+\)\s*\.?\s*$")
+
+
+def may_hold_attribution(draft: Draft) -> bool:
+    """False when no block can end in a closing attribution (or ``(*)``): one search of all the text."""
+    return _ATTRIBUTION_END.search(draft.folded_text()) is not None
+
+
+def may_hold_credit_line(draft: Draft) -> bool:
+    """False when no block holds a colon: every credit line (``Penulis:``, ``Editor:``, ``Sumber:``) has one."""
+    return ":" in draft.folded_text()
+
+
+def may_hold_opinion_writer(draft: Draft) -> bool:
+    """False when none of the first three blocks opens with ``Oleh`` (the rule's pattern is case-sensitive)."""
+    for block in draft.blocks[:3]:  # noqa: SIM110 - a plain loop: this runs on every Tribun article, twice
+        if block.text.lstrip().startswith("Oleh"):
+            return True
+    return False
+
 
 PROMPTS = (
     r"ikuti kami di\b[^\n]{0,60}",
@@ -352,7 +443,7 @@ class Tribun(Plugin):
     rules = (
         ReporterLine(),
         Dateline(),
-        Extract(
+        GatedExtract(
             "tribun-opinion-writer",
             r"^Oleh\s*:\s*(?P<value>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,4})\s*\*?$",
             "authors",
@@ -360,8 +451,9 @@ class Tribun(Plugin):
             first_blocks=3,
             max_chars=80,
             needles="oleh",
+            may_apply=may_hold_opinion_writer,
         ),
-        Extract(
+        GatedExtract(
             "tribun-writer",
             r"(?i)penulis\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "authors",
@@ -370,30 +462,34 @@ class Tribun(Plugin):
             many=True,
             max_chars=200,
             needles="penulis",
+            may_apply=may_hold_credit_line,
         ),
-        Extract(
+        GatedExtract(
             "tribun-editor",
             r"(?i)editor\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.editor",
             "credit line: editor",
             max_chars=200,
             needles="editor",
+            may_apply=may_hold_credit_line,
         ),
-        Extract(
+        GatedExtract(
             "tribun-source",
             r"(?i)sumber\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.source",
             "credit line: source",
             max_chars=200,
             needles="sumber",
+            may_apply=may_hold_credit_line,
         ),
-        Extract(
+        GatedExtract(
             "tribun-attribution",
             _ATTRIBUTION,
             "metadata.attribution",
             "closing attribution",
             many=True,
             needles=("(",),
+            may_apply=may_hold_attribution,
         ),
         Extract(
             "tribun-syndication",
@@ -417,7 +513,7 @@ class Tribun(Plugin):
             max_chars=240,
             needles=("google news", "whatsapp"),
         ),
-        DropLine(
+        MatchFirstDropLine(
             "tribun-prompts",
             r"(?i)(?:[-–•]\s*)?(?:" + "|".join(PROMPTS) + r")\s*[.!]?",
             "follow/read-more prompt, table hint or disclaimer",
@@ -479,7 +575,7 @@ class Tribun(Plugin):
                         draft.add_author(name)
         for index in range(len(draft.blocks) - 1, max(-1, len(draft.blocks) - 4), -1):
             block = draft.blocks[index]
-            match = _SIGN_OFF.search(block.text)
+            match = _SIGN_OFF.search(block.text) if ends_in_parenthesis(block.text) else None
             if match is None:
                 continue
             draft.add_metadata("attribution", match.group("value"), many=True)
@@ -506,6 +602,9 @@ class Tribun(Plugin):
         draft.authors[:] = [a for a in draft.authors if not _is_site_name(a)]
 
 
+_SITE_NAME = re.compile(rf"{_SITE_ANY_CASE}\.?", flags=re.IGNORECASE)
+
+
 def _is_site_name(name: str) -> bool:
     """``Tribunnews.com``, ``Tribunjateng.com``: a site, not a person."""
-    return bool(re.fullmatch(rf"{_SITE_ANY_CASE}\.?", name.strip(), flags=re.IGNORECASE))
+    return _SITE_NAME.fullmatch(name.strip()) is not None

@@ -153,6 +153,9 @@ class Plugin:
         check_plugin(self)
         self._gate = signature_gate(self.signatures)
         self._by_weight = tuple(sorted(self.signatures, key=lambda sig: -sig.weight))
+        self._weight_by_needles = weight_by_needles(self.signatures)
+        self._bound_slack = BOUND_SLACK * (1.0 + sum(abs(sig.weight) for sig in self.signatures))
+        self._weights_add_up = all(sig.weight >= 0 for sig in self.signatures)
         self._versions = self._build_versions()
 
     def _build_versions(self) -> tuple[Plugin, ...]:
@@ -235,6 +238,37 @@ class Plugin:
                 return True
         return False
 
+    def may_reach(self, folded: FoldedText, threshold: float) -> bool:
+        """False when :meth:`score` cannot reach ``threshold`` whatever the patterns find.
+
+        A signature with needles is only tried around their occurrences, so one
+        whose needles are all absent adds nothing: the most the text can score is
+        the weight of the signatures without needles and of those with a needle in it.
+        """
+        return self.may_match(folded) and self.bound_reaches(folded, threshold)
+
+    def score_bound(self, folded: FoldedText) -> float:
+        """The most :meth:`score` can give the text (see :meth:`may_reach`), rounding included.
+
+        No summing order of the signatures' weights (:meth:`score`'s, :meth:`reaches`')
+        gives more.
+        """
+        total = self._bound_slack
+        for needles, weight in self._weight_by_needles:
+            if not needles or any(needle in folded for needle in needles):
+                total += weight
+        return total
+
+    def bound_reaches(self, folded: FoldedText, threshold: float) -> bool:
+        """:meth:`may_reach` for a text already known to pass the needle gate (:meth:`may_match`)."""
+        total = self._bound_slack  # (see score_bound)
+        for needles, weight in self._weight_by_needles:
+            if not needles or any(needle in folded for needle in needles):
+                total += weight
+                if total >= threshold:
+                    return True
+        return total >= threshold
+
     def reaches(self, text: str, threshold: float, folded: FoldedText | None = None) -> bool:
         """Whether :meth:`score` would reach ``threshold``, stopping as soon as it does."""
         folded = FoldedText(text) if folded is None else folded
@@ -245,6 +279,23 @@ class Plugin:
             if sig.found_in(text, folded):
                 total += sig.weight
                 if total >= threshold:
+                    return True
+        return False
+
+    def surely_beats(self, text: str, rival: float, threshold: float, folded: FoldedText) -> bool:
+        """True when :meth:`score` is sure to exceed ``rival`` and reach ``threshold``.
+
+        The signatures are tried heaviest first and the answer comes as soon as
+        those found add up to enough; ``False`` means only that it could not tell
+        (never for a plugin with a negative weight, whose partial sums prove nothing).
+        """
+        if not self._weights_add_up:
+            return False
+        total = -self._bound_slack  # what the found weights add up to, rounding at its worst
+        for sig in self._by_weight:
+            if sig.found_in(text, folded):
+                total += sig.weight
+                if total > rival and total >= threshold:
                     return True
         return False
 
@@ -281,7 +332,26 @@ def signature_gate(signatures: tuple[Signature, ...]) -> tuple[str, ...] | None:
     needles = {needle for sig in signatures for needle in sig.needles}
     if not signatures or any(not sig.needles for sig in signatures):
         return None
-    return tuple(sorted(n for n in needles if not any(other != n and other in n for other in needles)))
+    # in the order the signatures declare them (the likeliest first, as a plugin lists them):
+    # a text of the outlet's passes the gate on its first needle
+    ordered = dict.fromkeys(needle for sig in signatures for needle in sig.needles)
+    return tuple(n for n in ordered if not any(other != n and other in n for other in needles))
+
+
+def weight_by_needles(signatures: tuple[Signature, ...]) -> tuple[tuple[tuple[str, ...], float], ...]:
+    """The most the signatures with each set of needles can add, the heaviest first (one test per set).
+
+    A negative weight can only lower a score, so it adds nothing to the most a score can be.
+    """
+    weights: dict[tuple[str, ...], float] = {}
+    for sig in signatures:
+        weights[sig.needles] = weights.get(sig.needles, 0.0) + max(sig.weight, 0.0)
+    return tuple(sorted(weights.items(), key=lambda item: -item[1]))
+
+
+#: Room for rounding, per unit of a plugin's total weight, when a bound summed in one order
+#: meets a score summed in another (``0.1 + 0.2 + 0.7`` is not ``0.7 + 0.2 + 0.1``).
+BOUND_SLACK = 1e-9
 
 
 def check_plugin(plugin: Plugin) -> None:

@@ -72,6 +72,9 @@ class PluginRegistry:
         self._conflicts: list[str] = []
         self._extra = list(plugins)
         self._use_entry_points = entry_points
+        #: every layout version of every plugin with its needle gate, for :meth:`for_text`
+        #: (made again after a registration)
+        self._gates: tuple[tuple[Plugin, tuple[str, ...] | None], ...] | None = None
 
     def _loaded(self) -> dict[str, PluginInfo]:
         if self._infos is None:
@@ -148,6 +151,7 @@ class PluginRegistry:
         instance = _instantiate(plugin, repr(plugin))
         with self._lock:
             self._extra.append(instance)
+            self._gates = None
             if self._infos is not None:
                 self._add(self._infos, PluginInfo(instance, "registered in code"))
                 self._check_domains_of(instance)
@@ -201,20 +205,65 @@ class PluginRegistry:
         """
         text = signature_window(text)
         folded = FoldedText(text)
-        candidates = [
-            version
-            for info in self._loaded().values()
-            for version in info.plugin.versions()
-            if version.may_match(folded)
-        ]
-        if len({plugin.name for plugin in candidates}) == 1:
-            # the usual case: no rival to tie with, stop once the threshold is reached
-            if any(version.reaches(text, threshold, folded) for version in candidates):
-                return self.get(candidates[0].name)
+        gates = self._gates
+        if gates is None:
+            gates = self._gates = tuple(
+                (version, version._gate) for info in self._loaded().values() for version in info.plugin.versions()
+            )
+        # each version's gate (Plugin.may_match) on the folded text, each needle looked for once
+        # (and a needle found absent is not looked for again by the signatures): a text of one
+        # outlet holds none of the others' needles, and this runs for every text
+        seen: dict[str, bool] = {}
+        candidates = []
+        for version, gate in gates:
+            if gate is not None:
+                for needle in gate:
+                    present = seen.get(needle)
+                    if present is None:
+                        present = seen[needle] = needle in folded
+                    if present:
+                        break
+                else:
+                    continue  # no needle of the gate: no signature can match
+            candidates.append(version)
+        if not candidates:
             return None
-        best: dict[str, float] = {}
+        name = candidates[0].name
+        if all(plugin.name == name for plugin in candidates):
+            # the usual case: no rival to tie with, stop once the threshold is reached (or cannot be)
+            for version in candidates:
+                if version.bound_reaches(folded, threshold) and version.reaches(text, threshold, folded):
+                    return self.get(name)
+            return None
+        return self._best_by_score(text, folded, candidates, threshold)
+
+    def _best_by_score(
+        self, text: str, folded: FoldedText, candidates: list[Plugin], threshold: float
+    ) -> Plugin | None:
+        """Several plugins may claim the text: the best score wins, a tie for first place picks nobody.
+
+        Plugins are scored in the order of the most they can score (their
+        signatures with a needle in the text), and scoring stops at the first
+        that cannot even tie with the best so far: a text of one outlet that
+        mentions another (``kata X kepada Newsweek``) is mostly not scored for
+        that other at all.
+        """
+        bounds: dict[str, float] = {}
+        versions: dict[str, list[Plugin]] = {}
         for plugin in candidates:
-            best[plugin.name] = max(best.get(plugin.name, 0.0), plugin.score(text, folded))
+            bounds[plugin.name] = max(bounds.get(plugin.name, 0.0), plugin.score_bound(folded))
+            versions.setdefault(plugin.name, []).append(plugin)
+        ranked = sorted(bounds, key=lambda name: -bounds[name])
+        rival = max((bounds[name] for name in ranked[1:]), default=0.0)
+        if any(plugin.surely_beats(text, rival, threshold, folded) for plugin in versions[ranked[0]]):
+            return self.get(ranked[0])  # its score is above the most any other can score
+        best: dict[str, float] = {}
+        top = float("-inf")
+        for name in ranked:
+            if bounds[name] < top or bounds[name] < threshold:
+                break  # neither this plugin nor any after it can win or tie with the winner
+            best[name] = max(0.0, *(plugin.score(text, folded) for plugin in versions[name]))
+            top = max(top, best[name])
         scores = sorted(((score, name) for name, score in best.items()), reverse=True)
         if not scores or scores[0][0] < threshold:
             return None
