@@ -17,6 +17,25 @@ _SCALARS = (str, int, float, bool, type(None), dt.date)
 
 def json_problem(value: Any, where: str = "metadata", depth: int = 0) -> str | None:
     """``None`` when ``value`` (dates allowed, as the model writes them) fits JSON; else what does not."""
+    if _fits(value, depth):
+        return None  # the usual case, found without building a path string for every item
+    return _problem(value, where, depth)
+
+
+def _fits(value: Any, depth: int) -> bool:
+    """Whether :func:`_problem` would find nothing (the same walk, answering only yes or no)."""
+    if depth > 50:
+        return False
+    if isinstance(value, _SCALARS):
+        return True
+    if isinstance(value, dict | Mapping):
+        return all(isinstance(key, str) and _fits(item, depth + 1) for key, item in value.items())
+    if isinstance(value, list | tuple):
+        return all(_fits(item, depth + 1) for item in value)
+    return False
+
+
+def _problem(value: Any, where: str, depth: int) -> str | None:
     if depth > 50:
         return f"{where} is nested more than 50 levels deep"
     if isinstance(value, _SCALARS):
@@ -25,13 +44,13 @@ def json_problem(value: Any, where: str = "metadata", depth: int = 0) -> str | N
         for key, item in value.items():
             if not isinstance(key, str):
                 return f"{where} has a key of type {type(key).__name__}, not str"
-            problem = json_problem(item, f"{where}[{key!r}]", depth + 1)
+            problem = _problem(item, f"{where}[{key!r}]", depth + 1)
             if problem:
                 return problem
         return None
     if isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            problem = json_problem(item, f"{where}[{index}]", depth + 1)
+            problem = _problem(item, f"{where}[{index}]", depth + 1)
             if problem:
                 return problem
         return None
