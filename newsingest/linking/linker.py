@@ -282,12 +282,13 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     anchor_signatures = _ANCHOR.signatures_of_strings([anchor_sets[i] for i in anchored])
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
+    contents = features.content_hashes([f.text for f in read])
     out = []
     for i, f in enumerate(read):
         site, named_title, named_url = features.syndication_of(f.metadata)
         url_key, title_key = features.url_key(f.url), features.title_key(f.title)
         named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-        content = features.content_hash(f.text)
+        content = contents[i]
         strings = (
             (_TAG_CONTENT, str(content) if content is not None else None),
             (_TAG_URL, url_key),
