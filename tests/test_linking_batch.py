@@ -70,20 +70,32 @@ def test_with_workers_the_fingerprints_are_computed_in_the_workers(tmp_path, mon
         assert all(FINGERPRINT_KEY not in r for r in records)
 
 
-def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch):
-    import newsingest.linking
+@pytest.mark.parametrize("chunksize", [1, 32])
+def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch, chunksize):
+    """The chunk's fingerprints fail together; then each is made alone, and only the one at fault is an error."""
+    from newsingest.linking import linker
 
-    real = newsingest.linking.fingerprint
+    real = linker._fields
 
     def fails_on_one(record):
         if record["text"].endswith("pengawasan diperketat."):  # the original only
             raise ValueError("unreadable")
         return real(record)
 
-    monkeypatch.setattr(newsingest.linking, "fingerprint", fails_on_one)  # workers=0: this process's module
-    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True))
+    monkeypatch.setattr(linker, "_fields", fails_on_one)  # workers=0: this process's module
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True, chunksize=chunksize))
     assert records[0]["error"]["type"] == "ValueError" and records[0]["source"] == "original"
     assert all("story" in r for r in records[1:-1]) and len(records) == len(input_records())
+
+
+def test_a_chunks_fingerprints_are_made_together(tmp_path, monkeypatch):
+    from newsingest.linking import linker
+
+    calls = []
+    real = linker._fingerprints_of
+    monkeypatch.setattr(linker, "_fingerprints_of", lambda articles: calls.append(len(articles)) or real(articles))
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True, chunksize=32))
+    assert [c for c in calls if c] == [sum("error" not in r for r in records)]  # the one chunk, none in the linker
 
 
 def test_ingest_many_link_gives_the_articles_link_stories_gives(tmp_path):

@@ -229,7 +229,7 @@ class WorkerPool:
                     self._error(
                         task,
                         WorkerCrashedError(
-                            f"{task.source}: the worker died ({how}) while translating this input's chunk"
+                            f"{task.source}: the worker died ({how}) while translating or fingerprinting this input's chunk"
                         ),
                     ),
                 )
@@ -337,19 +337,20 @@ def serve() -> None:
 
 
 def _run_chunk(state: WorkerState, tasks: Sequence[Task], as_json: bool, outgoing: Connection) -> None:
-    translate = state.options.translate
+    # a chunk translated, or fingerprinted for linking, together: its records go back at once
+    together = state.options.translate or state.config.fingerprints
     results = []
     for task in tasks:
         result = state.run_task(task)
-        if translate:
+        if together:
             results.append(result)
             outgoing.send(("progress",))
             continue
         record = state.record(task, result)
         outgoing.send(("record", json_record(record) if as_json else record))
-    if translate:
-        translated = state._translate(results)
-        records = [state.record(task, result) for task, result in zip(tasks, translated, strict=True)]
+    if together:
+        translated = state._translate(results) if state.options.translate else results
+        records = state.records(tasks, translated)
         outgoing.send(("records", [json_record(r) for r in records] if as_json else records))
 
 
