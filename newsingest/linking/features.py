@@ -113,9 +113,9 @@ def _word_hashes_of(padded: bytes) -> tuple[np.ndarray, np.ndarray]:
     starts = edges[0::2]
     powers, inverse = _power_tables(len(data))
     # array arithmetic on uint64 wraps modulo 2**64 silently, as wanted here
-    terms = data.astype(np.uint64) * powers
-    terms[space] = 0  # a word's terms run from its start to the next word's start: its spaces add nothing
-    return np.add.reduceat(terms, starts) * inverse[starts], starts
+    terms = np.multiply(data, powers, dtype=np.uint64)
+    # summed from each edge to the next: from a word's start to its end, then over the spaces after it (dropped)
+    return np.add.reduceat(terms, edges)[0::2] * inverse[starts], starts
 
 
 def _rolled_shingles(text: str, size: int) -> np.ndarray:
