@@ -619,3 +619,18 @@ def test_content_hashes_of_a_chunk_are_each_texts() -> None:
 )
 def test_quoted_finds_what_the_pattern_finds(text: str) -> None:
     assert features.quoted(text) == features._QUOTED.findall(text)
+
+
+def test_a_linked_article_is_what_evolve_gives() -> None:
+    from newsingest.linking.linker import _with_links
+
+    @attrs.frozen
+    class Tagged(Article):
+        tag: str = "t"
+
+    link = Link("near", "b", 0.5, ("x",))
+    for article in (newsingest.ingest(STORY, url="https://a.example/1"), Tagged("id", "one\n\ntwo", tag="u")):
+        linked = _with_links(article, ("s", "b", link, (link,)))
+        expected = attrs.evolve(article, story="s", duplicate_of="b", link=link, link_candidates=(link,))
+        assert linked == expected and hash(linked) == hash(expected) and type(linked) is type(article)
+        assert linked.to_dict() == expected.to_dict()
