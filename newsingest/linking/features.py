@@ -306,7 +306,8 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     """
     lead = text[:ANCHOR_CHARS]
     found = {"#" + n for n in numbers if len(n) >= 2}  # three characters or more
-    found.update(["@" + name[1:].casefold() for name in _NAME.findall(lead)])  # "@" and four letters or more
+    # names are ASCII letters, so one lower() of them all case-folds each ("@" and four letters or more)
+    found.update(["@" + name for name in "".join(_NAME.findall(lead)).lower().split()])
     quotes = ['"' + " ".join(q.casefold().split(None, 6)[:6]) for q in quoted(lead)]
     found.update([q for q in quotes if len(q) > 2])
     return found
