@@ -634,3 +634,18 @@ def test_a_linked_article_is_what_evolve_gives() -> None:
         expected = attrs.evolve(article, story="s", duplicate_of="b", link=link, link_candidates=(link,))
         assert linked == expected and hash(linked) == hash(expected) and type(linked) is type(article)
         assert linked.to_dict() == expected.to_dict()
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words as the folding path makes them (case-fold, NFKD, punctuation made spaces), for any text."""
+    import unicodedata
+
+    text = features._COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    for mark in features._UNICODE_PUNCTUATION:
+        text = text.replace(mark, " ")
+    return text.encode("utf-8").translate(features._ASCII_WORDS).decode("utf-8").split()
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "Z", "1", " ", ".", "\n", "é", *features._UNICODE_PUNCTUATION])))
+def test_words_of_text_with_only_ascii_and_punctuation_are_the_folded_words(text: str) -> None:
+    assert features.words(text) == _folded_words(text)

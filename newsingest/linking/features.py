@@ -43,14 +43,22 @@ _UNICODE_PUNCTUATION = "\u201c\u201d\u2018\u2019\u201e\u2013\u2014\u2026\u00ab\u
 def _word_bytes(text: str) -> bytes:
     """The text as UTF-8 with only word characters and single-byte spaces: lower-cased, accents folded.
 
-    ASCII goes through one ``bytes.translate``; a text with other characters is
-    case-folded, accent-folded (NFKD, combining marks dropped) and has its common
-    punctuation (curly quotes, dashes, ellipsis, no-break space...) made spaces
-    first. What is left outside ASCII counts as letters.
+    ASCII goes through one ``bytes.translate``. So does a text whose only characters
+    outside ASCII are the common punctuation of ``_UNICODE_PUNCTUATION`` (curly quotes,
+    dashes, ellipsis, no-break space...), once they are made spaces: folding makes
+    them spaces or dots, so the words are the same. Any other text is case-folded,
+    accent-folded (NFKD, combining marks dropped) and has that punctuation made
+    spaces. What is left outside ASCII counts as letters.
     """
     if not text.isascii():
+        spaced = text
+        for mark in _UNICODE_PUNCTUATION:
+            if mark in spaced:
+                spaced = spaced.replace(mark, " ")
+        if spaced.isascii():  # most non-ASCII news text is only quotes and dashes: no folding needed
+            return spaced.encode("ascii").translate(_ASCII_WORDS)
         text = text.casefold()
-        if not unicodedata.is_normalized("NFKD", text):  # most non-ASCII news text is only quotes and dashes
+        if not unicodedata.is_normalized("NFKD", text):
             text = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
         for mark in _UNICODE_PUNCTUATION:
             if mark in text:

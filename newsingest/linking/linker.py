@@ -506,9 +506,8 @@ class StoryLinker:
             where = np.minimum(np.searchsorted(unique, wanted[missing]), len(unique) - 1)
             earlier = (unique[where] == wanted[missing]) & (first_adder[where] < asker[missing])
             known[missing[earlier]] = base + first_adder[where[earlier]]
-        for start, *_ in spans:
-            strings = known[start : start + _N_STRINGS]
-            strings[wanted[start : start + _N_STRINGS] == 0] = -2  # nothing to look up
+        strings = (np.array([start for start, *_ in spans])[:, None] + np.arange(_N_STRINGS)).reshape(-1)
+        known[strings[wanted[strings] == 0]] = -2  # nothing to look up
         self._keys.add(unique, base + first_adder)
         return known, spans
 
