@@ -69,12 +69,23 @@ MAX_FIGURES = 5
 CHUNK = 256
 _SEED = 20250610
 
-_TAG_CONTENT, _TAG_URL, _TAG_TITLE, _TAG_NAMED_URL, _TAG_NAMED_TITLE = range(1, 6)
+_TAG_URL, _TAG_TITLE = 2, 3
+#: Keys derived from others by XOR (64 bits of SHA-256 each, so they stay apart): the content key from the
+#: content hash, and "named as its original" keys from the URL and title keys.
+_CONTENT_SALT, _NAMED_SALT = 0x5851F42D4C957F2D, 0x2545F4914F6CDD1D
 
 
-def _string_key(tag: int, value: str) -> int:
+def _string_key(tag: int, value: str | None) -> int:
+    """64 bits of SHA-256 of a tagged string; ``0`` (no key) for none."""
+    if not value:
+        return 0
     digest = hashlib.sha256(f"{tag}\x00{value}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+def _named(key: int) -> int:
+    """The key under which an article that names ``key``'s URL or title as its original is recorded."""
+    return key ^ _NAMED_SALT if key else 0
 
 
 class _Hasher:
@@ -283,40 +294,47 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
     contents = features.content_hashes([f.text for f in read])
+    strings = []
+    named_keys = []
+    hosts = []
+    sites = []
+    for f, content in zip(read, contents, strict=True):
+        site, named_title, named_url = features.syndication_of(f.metadata)
+        url_key = features.url_key(f.url)
+        url, title = _string_key(_TAG_URL, url_key), _string_key(_TAG_TITLE, features.title_key(f.title))
+        original_url = _string_key(_TAG_URL, features.url_key(named_url))
+        original_title = _string_key(_TAG_TITLE, features.title_key(named_title))
+        strings += (
+            content ^ _CONTENT_SALT if content is not None else 0,
+            url,
+            title,
+            _named(url),  # did an earlier article name this one as its original?
+            _named(title),
+            original_url,  # is the original this one names already here?
+            original_title,
+        )
+        named = [_named(key) for key in (original_url, original_title) if key]
+        named_keys.append(np.array(named, dtype=np.uint64) if named else _NO_KEYS)
+        hosts.append(url_key.split("/", 1)[0] if url_key else None)  # features.host_of(url), without parsing again
+        sites.append(site)
+    string_keys = np.array(strings, dtype=np.uint64).reshape(len(read), _N_STRINGS)
+    all_keys = np.hstack([string_keys, bands])
     out = []
     for i, f in enumerate(read):
-        site, named_title, named_url = features.syndication_of(f.metadata)
-        url_key, title_key = features.url_key(f.url), features.title_key(f.title)
-        named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-        content = contents[i]
-        strings = (
-            (_TAG_CONTENT, str(content) if content is not None else None),
-            (_TAG_URL, url_key),
-            (_TAG_TITLE, title_key),
-            (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
-            (_TAG_NAMED_TITLE, title_key),
-            (_TAG_URL, named_url),  # is the original this one names already here?
-            (_TAG_TITLE, named_title),
-        )
-        string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
-        named = [
-            _string_key(tag, value)
-            for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
-            if value
-        ]
         number_sketch, figures = features.sketched_numbers(numbers_found[i])
         row = anchor_row.get(i)
         english_sketch = english.get(i)
+        text = bool(has_text[i])
         out.append(
             Fingerprint(
                 id=f.id,
                 published=f.published,
                 language=f.language,
-                host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing again
-                site=site,
-                keys=np.concatenate([string_keys, bands[i]]) if has_text[i] else string_keys,
-                named=np.array(named, dtype=np.uint64),
-                signature=signatures[i] if has_text[i] else None,
+                host=hosts[i],
+                site=sites[i],
+                keys=all_keys[i] if text else string_keys[i],
+                named=named_keys[i],
+                signature=signatures[i] if text else None,
                 numbers=number_sketch,
                 figures=figures,
                 anchor_signature=anchor_signatures[row] if row is not None else None,
