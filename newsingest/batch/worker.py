@@ -62,7 +62,8 @@ class WorkerConfig:
 
     options: IngestOptions = attrs.field(factory=IngestOptions)
     log_setup: tuple | None = None
-    #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``): see :func:`linkable`.
+    #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``), a chunk at a time:
+    #: see :meth:`WorkerState.records`.
     fingerprints: bool = False
 
     def build_pipeline(self) -> Pipeline:

@@ -504,19 +504,23 @@ class StoryLinker:
             anchors = fp.anchor_keys if fp.anchor_keys is not None else _NO_KEYS
             english = fp.english_keys if fp.english_keys is not None else _NO_KEYS
             lookups += (keys, anchors, english)
-            strings = keys[:3]
-            pieces = (strings[strings != 0], keys[_N_STRINGS:], anchors, fp.named)
-            adds += pieces
-            added_counts.append(sum(len(p) for p in pieces))
-            spans.append(
-                (at, at + len(keys), at + len(keys) + len(anchors), at + len(keys) + len(anchors) + len(english))
-            )
-            at = spans[-1][3]
+            adds += (keys, anchors, fp.named)  # of its string keys, only the first three (when set): below
+            added_counts.append(len(keys) + len(anchors) + len(fp.named))
+            anchors_at = at + len(keys)
+            english_at = anchors_at + len(anchors)
+            spans.append((at, anchors_at, english_at, english_at + len(english)))
+            at = english_at + len(english)
         wanted = np.concatenate(lookups)
         asker = np.repeat(np.arange(len(fps)), [end - start for start, *_, end in spans])
         known = self._keys.lookup(wanted)
         added = np.concatenate(adds)
         adder = np.repeat(np.arange(len(fps)), added_counts)
+        # an article adds its content, URL and title keys (when set), not the keys it looks up for what it names
+        block = (np.cumsum(added_counts) - added_counts)[:, None] + np.arange(_N_STRINGS)
+        dropped = np.concatenate([block[:, 3:].reshape(-1), block[:, :3][added[block[:, :3]] == 0]])
+        keep = np.ones(len(added), dtype=bool)
+        keep[dropped] = False
+        added, adder = added[keep], adder[keep]
         unique, first = np.unique(added, return_index=True)  # the first article of the chunk to add each key
         first_adder = adder[first]
         missing = np.flatnonzero(known < 0)
