@@ -472,15 +472,20 @@ class StoryLinker:
         self._remember(fps)
         known, spans = self._lookup(fps, base)
         ranked = self._ranked(known, spans, base)
+        starts = np.array([start for start, *_ in spans])
+        strings = known[starts[:, None] + np.arange(_N_STRINGS)].tolist()  # each article's string keys' answers
+        found_before = np.concatenate([[0], np.cumsum(known >= 0)]).tolist()  # answers found up to each position
         placed = []
         for offset, fp in enumerate(fps):
             index = base + offset
-            start, anchors_at, english_at, end = spans[offset]
-            found = self._first_link(
-                fp, known[start : start + _N_STRINGS].tolist(), ranked[offset], known[english_at:end]
-            )
+            _, anchors_at, english_at, end = spans[offset]
+            found = self._first_link(fp, strings[offset], ranked[offset], known[english_at:end])
             candidates: tuple[Link, ...] = ()
-            if fp.anchor_signature is not None and (found is None or found.kind != "translation"):
+            if (
+                fp.anchor_signature is not None
+                and found_before[english_at] > found_before[anchors_at]  # an anchor band met another article's
+                and (found is None or found.kind != "translation")
+            ):
                 candidates = self._candidates(fp, index, known[anchors_at:english_at], found)
             placed.append(self._place(fp, index, found, candidates))
         return placed
