@@ -294,10 +294,10 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
     contents = features.content_hashes([f.text for f in read])
-    strings = []
-    named_keys = []
-    hosts = []
-    sites = []
+    strings: list[int] = []
+    named_keys: list[np.ndarray] = []
+    hosts: list[str | None] = []
+    sites: list[str | None] = []
     for f, content in zip(read, contents, strict=True):
         site, named_title, named_url = features.syndication_of(f.metadata)
         url_key = features.url_key(f.url)
