@@ -589,3 +589,63 @@ def test_many_texts_are_hashed_in_groups_of_bounded_bytes(monkeypatch):
     assert np.array_equal(whole[0], grouped[0]) and np.array_equal(whole[1], grouped[1])
     for index, text in enumerate(texts):
         assert np.array_equal(grouped[0][grouped[1] == index], features.shingle_hashes64(text))
+
+
+def test_unicode_spaces_are_what_str_split_splits_on() -> None:
+    outside_ascii = "".join(chr(c) for c in range(128, 0x110000) if chr(c).isspace())
+    assert outside_ascii == features.UNICODE_SPACES
+
+
+_SPACED = st.text(
+    alphabet=st.sampled_from(["a", "B", "é", "1", " ", "\n", "\t", "\x1c", "\x85", "\xa0", "\u3000", "“"])
+)
+
+
+@given(st.lists(_SPACED, max_size=6))
+def test_collapsed_texts_are_split_and_joined(texts: list[str]) -> None:
+    assert features.collapsed_texts(texts) == [" ".join(t.split()).encode("utf-8") for t in texts]
+    assert features.content_hashes(texts) == [features.content_hash(t) for t in texts]
+
+
+def test_content_hashes_of_a_chunk_are_each_texts() -> None:
+    texts = [STORY, "", "  \n ", OTHER + "\n\n\u00a0 " + STORY, " x ", STORY.replace(" ", "\n  ")]
+    assert features.content_hashes(texts) == [features.content_hash(t) for t in texts]
+    assert features.content_hashes(texts)[1:3] == [None, None]
+    assert features.content_hashes(texts)[0] == features.content_hashes(texts)[5]  # whitespace only differs
+
+
+@given(
+    st.lists(st.sampled_from(['"', "\u201c", "\u201d", "\n", "abcd ", "x", "0123456789" * 3]), max_size=60).map("".join)
+)
+def test_quoted_finds_what_the_pattern_finds(text: str) -> None:
+    assert features.quoted(text) == features._QUOTED.findall(text)
+
+
+def test_a_linked_article_is_what_evolve_gives() -> None:
+    from newsingest.linking.linker import _with_links
+
+    @attrs.frozen
+    class Tagged(Article):
+        tag: str = "t"
+
+    link = Link("near", "b", 0.5, ("x",))
+    for article in (newsingest.ingest(STORY, url="https://a.example/1"), Tagged("id", "one\n\ntwo", tag="u")):
+        linked = _with_links(article, ("s", "b", link, (link,)))
+        expected = attrs.evolve(article, story="s", duplicate_of="b", link=link, link_candidates=(link,))
+        assert linked == expected and hash(linked) == hash(expected) and type(linked) is type(article)
+        assert linked.to_dict() == expected.to_dict()
+
+
+def _folded_words(text: str) -> list[str]:
+    """The words as the folding path makes them (case-fold, NFKD, punctuation made spaces), for any text."""
+    import unicodedata
+
+    text = features._COMBINING.sub("", unicodedata.normalize("NFKD", text.casefold()))
+    for mark in features._UNICODE_PUNCTUATION:
+        text = text.replace(mark, " ")
+    return text.encode("utf-8").translate(features._ASCII_WORDS).decode("utf-8").split()
+
+
+@given(st.text(alphabet=st.sampled_from(["a", "Z", "1", " ", ".", "\n", "é", *features._UNICODE_PUNCTUATION])))
+def test_words_of_text_with_only_ascii_and_punctuation_are_the_folded_words(text: str) -> None:
+    assert features.words(text) == _folded_words(text)

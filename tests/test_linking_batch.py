@@ -59,10 +59,13 @@ def test_with_workers_the_fingerprints_are_computed_in_the_workers(tmp_path, mon
     path = write_inputs(tmp_path)
     expected = list(ingest_many([path], workers=0, link=True, as_dicts=True, chunksize=3))
 
-    def not_here(article):
-        raise AssertionError("fingerprint computed in the parent")
+    made_here = linker_module._fingerprints_of
 
-    monkeypatch.setattr(linker_module, "fingerprint", not_here)  # workers are fresh interpreters: not patched
+    def not_here(articles):
+        assert not articles, "fingerprint computed in the parent"
+        return made_here(articles)
+
+    monkeypatch.setattr(linker_module, "_fingerprints_of", not_here)  # workers are fresh interpreters: not patched
     for as_dicts in (True, False):
         results = list(ingest_many([path], workers=2, link=True, as_dicts=as_dicts, chunksize=3))
         records = [r if as_dicts else r.to_dict() for r in results]
@@ -70,20 +73,53 @@ def test_with_workers_the_fingerprints_are_computed_in_the_workers(tmp_path, mon
         assert all(FINGERPRINT_KEY not in r for r in records)
 
 
-def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch):
-    import newsingest.linking
+@pytest.mark.parametrize("chunksize", [1, 32])
+def test_a_record_whose_fingerprint_fails_becomes_its_error_record(tmp_path, monkeypatch, chunksize):
+    """The chunk's fingerprints fail together; then each is made alone, and only the one at fault is an error."""
+    from newsingest.linking import linker
 
-    real = newsingest.linking.fingerprint
+    real = linker._fields
 
     def fails_on_one(record):
         if record["text"].endswith("pengawasan diperketat."):  # the original only
             raise ValueError("unreadable")
         return real(record)
 
-    monkeypatch.setattr(newsingest.linking, "fingerprint", fails_on_one)  # workers=0: this process's module
-    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True))
+    monkeypatch.setattr(linker, "_fields", fails_on_one)  # workers=0: this process's module
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True, chunksize=chunksize))
     assert records[0]["error"]["type"] == "ValueError" and records[0]["source"] == "original"
     assert all("story" in r for r in records[1:-1]) and len(records) == len(input_records())
+
+
+def test_with_link_a_worker_crash_costs_only_the_input_that_caused_it(tmp_path, seed_paths):
+    """With fingerprints, a worker sends a chunk's records together (as when translating): a crash loses no other."""
+    try:
+        from batch_helpers import CRASH_MARKER, crashing_pipeline
+    except ImportError:  # tests/ imported as a package
+        from tests.batch_helpers import CRASH_MARKER, crashing_pipeline
+
+    sources = []
+    for index in range(12):
+        path = tmp_path / f"{index:02d}.txt"
+        text = seed_paths[index % 4].read_text()
+        path.write_text(text + (f"\n{CRASH_MARKER}\n" if index == 5 else f"\nCopy {index}.\n"))
+        sources.append(path)
+    results = list(ingest_many(sources, workers=2, chunksize=3, pipeline_factory=crashing_pipeline, link=True))
+    assert [r.source for r in results] == [str(p) for p in sources]
+    assert [Path(r.source).name for r in results if not isinstance(r, Article)] == ["05.txt"]
+    linked = [r for r in results if isinstance(r, Article)]
+    assert len(linked) == 11 and all(r.story for r in linked)
+    assert linked == [r for r in link_stories(results) if isinstance(r, Article)]
+
+
+def test_a_chunks_fingerprints_are_made_together(tmp_path, monkeypatch):
+    from newsingest.linking import linker
+
+    calls = []
+    real = linker._fingerprints_of
+    monkeypatch.setattr(linker, "_fingerprints_of", lambda articles: calls.append(len(articles)) or real(articles))
+    records = list(ingest_many([write_inputs(tmp_path)], workers=0, link=True, as_dicts=True, chunksize=32))
+    assert [c for c in calls if c] == [sum("error" not in r for r in records)]  # the one chunk, none in the linker
 
 
 def test_ingest_many_link_gives_the_articles_link_stories_gives(tmp_path):

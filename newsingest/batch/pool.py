@@ -126,6 +126,8 @@ class WorkerPool:
         self.as_json = as_json
         self.limit = hard_limit(config.options.time_limit)
         self.time_limit = config.options.time_limit
+        #: workers send a chunk's records together (see ``_run_chunk``)
+        self.together = bool(config.options.translate or config.fingerprints)
         self.workers: list[WorkerProcess] = []
         self.start_failures = 0
         self.ever_ready = False
@@ -229,7 +231,7 @@ class WorkerPool:
                     self._error(
                         task,
                         WorkerCrashedError(
-                            f"{task.source}: the worker died ({how}) while translating this input's chunk"
+                            f"{task.source}: the worker died ({how}) while translating or fingerprinting this input's chunk"
                         ),
                     ),
                 )
@@ -239,7 +241,7 @@ class WorkerPool:
             f"{source}: the worker process died while cleaning this input ({how}: os._exit, a crash in "
             "a C extension or the out-of-memory killer?); it was replaced and the batch went on"
         )
-        self._lose(slot, position, WorkerCrashedError(message))
+        self._lose(assignment, position, WorkerCrashedError(message))
 
     def _expired(self, worker: WorkerProcess) -> None:
         assignment = worker.assignment
@@ -250,10 +252,24 @@ class WorkerPool:
             f"{slot.tasks[position].source}: took more than the time limit of {self.time_limit:g} s to clean "
             "(its worker was stopped and replaced)"
         )
-        self._lose(slot, position, TimeLimitError(message))
+        self._lose(assignment, position, TimeLimitError(message))
 
-    def _lose(self, slot: Any, position: int, error: BaseException) -> None:
-        """The input at ``position`` gets ``error``'s record; the rest of its chunk goes to the next free worker."""
+    def _lose(self, assignment: Assignment, position: int, error: BaseException) -> None:
+        """The input at ``position`` gets ``error``'s record; the rest of its chunk goes to the next free worker.
+
+        A worker that sends a chunk's records together (translating it, or making
+        its linking fingerprints) dies holding the records of the inputs it had
+        cleaned before ``position``: those go to the next worker again, with this
+        input made a task that only reports ``error``, so the chunk still gets
+        every record.
+        """
+        slot = assignment.slot
+        if self.together and position > assignment.offset:
+            task = slot.tasks[position]
+            record = ErrorRecord.from_exception(task.source, error, _task_bytes(task))
+            slot.tasks[position] = Task(task.source, "error", (record.type, record.message, record.id))
+            self.requeued.append(Assignment(slot, assignment.offset))
+            return
         slot.put(position, self._error(slot.tasks[position], error))
         if position + 1 < len(slot.tasks):
             self.requeued.append(Assignment(slot, position + 1))
@@ -337,19 +353,20 @@ def serve() -> None:
 
 
 def _run_chunk(state: WorkerState, tasks: Sequence[Task], as_json: bool, outgoing: Connection) -> None:
-    translate = state.options.translate
+    # a chunk translated, or fingerprinted for linking, together: its records go back at once
+    together = state.options.translate or state.config.fingerprints
     results = []
     for task in tasks:
         result = state.run_task(task)
-        if translate:
+        if together:
             results.append(result)
             outgoing.send(("progress",))
             continue
         record = state.record(task, result)
         outgoing.send(("record", json_record(record) if as_json else record))
-    if translate:
-        translated = state._translate(results)
-        records = [state.record(task, result) for task, result in zip(tasks, translated, strict=True)]
+    if together:
+        translated = state._translate(results) if state.options.translate else results
+        records = state.records(tasks, translated)
         outgoing.send(("records", [json_record(r) for r in records] if as_json else records))
 
 

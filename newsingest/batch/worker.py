@@ -62,7 +62,8 @@ class WorkerConfig:
 
     options: IngestOptions = attrs.field(factory=IngestOptions)
     log_setup: tuple | None = None
-    #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``): see :func:`linkable`.
+    #: Attach each article's linking fingerprint to its record (``ingest_many(link=True)``), a chunk at a time:
+    #: see :meth:`WorkerState.records`.
     fingerprints: bool = False
 
     def build_pipeline(self) -> Pipeline:
@@ -131,7 +132,7 @@ class WorkerState:
         results: list[Article | dict[str, Any]] = [self.run_task(task) for task in tasks]
         if self.options.translate:
             results = self._translate(results)
-        records = [self.record(task, result) for task, result in zip(tasks, results, strict=True)]
+        records = self.records(tasks, results)
         if as_json:
             return [json_record(record) for record in records]
         return records
@@ -177,16 +178,38 @@ class WorkerState:
                 return attrs.evolve(article, metadata={**article.metadata, "encoding": codec})
         return self._clean_source(task, data, task.source)
 
+    def records(self, tasks: Sequence[Task], results: Sequence[Article | dict[str, Any]]) -> list[Any]:
+        """:meth:`record` of each result, the fingerprints (with ``fingerprints``) computed for all at once.
+
+        A chunk's fingerprints together cost about a third less than one by one
+        (their numpy steps run once for the lot) and are the same. Should any
+        record spoil the chunk's (metadata linking cannot read), each record is
+        fingerprinted alone, so only that one becomes an error record.
+        """
+        if not self.config.fingerprints:
+            return [self.record(task, result) for task, result in zip(tasks, results, strict=True)]
+        records = [_record(task, result) for task, result in zip(tasks, results, strict=True)]
+        try:
+            return linkable_all(records)
+        except Exception:  # one record at a time: the one at fault gets its error record
+            return [
+                self._fingerprinted(task, record) if "error" not in record else record
+                for task, record in zip(tasks, records, strict=True)
+            ]
+
     def record(self, task: Task, result: Article | dict[str, Any]) -> Any:
         """The result's record; with ``fingerprints``, a :func:`linkable` pair for an article."""
         record = _record(task, result)
         if self.config.fingerprints and "error" not in record:
-            try:
-                return linkable(record)
-            except Exception as err:  # metadata a plugin filled with something linking cannot read
-                logger.exception("unexpected failure on %s", task.source)
-                return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
+            return self._fingerprinted(task, record)
         return record
+
+    def _fingerprinted(self, task: Task, record: dict[str, Any]) -> dict[str, Any]:
+        try:
+            return linkable(record)
+        except Exception as err:  # metadata a plugin filled with something linking cannot read
+            logger.exception("unexpected failure on %s", task.source)
+            return ErrorRecord.from_exception(task.source, err, _input_bytes(task)).to_dict()
 
     def _translate(self, results: list[Article | dict[str, Any]]) -> list[Article | dict[str, Any]]:
         where = [i for i, r in enumerate(results) if isinstance(r, Article)]
@@ -214,6 +237,23 @@ def linkable(record: dict[str, Any]) -> dict[str, Any]:
 
     record[FINGERPRINT_KEY] = fingerprint(record)
     return record
+
+
+def linkable_all(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """:func:`linkable` of every record that is not an error record, their fingerprints computed together.
+
+    Each record gets exactly the fingerprint :func:`linkable` gives it; raises
+    (changing no record) when any record's fingerprint cannot be made.
+    """
+    from newsingest.linking import fingerprints
+
+    made = fingerprints(records)  # error records come back as they are, articles as (record, fingerprint)
+    pairs = [item for item in made if isinstance(item, tuple)]
+    if len(pairs) != sum("error" not in record for record in records):
+        raise ValueError("a record that is neither an article nor an error record")  # linkable says which
+    for record, fp in pairs:
+        record[FINGERPRINT_KEY] = fp
+    return records
 
 
 def json_record(record: dict[str, Any]) -> tuple[bool, str]:

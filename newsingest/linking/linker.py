@@ -69,12 +69,23 @@ MAX_FIGURES = 5
 CHUNK = 256
 _SEED = 20250610
 
-_TAG_CONTENT, _TAG_URL, _TAG_TITLE, _TAG_NAMED_URL, _TAG_NAMED_TITLE = range(1, 6)
+_TAG_URL, _TAG_TITLE = 2, 3
+#: Keys derived from others by XOR (64 bits of SHA-256 each, so they stay apart): the content key from the
+#: content hash, and "named as its original" keys from the URL and title keys.
+_CONTENT_SALT, _NAMED_SALT = 0x5851F42D4C957F2D, 0x2545F4914F6CDD1D
 
 
-def _string_key(tag: int, value: str) -> int:
+def _string_key(tag: int, value: str | None) -> int:
+    """64 bits of SHA-256 of a tagged string; ``0`` (no key) for none."""
+    if not value:
+        return 0
     digest = hashlib.sha256(f"{tag}\x00{value}".encode()).digest()
     return int.from_bytes(digest[:8], "big")
+
+
+def _named(key: int) -> int:
+    """The key under which an article that names ``key``'s URL or title as its original is recorded."""
+    return key ^ _NAMED_SALT if key else 0
 
 
 class _Hasher:
@@ -282,40 +293,48 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     anchor_signatures = _ANCHOR.signatures_of_strings([anchor_sets[i] for i in anchored])
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
+    contents = features.content_hashes([f.text for f in read])
+    strings: list[int] = []
+    named_keys: list[np.ndarray] = []
+    hosts: list[str | None] = []
+    sites: list[str | None] = []
+    for f, content in zip(read, contents, strict=True):
+        site, named_title, named_url = features.syndication_of(f.metadata)
+        url_key = features.url_key(f.url)
+        url, title = _string_key(_TAG_URL, url_key), _string_key(_TAG_TITLE, features.title_key(f.title))
+        original_url = _string_key(_TAG_URL, features.url_key(named_url))
+        original_title = _string_key(_TAG_TITLE, features.title_key(named_title))
+        strings += (
+            content ^ _CONTENT_SALT if content is not None else 0,
+            url,
+            title,
+            _named(url),  # did an earlier article name this one as its original?
+            _named(title),
+            original_url,  # is the original this one names already here?
+            original_title,
+        )
+        named = [_named(key) for key in (original_url, original_title) if key]
+        named_keys.append(np.array(named, dtype=np.uint64) if named else _NO_KEYS)
+        hosts.append(url_key.split("/", 1)[0] if url_key else None)  # features.host_of(url), without parsing again
+        sites.append(site)
+    string_keys = np.array(strings, dtype=np.uint64).reshape(len(read), _N_STRINGS)
+    all_keys = np.hstack([string_keys, bands])
     out = []
     for i, f in enumerate(read):
-        site, named_title, named_url = features.syndication_of(f.metadata)
-        url_key, title_key = features.url_key(f.url), features.title_key(f.title)
-        named_url, named_title = features.url_key(named_url), features.title_key(named_title)
-        content = features.content_hash(f.text)
-        strings = (
-            (_TAG_CONTENT, str(content) if content is not None else None),
-            (_TAG_URL, url_key),
-            (_TAG_TITLE, title_key),
-            (_TAG_NAMED_URL, url_key),  # did an earlier article name this one as its original?
-            (_TAG_NAMED_TITLE, title_key),
-            (_TAG_URL, named_url),  # is the original this one names already here?
-            (_TAG_TITLE, named_title),
-        )
-        string_keys = np.array([_string_key(t, v) if v else 0 for t, v in strings], dtype=np.uint64)
-        named = [
-            _string_key(tag, value)
-            for tag, value in ((_TAG_NAMED_URL, named_url), (_TAG_NAMED_TITLE, named_title))
-            if value
-        ]
         number_sketch, figures = features.sketched_numbers(numbers_found[i])
         row = anchor_row.get(i)
         english_sketch = english.get(i)
+        text = bool(has_text[i])
         out.append(
             Fingerprint(
                 id=f.id,
                 published=f.published,
                 language=f.language,
-                host=url_key.split("/", 1)[0] if url_key else None,  # features.host_of(url), without parsing again
-                site=site,
-                keys=np.concatenate([string_keys, bands[i]]) if has_text[i] else string_keys,
-                named=np.array(named, dtype=np.uint64),
-                signature=signatures[i] if has_text[i] else None,
+                host=hosts[i],
+                site=sites[i],
+                keys=all_keys[i] if text else string_keys[i],
+                named=named_keys[i],
+                signature=signatures[i] if text else None,
                 numbers=number_sketch,
                 figures=figures,
                 anchor_signature=anchor_signatures[row] if row is not None else None,
@@ -414,7 +433,7 @@ class StoryLinker:
         (where the article was made: a worker, a Dask partition); else it is computed here.
         """
         story, duplicate_of, link, candidates = self._link_fingerprints([fp or fingerprint(article)])[0]
-        return attrs.evolve(article, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
+        return _with_links(article, (story, duplicate_of, link, candidates))
 
     def link_record(self, record: dict[str, Any], fp: Fingerprint | None = None) -> dict[str, Any]:
         """An ``Article.to_dict()`` record with the linking keys added (a new dict; no Article is built)."""
@@ -440,10 +459,7 @@ class StoryLinker:
             if not linkable:
                 out.append(item)
             elif isinstance(item, Article):
-                story, duplicate_of, link, candidates = next(placed)
-                out.append(
-                    attrs.evolve(item, story=story, duplicate_of=duplicate_of, link=link, link_candidates=candidates)
-                )
+                out.append(_with_links(item, next(placed)))
             else:
                 out.append(_with_record_links(item, next(placed)))
         return out
@@ -456,15 +472,20 @@ class StoryLinker:
         self._remember(fps)
         known, spans = self._lookup(fps, base)
         ranked = self._ranked(known, spans, base)
+        starts = np.array([start for start, *_ in spans])
+        strings = known[starts[:, None] + np.arange(_N_STRINGS)].tolist()  # each article's string keys' answers
+        found_before = np.concatenate([[0], np.cumsum(known >= 0)]).tolist()  # answers found up to each position
         placed = []
         for offset, fp in enumerate(fps):
             index = base + offset
-            start, anchors_at, english_at, end = spans[offset]
-            found = self._first_link(
-                fp, known[start : start + _N_STRINGS].tolist(), ranked[offset], known[english_at:end]
-            )
+            _, anchors_at, english_at, end = spans[offset]
+            found = self._first_link(fp, strings[offset], ranked[offset], known[english_at:end])
             candidates: tuple[Link, ...] = ()
-            if fp.anchor_signature is not None and (found is None or found.kind != "translation"):
+            if (
+                fp.anchor_signature is not None
+                and found_before[english_at] > found_before[anchors_at]  # an anchor band met another article's
+                and (found is None or found.kind != "translation")
+            ):
                 candidates = self._candidates(fp, index, known[anchors_at:english_at], found)
             placed.append(self._place(fp, index, found, candidates))
         return placed
@@ -488,19 +509,23 @@ class StoryLinker:
             anchors = fp.anchor_keys if fp.anchor_keys is not None else _NO_KEYS
             english = fp.english_keys if fp.english_keys is not None else _NO_KEYS
             lookups += (keys, anchors, english)
-            strings = keys[:3]
-            pieces = (strings[strings != 0], keys[_N_STRINGS:], anchors, fp.named)
-            adds += pieces
-            added_counts.append(sum(len(p) for p in pieces))
-            spans.append(
-                (at, at + len(keys), at + len(keys) + len(anchors), at + len(keys) + len(anchors) + len(english))
-            )
-            at = spans[-1][3]
+            adds += (keys, anchors, fp.named)  # of its string keys, only the first three (when set): below
+            added_counts.append(len(keys) + len(anchors) + len(fp.named))
+            anchors_at = at + len(keys)
+            english_at = anchors_at + len(anchors)
+            spans.append((at, anchors_at, english_at, english_at + len(english)))
+            at = english_at + len(english)
         wanted = np.concatenate(lookups)
         asker = np.repeat(np.arange(len(fps)), [end - start for start, *_, end in spans])
         known = self._keys.lookup(wanted)
         added = np.concatenate(adds)
         adder = np.repeat(np.arange(len(fps)), added_counts)
+        # an article adds its content, URL and title keys (when set), not the keys it looks up for what it names
+        block = (np.cumsum(added_counts) - added_counts)[:, None] + np.arange(_N_STRINGS)
+        dropped = np.concatenate([block[:, 3:].reshape(-1), block[:, :3][added[block[:, :3]] == 0]])
+        keep = np.ones(len(added), dtype=bool)
+        keep[dropped] = False
+        added, adder = added[keep], adder[keep]
         unique, first = np.unique(added, return_index=True)  # the first article of the chunk to add each key
         first_adder = adder[first]
         missing = np.flatnonzero(known < 0)
@@ -508,9 +533,8 @@ class StoryLinker:
             where = np.minimum(np.searchsorted(unique, wanted[missing]), len(unique) - 1)
             earlier = (unique[where] == wanted[missing]) & (first_adder[where] < asker[missing])
             known[missing[earlier]] = base + first_adder[where[earlier]]
-        for start, *_ in spans:
-            strings = known[start : start + _N_STRINGS]
-            strings[wanted[start : start + _N_STRINGS] == 0] = -2  # nothing to look up
+        strings = (np.array([start for start, *_ in spans])[:, None] + np.arange(_N_STRINGS)).reshape(-1)
+        known[strings[wanted[strings] == 0]] = -2  # nothing to look up
         self._keys.add(unique, base + first_adder)
         return known, spans
 
@@ -665,6 +689,31 @@ class StoryLinker:
         # else: a version in another language, or another figure of a series: it copies nothing
         link = Link(found.kind, self._ids[found.target], found.similarity, found.matched)
         return self._ids[story], duplicate_of, link, candidates
+
+
+_LINK_FIELDS = ("story", "duplicate_of", "link", "link_candidates")
+_kept_fields: dict[type, tuple[str, ...]] = {}
+
+
+def _with_links(article: Article, placed: _Placed) -> Article:
+    """``attrs.evolve(article, story=..., duplicate_of=..., link=..., link_candidates=...)``, a few times faster.
+
+    The other fields are copied as they are: they were converted and checked when
+    the article was made, and the four set here need no converting (a tuple of
+    links) and are checked by nothing. ``evolve`` would run every converter and
+    the paragraphs check again, about 10 us an article.
+    """
+    cls = type(article)
+    kept = _kept_fields.get(cls)
+    if kept is None:
+        kept = _kept_fields[cls] = tuple(f.name for f in attrs.fields(cls) if f.name not in _LINK_FIELDS)
+    linked = object.__new__(cls)
+    set_field = object.__setattr__
+    for name in kept:
+        set_field(linked, name, getattr(article, name))
+    for name, value in zip(_LINK_FIELDS, placed, strict=True):
+        set_field(linked, name, value)
+    return linked
 
 
 def _with_record_links(record: Mapping[str, Any], placed: _Placed) -> dict[str, Any]:
