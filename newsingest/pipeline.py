@@ -33,7 +33,7 @@ from newsingest._source.formats import detect_format
 from newsingest._text.blocks import looks_like_heading, split_blocks
 from newsingest._text.cleaners import GENERIC_RULES
 from newsingest._text.draft import Draft
-from newsingest._text.rules import Rule
+from newsingest._text.rules import Rule, apply_in_order
 from newsingest.errors import ArgumentTypeError, InputError, UsageError
 from newsingest.jsoncheck import json_problem
 from newsingest.model import Article, Block, content_id, parse_date
@@ -416,20 +416,6 @@ def run_settled(
         drop_wordless_blocks(draft)
         if len(draft.removed) == removed:
             return
-
-
-def apply_in_order(draft: Draft, rules: Sequence[tuple[Rule, str | None]]) -> None:
-    """Apply each rule, its removals recorded under its owner (a plugin's name, ``None``: generic).
-
-    :func:`~newsingest._text.rules.apply_rules` for rules of several owners, in one loop.
-    """
-    previous = draft.plugin
-    try:
-        for rule, owner in rules:
-            draft.plugin = owner
-            rule.apply(draft)
-    finally:
-        draft.plugin = previous
 
 
 def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:

@@ -299,10 +299,18 @@ def _is_teaser(text: str) -> bool:
 
 def apply_rules(draft: Draft, rules: Iterable[Rule], plugin: str | None = None) -> None:
     """Apply ``rules`` in order, recording removals under ``plugin``."""
+    apply_in_order(draft, [(rule, plugin) for rule in rules])
+
+
+def apply_in_order(draft: Draft, rules: Iterable[tuple[Rule, str | None]]) -> None:
+    """Apply each rule, its removals recorded under its owner (a plugin's name, ``None``: generic).
+
+    The pipeline runs the generic rules and a plugin's in one list, each with its owner.
+    """
     previous = draft.plugin
-    draft.plugin = plugin
     try:
-        for rule in rules:
+        for rule, owner in rules:
+            draft.plugin = owner
             rule.apply(draft)
     finally:
         draft.plugin = previous
