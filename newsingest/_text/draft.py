@@ -49,8 +49,8 @@ class Draft:
     page: Page | None = None
     #: Per-article room for plugin hooks (``read_page`` can leave a note for ``process``).
     state: dict[str, Any] = attrs.field(factory=dict)
-    #: The blocks :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
-    _folded_from: list[Block] | None = attrs.field(default=None, init=False, repr=False, eq=False)
+    #: The :meth:`texts` list :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
+    _folded_from: list[str] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
     _needles_found: dict[str, int] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
@@ -66,14 +66,14 @@ class Draft:
         equal to the one it was made from (compared by identity first, at C
         speed) holds the same text, however rules and hooks changed the list.
         """
-        blocks = self.blocks
-        if self._folded_from is None or self._folded_from != blocks:
+        texts = self.texts()  # the same list object until the blocks change
+        if self._folded_from is not texts:
             self._needles_found = {}
             # folded as one text: one C call (case folding maps each character alone, so
             # this is each block folded, joined)
-            self._folded = folded = "\n".join([block.text for block in blocks]).casefold()
-            self._folded_from = list(blocks)
-            self._one_line_each = folded.count("\n") == len(blocks) - 1  # no block holds a line break
+            self._folded = folded = "\n".join(texts).casefold()
+            self._folded_from = texts
+            self._one_line_each = folded.count("\n") == len(texts) - 1  # no block holds a line break
         return self._folded
 
     def texts(self) -> list[str]:
