@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("numpy")  # the link extra
@@ -649,3 +649,66 @@ def _folded_words(text: str) -> list[str]:
 @given(st.text(alphabet=st.sampled_from(["a", "Z", "1", " ", ".", "\n", "é", *features._UNICODE_PUNCTUATION])))
 def test_words_of_text_with_only_ascii_and_punctuation_are_the_folded_words(text: str) -> None:
     assert features.words(text) == _folded_words(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(
+            st.one_of(
+                st.integers(0, 2**64 - 1),
+                st.integers(0, 2**32 - 1).map(lambda top: (top << 32) | 0xFFFFFFFF),  # largest low bits
+                st.integers(0, 255).map(lambda bin_: bin_ << 56),  # same bins, low bits 0
+            ),
+            max_size=40,
+        ),
+        min_size=2,
+        max_size=6,
+    )
+)
+def test_sketches_of_many_sets_are_each_sets_own(sets):
+    import numpy as np
+
+    from newsingest.linking import sketch
+
+    hashes = np.array([h for hashes in sets for h in hashes], dtype=np.uint64)
+    owner = np.repeat(np.arange(len(sets)), [len(hashes) for hashes in sets])
+    signatures, keys = sketch.sketches(hashes, owner, len(sets))
+    for row, one in enumerate(sets):
+        if one:
+            alone, alone_keys = sketch.sketch(np.array(one, dtype=np.uint64))
+            assert signatures[row].tolist() == alone.tolist() and keys[row].tolist() == alone_keys.tolist()
+        else:
+            assert not signatures[row].any()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab Zé1.,\n\u201c-"), max_size=60))
+def test_word_hashes_are_each_words_polynomial(text):
+    """Each word's hash is sum(byte_i * P**i) modulo 2**64 over its UTF-8 bytes, wherever it stands."""
+    expected = []
+    for word in features.words(text):
+        value = 0
+        for position, byte in enumerate(word.encode("utf-8")):
+            value = (value + byte * pow(int(features._P), position, 2**64)) % 2**64
+        expected.append(value)
+    assert features.word_hashes(text).tolist() == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from('ab AZ Kota ,.1.250 2025 "\u201c\u201d\n\u00e9'), max_size=120),
+    st.integers(min_value=1, max_value=40),
+)
+@example('Kata "a         " dan "  " lalu "ab       " kota', 1)  # quotes of one and two characters once collapsed
+def test_anchor_hashes_are_the_anchors_hashed(piece, repeat):
+    import zlib
+
+    text = piece * repeat  # past ANCHOR_CHARS too
+    assert features.number_bytes(text) == {n.encode() for n in features.numbers(text)}
+    expected = features.anchors(text, features.numbers(text))
+    count, hashes = features.anchor_hashes(text, features.number_bytes(text))
+    assert count == len(expected) and sorted(hashes) == sorted(zlib.crc32(a.encode()) for a in expected)
+    sketch_of_strings = features.sketched_numbers(features.numbers(text))
+    sketch_of_bytes = features.sketched_numbers(features.number_bytes(text))
+    assert sketch_of_strings[0].tolist() == sketch_of_bytes[0].tolist() and sketch_of_strings[1] == sketch_of_bytes[1]

@@ -67,34 +67,52 @@ class KeyTable:
 
     def lookup(self, keys: np.ndarray) -> np.ndarray:
         """The first article for each key, ``-1`` where the key is new (``int64`` array)."""
+        return self.probe(keys)[0]
+
+    def probe(self, keys: np.ndarray, room: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """:meth:`lookup` of distinct keys, and a slot for each: where it is, or where :meth:`insert` puts it.
+
+        ``room``: keys about to be inserted; the table grows for them first, so
+        the slots stay valid until :meth:`insert` (nothing else may change the
+        table in between). One probe serves both the question and the insert.
+        """
         keys = np.where(keys == 0, np.uint64(1), keys)
+        if self._size + room > _MAX_LOAD * len(self._keys):
+            self._grow(self._size + room)
         slots, found = self._find(keys)
         result = np.full(len(keys), -1, dtype=np.int64)
         result[found] = self._values[slots[found]]
-        return result
+        return result, slots
 
     def add(self, keys: np.ndarray, values: np.ndarray) -> None:
         """Store each key with its value, unless the key is there already (the first value stays).
 
-        ``keys`` must be distinct. One probe finds, for each key, the key or the
-        free slot it goes to; keys that found the same free slot take it in
-        order, and the others probe again from there.
+        ``keys`` must be distinct.
+        """
+        known, slots = self.probe(keys, room=len(keys))
+        fresh = known < 0
+        self.insert(keys[fresh], values[fresh], slots[fresh])
+
+    def insert(self, keys: np.ndarray, values: np.ndarray, slots: np.ndarray) -> None:
+        """Store distinct keys the table lacks, each at the free slot :meth:`probe` gave it (with room for them).
+
+        Every key is written to its slot at once; where several found the same
+        free slot, the one the slot holds after the write keeps it (read back:
+        no sort), and the others probe again from their home. Which of them
+        wins moves keys between slots, never what a key answers.
         """
         keys = np.where(keys == 0, np.uint64(1), keys)
         values = values.astype(np.uint32)
-        if (self._size + len(keys)) > _MAX_LOAD * len(self._keys):
-            self._grow(self._size + len(keys))
         while len(keys):
-            slots, found = self._find(keys)
-            fresh = ~found
-            keys, values, slots = keys[fresh], values[fresh], slots[fresh]
-            taken, first = np.unique(slots, return_index=True)  # the first key to find a free slot takes it
-            self._keys[taken] = keys[first]
-            self._values[taken] = values[first]
-            self._size += len(first)
-            rest = np.ones(len(keys), dtype=bool)
-            rest[first] = False
-            keys, values = keys[rest], values[rest]
+            self._keys[slots] = keys
+            won = self._keys[slots] == keys  # distinct keys: exactly one per slot written
+            self._values[slots[won]] = values[won]
+            self._size += int(won.sum())
+            lost = ~won
+            keys, values = keys[lost], values[lost]
+            if len(keys):
+                slots, found = self._find(keys)
+                keys, values, slots = keys[~found], values[~found], slots[~found]  # none, when distinct
 
     def _grow(self, needed: int) -> None:
         """Double the table until ``needed`` keys fit, and place the keys it holds anew.

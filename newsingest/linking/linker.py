@@ -38,7 +38,7 @@ timing, processes or hash seeds, nor on how the input is cut into the chunks tha
 from __future__ import annotations
 
 import hashlib
-import zlib
+import itertools
 from array import array
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
@@ -128,17 +128,13 @@ class _Hasher:
         permuted += self.b
         return permuted
 
-    def signature_of_strings(self, items: Iterable[str]) -> np.ndarray:
-        return self.signature(np.array([zlib.crc32(i.encode("utf-8")) for i in items], dtype=np.uint32))
-
-    def signatures_of_strings(self, sets: list[set[str]]) -> np.ndarray:
-        """:meth:`signature_of_strings` of many non-empty sets at once (one row each): one numpy pass for all."""
+    def signatures_of_hashes(self, sets: list[list[int]]) -> np.ndarray:
+        """:meth:`signature` of many non-empty sets of 32-bit hashes at once (one row each)."""
         if not sets:
             return np.empty((0, self.num_perm), dtype=np.uint32)
         if len(sets) == 1:
-            return self.signature_of_strings(sets[0])[None, :]
-        hashes = np.array([zlib.crc32(i.encode("utf-8")) for items in sets for i in items], dtype=np.uint32)
-        permuted = self._permuted(hashes)
+            return self.signature(np.array(sets[0], dtype=np.uint32))[None, :]
+        permuted = self._permuted(np.fromiter(itertools.chain.from_iterable(sets), dtype=np.uint32))
         starts = np.concatenate([[0], np.cumsum([len(items) for items in sets])[:-1]])
         return np.minimum.reduceat(permuted, starts, axis=0)
 
@@ -287,10 +283,10 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     if translated:
         english_signatures, english_bands, english_has = _text_sketches([read[i].english or "" for i in translated])
         english = {i: (english_signatures[j], english_bands[j]) for j, i in enumerate(translated) if english_has[j]}
-    numbers_found = [features.numbers(f.text) for f in read]
-    anchor_sets = [features.anchors(f.text, found) for f, found in zip(read, numbers_found, strict=True)]
-    anchored = [i for i, anchors in enumerate(anchor_sets) if len(anchors) >= MIN_ANCHORS]
-    anchor_signatures = _ANCHOR.signatures_of_strings([anchor_sets[i] for i in anchored])
+    numbers_found = [features.number_bytes(f.text) for f in read]
+    anchor_sets = [features.anchor_hashes(f.text, found) for f, found in zip(read, numbers_found, strict=True)]
+    anchored = [i for i, (count, _) in enumerate(anchor_sets) if count >= MIN_ANCHORS]
+    anchor_signatures = _ANCHOR.signatures_of_hashes([anchor_sets[i][1] for i in anchored])
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
     contents = features.content_hashes([f.text for f in read])
@@ -517,7 +513,6 @@ class StoryLinker:
             at = english_at + len(english)
         wanted = np.concatenate(lookups)
         asker = np.repeat(np.arange(len(fps)), [end - start for start, *_, end in spans])
-        known = self._keys.lookup(wanted)
         added = np.concatenate(adds)
         adder = np.repeat(np.arange(len(fps)), added_counts)
         # an article adds its content, URL and title keys (when set), not the keys it looks up for what it names
@@ -526,16 +521,23 @@ class StoryLinker:
         keep = np.ones(len(added), dtype=bool)
         keep[dropped] = False
         added, adder = added[keep], adder[keep]
-        unique, first = np.unique(added, return_index=True)  # the first article of the chunk to add each key
-        first_adder = adder[first]
-        missing = np.flatnonzero(known < 0)
-        if len(missing) and len(unique):
-            where = np.minimum(np.searchsorted(unique, wanted[missing]), len(unique) - 1)
-            earlier = (unique[where] == wanted[missing]) & (first_adder[where] < asker[missing])
-            known[missing[earlier]] = base + first_adder[where[earlier]]
+        # every distinct key the chunk looks up or adds, probed once (the table reads key 0 as 1: so here)
+        everything = np.concatenate([wanted, added])
+        everything[everything == 0] = 1
+        distinct, which = np.unique(everything, return_inverse=True)
+        first_adder = np.full(len(distinct), len(fps), dtype=np.intp)  # len(fps): no article of the chunk adds it
+        np.minimum.at(first_adder, which[len(wanted) :], adder)  # the first article of the chunk to add each key
+        fresh = first_adder < len(fps)
+        held, slots = self._keys.probe(distinct, room=int(fresh.sum()))
+        asked = which[: len(wanted)]
+        known = held[asked]
+        # a key the table lacks answers with the first article of the chunk that adds it, for the articles after it
+        earlier = (known < 0) & (first_adder[asked] < asker)
+        known[earlier] = base + first_adder[asked[earlier]]
         strings = (np.array([start for start, *_ in spans])[:, None] + np.arange(_N_STRINGS)).reshape(-1)
         known[strings[wanted[strings] == 0]] = -2  # nothing to look up
-        self._keys.add(unique, base + first_adder)
+        new = fresh & (held < 0)
+        self._keys.insert(distinct[new], base + first_adder[new], slots[new])
         return known, spans
 
     def _ranked(

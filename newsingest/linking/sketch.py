@@ -33,6 +33,7 @@ BANDS, ROWS = 24, 2
 _VALUE_MASK = np.uint64(0xFFFFFFFF)
 _LOW_BITS = np.uint64(32)
 _VALUES = np.uint64(65535)
+_EMPTY_CELL = np.uint64(1 << 32)  # above every low 32 bits: a cell no hash reached (sketches())
 _ROTATION = np.uint64(0x9E3779B97F4A7C15)
 _BANDED = np.arange(BANDS * ROWS)  # the bins the band keys read
 _MIX = np.random.Generator(np.random.PCG64(20250611)).integers(1, 2**63, size=(BANDS, ROWS), dtype=np.uint64)
@@ -64,21 +65,20 @@ def sketches(hashes: np.ndarray, owner: np.ndarray, count: int) -> tuple[np.ndar
     ``owner`` says which set each hash belongs to (``0 <= owner < count``, at most
     2**24 sets); a set without hashes gets an all-empty sketch and meaningless
     keys. A bin keeps the smallest low 32 bits of the hashes whose top bits name
-    it: one sort of ``(set, bin, low bits)`` finds them for every set.
+    it: one ``np.minimum.at`` into a ``count × BINS`` table finds them for every
+    set (a sort of ``(set, bin, low bits)`` took about half again as long).
     """
     if count == 1 and len(hashes):
         signature, keys = sketch(hashes)
         return signature[None, :], keys[None, :]
-    ordered = np.sort(
-        (owner.astype(np.uint64) << np.uint64(40)) | ((hashes >> _BIN_SHIFT) << _LOW_BITS) | (hashes & _VALUE_MASK)
-    )
-    cell = ordered >> _LOW_BITS  # (set, bin)
-    first = np.empty(len(ordered), dtype=bool)
-    first[:1] = True
-    np.not_equal(cell[1:], cell[:-1], out=first[1:])
-    cells = cell[first].astype(np.intp)
-    signatures = np.zeros((count, BINS), dtype=np.uint16)
-    signatures.reshape(-1)[(cells >> 8) * BINS + (cells & (BINS - 1))] = (ordered[first] & _VALUE_MASK) % _VALUES + 1
+    # the smallest low 32 bits of each (set, bin) cell, by one unbuffered minimum into the cells: no sort
+    cell = (owner.astype(np.intp) << 8) | (hashes >> _BIN_SHIFT).astype(np.intp)
+    smallest = np.full(count * BINS, _EMPTY_CELL, dtype=np.uint64)
+    np.minimum.at(smallest, cell, hashes & _VALUE_MASK)
+    filled = smallest != _EMPTY_CELL
+    flat = np.zeros(count * BINS, dtype=np.uint16)
+    flat[filled] = smallest[filled] % _VALUES + np.uint64(1)
+    signatures = flat.reshape(count, BINS)
     return signatures, _band_keys(signatures)
 
 
