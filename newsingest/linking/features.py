@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -414,11 +414,23 @@ def sketched_numbers(numbers: Iterable[str] | Iterable[bytes]) -> tuple[np.ndarr
 
     ``numbers``: strings (:func:`numbers`) or ASCII bytes (:func:`number_bytes`): the same sketch.
     """
+    sketches, figures = number_sketches([[n if isinstance(n, bytes) else n.encode() for n in numbers]])
+    return sketches[0], figures[0]
+
+
+_NO_NUMBERS = [int(_EMPTY)] * NUMBER_SKETCH
+
+
+def number_sketches(texts_numbers: list[Collection[bytes]]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+    """:func:`sketched_numbers` of many texts' :func:`number_bytes` at once: one ``uint32`` row each."""
+    rows = []
+    figures = []
     crc32 = zlib.crc32
-    ranked = sorted((crc32(n if isinstance(n, bytes) else n.encode()), n) for n in numbers)[:NUMBER_SKETCH]
-    sketch = np.full(NUMBER_SKETCH, _EMPTY, dtype=np.uint32)
-    sketch[: len(ranked)] = [h for h, _ in ranked]
-    return sketch, tuple(n.decode("ascii") if isinstance(n, bytes) else n for _, n in ranked)
+    for numbers in texts_numbers:
+        ranked = sorted(zip(map(crc32, numbers), numbers, strict=True))[:NUMBER_SKETCH]
+        rows.append([h for h, _ in ranked] + _NO_NUMBERS[len(ranked) :])
+        figures.append(tuple([n.decode() for _, n in ranked]))
+    return np.array(rows, dtype=np.uint32).reshape(len(rows), NUMBER_SKETCH), figures
 
 
 def figures_not_in(figures: tuple[str, ...], ours: np.ndarray, theirs: np.ndarray) -> list[str]:

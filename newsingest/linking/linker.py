@@ -290,6 +290,7 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     anchor_keys = _ANCHOR.band_keys_of_rows(anchor_signatures) ^ _ANCHOR_SALT
     anchor_row = {i: row for row, i in enumerate(anchored)}
     contents = features.content_hashes([f.text for f in read])
+    number_rows, figures = features.number_sketches(numbers_found)
     strings: list[int] = []
     named_keys: list[np.ndarray] = []
     hosts: list[str | None] = []
@@ -317,7 +318,6 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
     all_keys = np.hstack([string_keys, bands])
     out = []
     for i, f in enumerate(read):
-        number_sketch, figures = features.sketched_numbers(numbers_found[i])
         row = anchor_row.get(i)
         english_sketch = english.get(i)
         text = bool(has_text[i])
@@ -331,8 +331,8 @@ def _fingerprints_of(articles: list[Any]) -> list[Fingerprint]:
                 keys=all_keys[i] if text else string_keys[i],
                 named=named_keys[i],
                 signature=signatures[i] if text else None,
-                numbers=number_sketch,
-                figures=figures,
+                numbers=number_rows[i],
+                figures=figures[i],
                 anchor_signature=anchor_signatures[row] if row is not None else None,
                 anchor_keys=anchor_keys[row] if row is not None else None,
                 english_signature=english_sketch[0] if english_sketch else None,
