@@ -13,7 +13,7 @@ import math
 import re
 import unicodedata
 import zlib
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -421,7 +421,7 @@ def sketched_numbers(numbers: Iterable[str] | Iterable[bytes]) -> tuple[np.ndarr
 _NO_NUMBERS = [int(_EMPTY)] * NUMBER_SKETCH
 
 
-def number_sketches(texts_numbers: list[Collection[bytes]]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
+def number_sketches(texts_numbers: Sequence[Collection[bytes]]) -> tuple[np.ndarray, list[tuple[str, ...]]]:
     """:func:`sketched_numbers` of many texts' :func:`number_bytes` at once: one ``uint32`` row each."""
     rows = []
     figures = []
