@@ -712,3 +712,45 @@ def test_anchor_hashes_are_the_anchors_hashed(piece, repeat):
     sketch_of_strings = features.sketched_numbers(features.numbers(text))
     sketch_of_bytes = features.sketched_numbers(features.number_bytes(text))
     assert sketch_of_strings[0].tolist() == sketch_of_bytes[0].tolist() and sketch_of_strings[1] == sketch_of_bytes[1]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from("ab c\n\u00e9.\u201c"), max_size=25), min_size=2, max_size=8))
+def test_texts_hashed_together_get_each_texts_own_shingles(texts):
+    import numpy as np
+
+    hashes, owner = features.shingle_hashes64_of(texts)
+    assert owner.tolist() == sorted(owner.tolist())
+    for index, text in enumerate(texts):
+        assert hashes[owner == index].tolist() == features.shingle_hashes64(text).tolist()
+    assert np.array_equal(np.bincount(owner, minlength=len(texts)) > 0, [bool(features.words(t)) for t in texts])
+
+
+def test_fingerprints_come_back_from_a_pickle_field_by_field():
+    import pickle
+
+    import numpy as np
+
+    from newsingest.linking import fingerprints
+
+    english = Translation(language="en", title="Flood", paragraphs=("Floods covered 120 houses on Monday.",))
+    articles = [
+        *corpus(),
+        original_article(),
+        article("Satu", "one"),
+        article(STORY, "translated", language="id", translation=english),
+    ]
+    for _, fp in fingerprints(articles):
+        back = pickle.loads(pickle.dumps(fp))
+        assert type(back) is type(fp) and back._fields == fp._fields
+        for name, ours, theirs in zip(fp._fields, fp, back, strict=True):
+            if isinstance(ours, np.ndarray):
+                assert isinstance(theirs, np.ndarray) and ours.dtype == theirs.dtype, name
+                assert np.array_equal(ours, theirs), name
+            else:
+                assert ours == theirs, name
+    kinds = {
+        name: [getattr(fp, name) is None for _, fp in fingerprints(articles)]
+        for name in ("anchor_signature", "english_signature")
+    }
+    assert all(any(flags) and not all(flags) for flags in kinds.values())  # both None and set above

@@ -220,8 +220,8 @@ def _shingles_of_pieces(pieces: list[bytes], size: int) -> tuple[np.ndarray, np.
     """:func:`shingle_hashes64_of` of texts already turned into word bytes."""
     hashes, starts = _word_hashes_of(b" " + b" ".join(pieces) + b" ")
     ends = np.cumsum([len(piece) + 1 for piece in pieces])  # text i's bytes end before ends[i] (padding: +1)
-    owner = np.searchsorted(ends, starts, side="right")  # the text each word is in
-    counts = np.bincount(owner, minlength=len(pieces))
+    counts = np.diff(np.searchsorted(starts, ends), prepend=0)  # words starting before each text's end, each text's
+    owner = np.repeat(np.arange(len(pieces)), counts)  # the text each word is in
     rolled = _roll(hashes, size)
     if len(hashes) >= size:
         inside = owner[: len(rolled)] == owner[size - 1 :]  # the window's first and last word in one text

@@ -171,6 +171,62 @@ class Fingerprint(NamedTuple):
     english_signature: np.ndarray | None  # sketch of its English translation, if it has one
     english_keys: np.ndarray | None  # the LSH band keys of that sketch (looked up, never added)
 
+    def __reduce__(self) -> tuple[Any, tuple[Any, ...]]:
+        """Pickled as its plain fields and one buffer of its arrays: a third of the time of pickling each array.
+
+        Fingerprints cross from worker processes to the one that links
+        (``ingest_many(link=True)``, Dask); the arrays come back as read-only
+        views of that buffer, equal to the originals.
+        """
+        arrays = [getattr(self, name) for name, _ in _ARRAY_FIELDS]
+        lengths = tuple(-1 if array is None else len(array) for array in arrays)
+        buffer = b"".join(
+            [
+                np.ascontiguousarray(array, dtype=dtype).tobytes()
+                for array, (_, dtype) in zip(arrays, _ARRAY_FIELDS, strict=True)
+                if array is not None
+            ]
+        )
+        return _unpickled, (self.id, self.published, self.language, self.host, self.site, self.figures, lengths, buffer)
+
+
+#: The array fields of a :class:`Fingerprint` and their types, in the order they are pickled
+#: (each one's bytes a multiple of 8, so every array in the buffer starts aligned).
+_ARRAY_FIELDS = (
+    ("keys", np.uint64),
+    ("named", np.uint64),
+    ("anchor_keys", np.uint64),
+    ("english_keys", np.uint64),
+    ("signature", np.uint16),
+    ("english_signature", np.uint16),
+    ("numbers", np.uint32),
+    ("anchor_signature", np.uint32),
+)
+_ITEM_BYTES = {np.uint64: 8, np.uint32: 4, np.uint16: 2}
+
+
+def _unpickled(
+    id: str,
+    published: Date | None,
+    language: str | None,
+    host: str | None,
+    site: str | None,
+    figures: tuple[str, ...],
+    lengths: tuple[int, ...],
+    buffer: bytes,
+) -> Fingerprint:
+    """The :class:`Fingerprint` that :meth:`Fingerprint.__reduce__` pickled."""
+    fields: dict[str, Any] = {"id": id, "published": published, "language": language, "host": host, "site": site}
+    fields["figures"] = figures
+    at = 0
+    for (name, dtype), length in zip(_ARRAY_FIELDS, lengths, strict=True):
+        if length < 0:
+            fields[name] = None
+        else:
+            fields[name] = np.frombuffer(buffer, dtype=dtype, count=length, offset=at)
+            at += length * _ITEM_BYTES[dtype]
+    return Fingerprint._make([fields[name] for name in Fingerprint._fields])
+
 
 _ANCHOR = _Hasher(ANCHOR_PERM, ANCHOR_BANDS, ANCHOR_ROWS, _SEED + 1)
 _N_STRINGS = 7
