@@ -754,3 +754,13 @@ def test_fingerprints_come_back_from_a_pickle_field_by_field():
         for name in ("anchor_signature", "english_signature")
     }
     assert all(any(flags) and not all(flags) for flags in kinds.values())  # both None and set above
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.sampled_from(["https://", "http://", "HTTP://", " https://", "ftp://", "//", ""]),
+    st.text(alphabet=st.sampled_from("aW.w/?#[]@:1 %\t\u00e9-"), max_size=30),
+)
+def test_url_keys_are_what_urlsplit_reads(scheme, rest):
+    url = scheme + rest
+    assert features.url_key(url) == features._split_url_key(url.strip())

@@ -474,11 +474,36 @@ def number_agreement(a: np.ndarray, b: np.ndarray) -> tuple[float, int]:
 
 
 def url_key(url: object) -> str | None:
-    """A URL without scheme, ``www.``, query, fragment or trailing slash, lower-cased host."""
+    """A URL without scheme, ``www.``, query, fragment or trailing slash, lower-cased host.
+
+    What ``urlsplit`` reads of it; a plain ``http(s)://`` URL of printable ASCII
+    (most of them) is cut with three ``str.find`` instead, a few times faster
+    (``tests/test_linking.py`` checks the two agree).
+    """
     if not url or not isinstance(url, str):
         return None
+    url = url.strip()
+    if url.startswith(("https://", "http://")) and url.isascii() and url.isprintable():
+        rest = url[url.index("//") + 2 :]
+        path_end = min(_found(rest, "?"), _found(rest, "#"))
+        netloc_end = min(_found(rest, "/"), path_end)
+        netloc = rest[:netloc_end]
+        if "[" not in netloc and "]" not in netloc:  # IPv6 brackets: urlsplit checks them
+            host = netloc.lower().removeprefix("www.")
+            return host + rest[netloc_end:path_end].rstrip("/") if host else None
+    return _split_url_key(url)
+
+
+def _found(text: str, mark: str) -> int:
+    """Where ``mark`` first is in ``text``, else the text's length."""
+    at = text.find(mark)
+    return at if at >= 0 else len(text)
+
+
+def _split_url_key(url: str) -> str | None:
+    """:func:`url_key` by ``urlsplit``: every URL that is not plain."""
     try:
-        parts = urlsplit(url.strip())
+        parts = urlsplit(url)
     except ValueError:
         return None
     host = parts.netloc.lower().removeprefix("www.")
