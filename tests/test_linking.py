@@ -628,8 +628,17 @@ def test_a_linked_article_is_what_evolve_gives() -> None:
     class Tagged(Article):
         tag: str = "t"
 
+    @attrs.define(frozen=True, slots=False)
+    class Loose(Article):  # fields in a __dict__, not slots
+        note: str = "n"
+
     link = Link("near", "b", 0.5, ("x",))
-    for article in (newsingest.ingest(STORY, url="https://a.example/1"), Tagged("id", "one\n\ntwo", tag="u")):
+    articles = (
+        newsingest.ingest(STORY, url="https://a.example/1"),
+        Tagged("id", "one\n\ntwo", tag="u"),
+        Loose("l", "x"),
+    )
+    for article in articles:
         linked = _with_links(article, ("s", "b", link, (link,)))
         expected = attrs.evolve(article, story="s", duplicate_of="b", link=link, link_candidates=(link,))
         assert linked == expected and hash(linked) == hash(expected) and type(linked) is type(article)
