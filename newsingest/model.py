@@ -73,6 +73,13 @@ class FrozenMetadata(Mapping[str, Any]):
     def __getitem__(self, key: str) -> Any:
         return self._data[key]
 
+    def get(self, key: str, default: Any = None) -> Any:
+        """The value under ``key``, else ``default``: the dict's own lookup (``Mapping.get`` raises and catches)."""
+        return self._data.get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
     def __iter__(self):
         return iter(self._data)
 

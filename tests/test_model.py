@@ -81,6 +81,15 @@ def test_articles_are_hashable_and_their_metadata_read_only():
     assert {article: 1}[make_article()] == 1
 
 
+@given(st.dictionaries(st.sampled_from(["a", "b", "c"]), st.integers()), st.sampled_from(["a", "b", "c", 1, None]))
+def test_frozen_metadata_reads_like_its_dict(data, key):
+    from newsingest import FrozenMetadata
+
+    frozen = FrozenMetadata(data)
+    assert frozen.get(key) == data.get(key) and frozen.get(key, "none") == data.get(key, "none")
+    assert (key in frozen) == (key in data) and frozen == data
+
+
 def test_text_always_agrees_with_paragraphs():
     with pytest.raises(ValueError, match="joined by blank lines") as caught:
         make_article(text="Something else entirely.")
