@@ -70,7 +70,7 @@ class KeyTable:
         return self.probe(keys)[0]
 
     def probe(self, keys: np.ndarray, room: int = 0) -> tuple[np.ndarray, np.ndarray]:
-        """:meth:`lookup` of distinct keys, and a slot for each: where it is, or where :meth:`insert` puts it.
+        """:meth:`lookup` of the keys, and a slot for each: where it is, or where :meth:`insert` would put it.
 
         ``room``: keys about to be inserted; the table grows for them first, so
         the slots stay valid until :meth:`insert` (nothing else may change the
@@ -87,7 +87,7 @@ class KeyTable:
     def add(self, keys: np.ndarray, values: np.ndarray) -> None:
         """Store each key with its value, unless the key is there already (the first value stays).
 
-        ``keys`` must be distinct.
+        ``keys`` must be distinct (0 and 1 count as one key).
         """
         known, slots = self.probe(keys, room=len(keys))
         fresh = known < 0
