@@ -210,6 +210,33 @@ def test_jsonl_inputs(tmp_path, seed_paths):
     assert missing.message.endswith("no such file")
 
 
+def test_record_dates_as_scraped_datasets_write_them(seed_paths):
+    """Real scraped records keep the outlet's own date line; an ISO date only was the rule before."""
+    import datetime as dt
+
+    from newsingest.batch.inputs import task_from_record
+    from newsingest.batch.tasks import record_date
+
+    assert record_date("Tayang: Senin, 9 Juni 2025 06:56 WIB") == dt.datetime(2025, 6, 9)
+    assert record_date("Rabu, 21 Mei  2025 10:00 WIB") == dt.datetime(2025, 5, 21)
+    assert record_date("12 Des 2024") == record_date("December 12th, 2024") == dt.datetime(2024, 12, 12)
+    assert record_date("Jun 3, 2016") == dt.datetime(2016, 6, 3)
+    assert record_date("2016-05-24") == dt.datetime(2016, 5, 24)
+    assert record_date("31 Juni 2025") is None and record_date("10/06/2025") is None  # no such day; day/month order
+    assert record_date("kemarin") is None and record_date("Juni 2025") is None
+    text = seed_paths[2].read_text()
+    records = [
+        {"source": "tribun", "text": text, "date": "Tayang: Selasa, 10 Juni 2025 06:56 WIB"},
+        {"source": "empty", "text": text, "date": ""},
+        {"source": "vague", "text": text, "date": "2 jam lalu"},
+    ]
+    assert task_from_record(records[0], None).date == dt.datetime(2025, 6, 10)
+    assert task_from_record(records[1], None).date is None
+    results = list(ingest_many(records, workers=0, as_dicts=True))
+    assert ["error" in r for r in results] == [False, False, True]
+    assert "day, month name and year" in results[2]["error"]["message"]
+
+
 def test_records_given_directly_and_process_records(seed_paths):
     records = [{"source": str(p), "text": p.read_text()} for p in seed_paths] + [{"source": "bad", "html": 3}]
     direct = list(ingest_many(records, workers=0, as_dicts=True))

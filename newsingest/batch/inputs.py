@@ -29,7 +29,7 @@ from collections.abc import Callable, Container, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
-from newsingest.batch.tasks import Task, clean_field, error_task, open_container, parse_date
+from newsingest.batch.tasks import Task, clean_field, error_task, open_container, record_date
 from newsingest.errors import ArgumentTypeError, UsageError
 from newsingest.pipeline import is_plainly_text
 
@@ -264,10 +264,14 @@ def task_from_record(record: Any, default_source: str | None, raw: bytes | None 
     if not isinstance(body, str):
         return error_task(source, "InputError", f"{where}: {present[0]!r} must be a string", raw)
     date = None
-    if record.get("date") is not None:
-        date = parse_date(record["date"]) if isinstance(record["date"], str) else None
+    given = record.get("date")
+    if given is not None and not (isinstance(given, str) and not given.strip()):  # "" is no date, as scrapers leave it
+        date = record_date(given) if isinstance(given, str) else None
         if date is None:
-            message = f"{where}: 'date' must be an ISO 8601 date such as 2024-05-01 or 2024-05-01T12:00:00Z"
+            message = (
+                f"{where}: 'date' must be an ISO 8601 date such as 2024-05-01 or 2024-05-01T12:00:00Z, "
+                "or a day, month name and year such as 10 Juni 2025"
+            )
             return error_task(source, "InputError", message, raw)
     return Task(source, "text", body, clean_field(url) if url else url, date=date)
 

@@ -62,6 +62,61 @@ def parse_date(value: str) -> datetime | None:
         return None
 
 
+#: Month names and their short forms in English and Indonesian (the corpora's scraped records).
+_MONTHS = {
+    name: number
+    for number, names in enumerate(
+        (
+            ("january", "jan", "januari"),
+            ("february", "feb", "februari", "pebruari"),
+            ("march", "mar", "maret"),
+            ("april", "apr"),
+            ("may", "mei"),
+            ("june", "jun", "juni"),
+            ("july", "jul", "juli"),
+            ("august", "aug", "agustus", "agu", "agt", "ags"),
+            ("september", "sep", "sept"),
+            ("october", "oct", "oktober", "okt"),
+            ("november", "nov", "nopember"),
+            ("december", "dec", "desember", "des"),
+        ),
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+#: A day, month name and year written out: ``10 Juni 2025``, ``10 Jun 2025``, ``June 10, 2025``.
+_WRITTEN_DATE = re.compile(
+    rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
+    rf"|(?P<month2>{_MONTH})\.?\s+(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year2>\d{{4}}))\b",
+    re.IGNORECASE,
+)
+
+
+def record_date(value: str) -> datetime | None:
+    """An input record's date: ISO 8601, else the first day, month name and year written in it, else ``None``.
+
+    Scraped datasets keep the date as the outlet printed it (``Tayang: Senin, 9
+    Juni 2025 06:56 WIB``, ``10 Jun 2025``, ``June 10, 2025``): the day is read
+    (midnight; the time of day does not choose a layout version). Numeric forms
+    other than ISO (``10/06/2025``) are left unread: day and month order differ
+    by country.
+    """
+    iso = parse_date(value)
+    if iso is not None or len(value) > 200:
+        return iso
+    match = _WRITTEN_DATE.search(value)
+    if match is None:
+        return None
+    day, month, year = (
+        (match["day"], match["month"], match["year"]) if match["day"] else match.group("day2", "month2", "year2")
+    )
+    try:
+        return datetime(int(year), _MONTHS[month.lower()], int(day))
+    except ValueError:  # 31 Juni
+        return None
+
+
 def open_container(name: str, opener: Callable[..., Any]) -> tuple[Any, Task | None]:
     """Open a JSONL or WARC file for reading, or say why not as an error task (never raises)."""
     try:
