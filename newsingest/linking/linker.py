@@ -710,24 +710,29 @@ class StoryLinker:
         row = len(self._anchor_signatures)
         if anchors:
             self._anchor_signatures.extend(np.stack(anchors))
-        for offset, fp in enumerate(fps):
-            index = base + offset
-            self._ids.append(fp.id)
+        anchor_rows = []
+        for fp in fps:
             if fp.anchor_signature is not None:
-                self._anchor_row.append(row)
+                anchor_rows.append(row)
                 row += 1
             else:
-                self._anchor_row.append(-1)
-            self._when.append(features.sort_time(fp.published))
-            self._language.append(self._codes.setdefault(fp.language, len(self._codes)))
-            host = self._host_codes.get(fp.host)
-            if host is None:
-                host = self._host_codes[fp.host] = len(self._hosts)
-                self._hosts.append(fp.host)
-            self._host.append(host)
-            self._story.append(index)
-            self._copies.append(index)
-            self._earliest.append(index)
+                anchor_rows.append(-1)
+        self._anchor_row.extend(anchor_rows)
+        self._ids.extend([fp.id for fp in fps])
+        self._when.extend([features.sort_time(fp.published) for fp in fps])
+        self._language.extend([self._codes.setdefault(fp.language, len(self._codes)) for fp in fps])
+        self._host.extend([self._host_code(fp.host) for fp in fps])
+        indexes = range(base, base + len(fps))  # each starts its own story and line of copies
+        self._story.extend(indexes)
+        self._copies.extend(indexes)
+        self._earliest.extend(indexes)
+
+    def _host_code(self, host: str | None) -> int:
+        code = self._host_codes.get(host)
+        if code is None:
+            code = self._host_codes[host] = len(self._hosts)
+            self._hosts.append(host)
+        return code
 
     def _before(self, a: int, b: int) -> bool:
         return (self._when[a], self._ids[a]) < (self._when[b], self._ids[b])
