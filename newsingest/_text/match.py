@@ -72,7 +72,7 @@ class FoldedText:
     character's folding starts, built once and only for such texts.
     """
 
-    __slots__ = ("_absent", "_starts", "folded", "text")
+    __slots__ = ("_absent", "_present", "_starts", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -81,13 +81,28 @@ class FoldedText:
         #: Needles looked for in vain: every plugin's gate and signatures ask about the same
         #: few brand names, and a needle that is not in the text is then never scanned for again.
         self._absent: set[str] = set()
+        #: Needles found: the versions of one plugin share their needles, and ask again.
+        self._present: set[str] = set()
 
     def __contains__(self, needle: str) -> bool:
-        if needle in self._absent:
-            return False
-        if needle in self.folded:
-            return True
-        self._absent.add(needle)
+        return self.any_of((needle,))
+
+    def any_of(self, needles: Iterable[str]) -> bool:
+        """Whether one of ``needles`` occurs: the first found ends the search, none is looked for twice.
+
+        One call for a plugin's gate or a signature's needles: the plugin choice asks this
+        for every plugin on every text.
+        """
+        absent, present, folded = self._absent, self._present, self.folded
+        for needle in needles:
+            if needle in present:
+                return True
+            if needle in absent:
+                continue
+            if needle in folded:
+                present.add(needle)
+                return True
+            absent.add(needle)
         return False
 
     def find(self, needle: str, start: int = 0) -> int:
