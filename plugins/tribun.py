@@ -17,8 +17,6 @@ Google News prompt) are not evidence.
 from __future__ import annotations
 
 import re
-from itertools import repeat
-from typing import Any
 
 import attrs
 
@@ -204,10 +202,6 @@ _DATELINE = re.compile(
 _BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
 
 
-#: Not read yet (:meth:`Dateline._opening` remembers ``None`` for a text that opens with no dateline).
-_UNREAD: Any = object()
-
-
 def may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot open with a dateline: a cheap test before :data:`_DATELINE`.
 
@@ -247,10 +241,11 @@ class Dateline:
 
     def apply(self, draft: Draft) -> None:
         window = draft.blocks[: self.first_blocks]
-        known = draft.state.setdefault(self.name, {})  # what each text opens with, once read (see _opening)
-        if not any(map(known.get, [block.text for block in window], repeat(True, len(window)))):
-            return  # every block read before, none opens with a dateline: this rule runs again
-            # whenever the first blocks change, and most of them are the same text
+        for block in window:
+            if may_open_with_dateline(block.text):
+                break
+        else:
+            return  # (this rule runs again whenever the first blocks change)
         for index, block in enumerate(window):
             match = self._opening(draft, block.text)
             if match:
@@ -268,9 +263,8 @@ class Dateline:
         blocks again whenever a later step changed them, and most are the same text.
         """
         known: dict[str, re.Match[str] | None] = draft.state.setdefault(self.name, {})
-        found = known.get(text, _UNREAD)
-        if found is not _UNREAD:
-            return found
+        if text in known:
+            return known[text]
         match = self.pattern.match(text) if may_open_with_dateline(text) else None
         found = match if match and self._is_dateline(match, text) else None
         known[text] = found
