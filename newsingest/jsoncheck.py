@@ -22,16 +22,38 @@ def json_problem(value: Any, where: str = "metadata", depth: int = 0) -> str | N
     return _problem(value, where, depth)
 
 
+#: The types most values are exactly, tested by identity before :func:`isinstance` (which also takes subclasses).
+_PLAIN_TYPES = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+_MAPPINGS = (dict, Mapping)
+_SEQUENCES = (list, tuple)
+
+
 def _fits(value: Any, depth: int) -> bool:
-    """Whether :func:`_problem` would find nothing (the same walk, answering only yes or no)."""
+    """Whether :func:`_problem` would find nothing (the same walk, answering only yes or no).
+
+    This runs on every article a plugin cleans: the plain types are known by their type
+    alone, and the items of a container are walked in a plain loop.
+    """
     if depth > 50:
         return False
-    if isinstance(value, _SCALARS):
+    if type(value) in _PLAIN_TYPES or isinstance(value, _SCALARS):
         return True
-    if isinstance(value, dict | Mapping):
-        return all(isinstance(key, str) and _fits(item, depth + 1) for key, item in value.items())
-    if isinstance(value, list | tuple):
-        return all(_fits(item, depth + 1) for item in value)
+    if depth == 50:  # an item here is one level too deep: the walk answers for it
+        if isinstance(value, _MAPPINGS):
+            return all(isinstance(key, str) and _fits(item, depth + 1) for key, item in value.items())
+        return isinstance(value, _SEQUENCES) and all(_fits(item, depth + 1) for item in value)
+    if isinstance(value, _MAPPINGS):
+        for key, item in value.items():
+            if not (type(key) is str or isinstance(key, str)) or not (
+                type(item) in _PLAIN_TYPES or _fits(item, depth + 1)
+            ):
+                return False
+        return True
+    if isinstance(value, _SEQUENCES):
+        for item in value:  # noqa: SIM110 - a plain loop: a generator costs more, and this runs on every article
+            if not (type(item) in _PLAIN_TYPES or _fits(item, depth + 1)):
+                return False
+        return True
     return False
 
 

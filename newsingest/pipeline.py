@@ -375,11 +375,7 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
     in the clean text, or ingesting that text again would remove more.
     """
     drop_wordless_blocks(draft)
-    chosen = generic_rules_for(plugin, generic_rules)
-    if plugin is not None:
-        chosen += [(rule, plugin.name) for rule in plugin.rules]
-    windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
-    reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
+    chosen, windowed, reach = rule_plan(plugin, generic_rules)
 
     def apply_all() -> None:
         apply_in_order(draft, chosen)
@@ -416,6 +412,43 @@ def run_settled(
         drop_wordless_blocks(draft)
         if len(draft.removed) == removed:
             return
+
+
+RulePlan = tuple[list[tuple[Rule, str | None]], list[tuple[Rule, str | None]], int]
+#: :func:`rule_plan`'s answers, by the identity of the plugin and the generic rules: each with the
+#: objects it was made from (kept alive, so an identity is never reused while its answer is here).
+_plans: dict[tuple[int, int], tuple[object, ...]] = {}
+_PLANS_MAX = 256
+
+
+def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
+    """The rules :func:`clean_blocks` runs, each with its owner; those limited to the first blocks; how far they reach.
+
+    The same for every article a plugin cleans: made once for each plugin and list of generic
+    rules (and again if the plugin's ``rules`` or ``generic_rules`` are replaced). Do not modify.
+    """
+    rules = plugin.rules if plugin is not None else ()
+    overrides = plugin.generic_rules if plugin is not None else None
+    key = (id(plugin), id(generic_rules))
+    known = _plans.get(key)
+    if (
+        known is not None
+        and known[0] is plugin
+        and known[1] is generic_rules
+        and known[2] is rules
+        and known[3] is overrides
+    ):
+        return known[4]  # type: ignore[return-value]
+    chosen = generic_rules_for(plugin, generic_rules)
+    if plugin is not None:
+        chosen += [(rule, plugin.name) for rule in rules]
+    windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
+    reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
+    plan = (chosen, windowed, reach)
+    if len(_plans) >= _PLANS_MAX:
+        _plans.clear()  # (pipelines made with ever new rule lists: keep the memory bounded)
+    _plans[key] = (plugin, generic_rules, rules, overrides, plan)
+    return plan
 
 
 def generic_rules_for(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> list[tuple[Rule, str | None]]:

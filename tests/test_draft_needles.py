@@ -67,3 +67,31 @@ def test_the_block_texts_follow_the_blocks() -> None:
     draft.blocks.append(Block("Read also: y", "paragraph"))
     drop.apply(draft)
     assert draft.stripped_texts() == ["One line"]
+
+
+def _dropped_one_by_one(rule: DropLine, texts: list[str]) -> list[str]:
+    """What a :class:`DropLine` keeps, each block tested alone with nothing skipped."""
+    limit = rule.max_chars if rule.max_chars is not None else float("inf")
+    return [
+        text
+        for text in texts
+        if not (
+            len(text.strip()) <= limit
+            and rule.pattern.fullmatch(text.strip())
+            and any(n in fold(text.strip()) for n in rule.needles or ("",))
+        )
+    ]
+
+
+@given(
+    st.lists(st.text(alphabet="ab \n", max_size=8), max_size=6),
+    st.sampled_from([r"a+", r"(?:ab)+ ?", r"[ab ]*b", r"b"]),
+    st.one_of(st.none(), st.integers(0, 8), st.just(400)),
+    st.sampled_from([(), ("b",), ("ab", "ba")]),
+)
+def test_a_drop_line_rule_drops_what_testing_each_block_drops(texts, pattern, max_chars, needles) -> None:
+    # a rule for short lines tries its pattern on the short blocks only (SHORT_LINE): never one fewer
+    rule = DropLine("r", pattern, "r", max_chars=max_chars, needles=needles)
+    draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
+    rule.apply(draft)
+    assert [block.text for block in draft.blocks] == _dropped_one_by_one(rule, texts)

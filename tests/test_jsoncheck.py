@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from newsingest.jsoncheck import json_problem
@@ -37,3 +37,22 @@ def test_the_problem_names_where_it_is():
         deep = [deep]
     assert json_problem(deep).endswith("is nested more than 50 levels deep")
     assert json_problem({"when": dt.datetime(2024, 1, 2, 3, 4), "tags": ("a", "b")}) is None
+
+
+def _nested(value, levels: int):
+    for level in range(levels):
+        value = [value] if level % 2 else {"k": value}
+    return value
+
+
+@given(_VALUES, st.integers(44, 52))
+@example("x", 51)  # a plain item one level too deep
+@example([], 51)
+@example({"a": [1]}, 49)
+def test_the_quick_walk_agrees_with_the_walk_that_names_the_problem(value, levels):
+    # json_problem answers with the quick walk (_fits) and names the problem with the other:
+    # they must agree at every depth, the limit of 50 levels included
+    from newsingest.jsoncheck import _fits, _problem
+
+    deep = _nested(value, levels)
+    assert _fits(deep, 0) == (_problem(deep, "metadata", 0) is None)

@@ -165,3 +165,30 @@ def test_html_without_structured_metadata_falls_back_to_the_page_itself():
     assert article.title == "Quiet Town Votes on New Park"  # not the <title> with the site's suffix
     assert article.authors == ("Jane Roe", "Sam Poe")
     assert article.published.isoformat() == "2024-04-02"
+
+
+def test_the_rule_plan_is_made_once_and_again_when_a_plugin_changes_its_rules():
+    from newsingest import DropLine
+    from newsingest._text.cleaners import GENERIC_RULES
+    from newsingest.pipeline import generic_rules_for, rule_plan
+
+    class Promo(Plugin):
+        name = "promo"
+        rules = (DropLine("promo-a", r"Promo A", "promo"),)
+
+    plugin = Promo()
+    registry = PluginRegistry([plugin], entry_points=False)
+    pipeline = Pipeline(plugins=registry)
+    text = "First paragraph of the story.\n\nPromo A\n\nPromo B\n\nLast paragraph of the story."
+    first = rule_plan(plugin, pipeline.generic_rules)
+    assert rule_plan(plugin, pipeline.generic_rules) is first  # made once
+    assert first[0] == [*generic_rules_for(plugin, GENERIC_RULES), (plugin.rules[0], "promo")]
+    assert "Promo B" in pipeline.ingest(text, outlet="promo").text
+    plugin.rules = (DropLine("promo-b", r"Promo B", "promo"),)  # replaced on the instance: a new plan
+    plugin.generic_rules = {"prompts": None}
+    article = pipeline.ingest(text, outlet="promo")
+    assert "Promo A" in article.text and "Promo B" not in article.text
+    assert [rule.name for rule, _ in rule_plan(plugin, pipeline.generic_rules)[0]] == [
+        *(rule.name for rule in GENERIC_RULES if rule.name != "prompts"),
+        "promo-b",
+    ]

@@ -13,7 +13,7 @@ import re
 import sys
 
 import attrs
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from newsingest_plugins import tribun
 from newsingest_plugins._rules import GatedExtract, MatchFirstDropLine
@@ -171,6 +171,17 @@ def test_the_dateline_rule_does_what_its_pattern_alone_does(texts):
 def test_a_text_the_dateline_pattern_matches_passes_the_cheap_test(text):
     if _DATELINE.match(text):
         assert may_open_with_dateline(text)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.sampled_from([*PIECES, "Ba, ", "SE,", "x", "Kota"]), min_size=1, max_size=5).map("".join))
+@example("BINTAN, TRIBUNBATAM.id - Warga")  # a place before the brand: only the whole pattern reads it
+@example("Sebuah rumah di kawasan Johar terbakar")
+def test_the_site_first_pattern_reads_what_the_dateline_pattern_reads_where_no_place_can_come_first(text):
+    # the rule tries the pattern without a place before the brand when no place can stand there
+    if not tribun.may_put_place_first(text):
+        fast, plain = tribun._SITE_FIRST.match(text), _DATELINE.match(text)
+        assert (fast and (fast.span(), fast.groupdict())) == (plain and (plain.span(), plain.groupdict()))
 
 
 def _case_insensitive_matches(letters: str) -> set[str]:

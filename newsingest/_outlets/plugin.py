@@ -231,12 +231,7 @@ class Plugin:
 
     def may_match(self, folded: FoldedText) -> bool:
         """False when none of the outlet's telltale strings occurs: then no signature can match."""
-        if self._gate is None:
-            return True
-        for needle in self._gate:  # noqa: SIM110 - a plain loop: this runs for every plugin on every text
-            if needle in folded:
-                return True
-        return False
+        return self._gate is None or folded.any_of(self._gate)
 
     def may_reach(self, folded: FoldedText, threshold: float) -> bool:
         """False when :meth:`score` cannot reach ``threshold`` whatever the patterns find.
@@ -255,7 +250,7 @@ class Plugin:
         """
         total = self._bound_slack
         for needles, weight in self._weight_by_needles:
-            if not needles or any(needle in folded for needle in needles):
+            if not needles or folded.any_of(needles):
                 total += weight
         return total
 
@@ -263,7 +258,7 @@ class Plugin:
         """:meth:`may_reach` for a text already known to pass the needle gate (:meth:`may_match`)."""
         total = self._bound_slack  # (see score_bound)
         for needles, weight in self._weight_by_needles:
-            if not needles or any(needle in folded for needle in needles):
+            if not needles or folded.any_of(needles):
                 total += weight
                 if total >= threshold:
                     return True

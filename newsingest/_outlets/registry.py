@@ -211,21 +211,10 @@ class PluginRegistry:
                 (version, version._gate) for info in self._loaded().values() for version in info.plugin.versions()
             )
         # each version's gate (Plugin.may_match) on the folded text, each needle looked for once
-        # (and a needle found absent is not looked for again by the signatures): a text of one
-        # outlet holds none of the others' needles, and this runs for every text
-        seen: dict[str, bool] = {}
-        candidates = []
-        for version, gate in gates:
-            if gate is not None:
-                for needle in gate:
-                    present = seen.get(needle)
-                    if present is None:
-                        present = seen[needle] = needle in folded
-                    if present:
-                        break
-                else:
-                    continue  # no needle of the gate: no signature can match
-            candidates.append(version)
+        # (FoldedText remembers what it found, for the other versions and the signatures): a text
+        # of one outlet holds none of the others' needles, and this runs for every text
+        any_of = folded.any_of
+        candidates = [version for version, gate in gates if gate is None or any_of(gate)]
         if not candidates:
             return None
         name = candidates[0].name

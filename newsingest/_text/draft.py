@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsingest._text.match import fold
 from newsingest.model import Block, Date, Removed
 
 if TYPE_CHECKING:
@@ -69,9 +70,9 @@ class Draft:
         texts = self.texts()  # the same list object until the blocks change
         if self._folded_from is not texts:
             self._needles_found = {}
-            # folded as one text: one C call (case folding maps each character alone, so
+            # folded as one text: one call (case folding maps each character alone, so
             # this is each block folded, joined)
-            self._folded = folded = "\n".join(texts).casefold()
+            self._folded = folded = fold("\n".join(texts))
             self._folded_from = texts
             self._one_line_each = folded.count("\n") == len(texts) - 1  # no block holds a line break
         return self._folded

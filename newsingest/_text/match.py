@@ -14,10 +14,31 @@ import functools
 from collections.abc import Iterable
 from itertools import accumulate
 
+#: Every ASCII character as a byte: deleted from a text's UTF-8, they leave its other characters.
+_ASCII_BYTES = bytes(range(128))
+
 
 def fold(text: str) -> str:
-    """``text`` case-folded: the form needles and texts are compared in."""
-    return text.casefold()
+    """``text`` case-folded (:meth:`str.casefold`): the form needles and texts are compared in.
+
+    :meth:`str.casefold` walks a text that is not all ASCII a character at a time
+    (the no-break spaces and curly quotes of scraped text make most texts so).
+    Case folding maps each character alone, and most characters outside ASCII that
+    such texts hold (``\xa0``, ``“``, ``–``) fold to themselves; when every one of
+    them does, the folded text is the text with its ASCII letters lowered, which
+    :meth:`bytes.lower` does on the UTF-8 at C speed. Which characters those are
+    is checked, exactly, on the text's non-ASCII characters alone.
+    """
+    if text.isascii():
+        return text.casefold()
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate
+        return text.casefold()
+    others = data.translate(None, _ASCII_BYTES).decode("utf-8")  # whole characters: their bytes are >= 0x80
+    if others.casefold() != others:  # (one that folds differently, or to several characters, changes it)
+        return text.casefold()
+    return data.lower().decode("utf-8")  # bytes.lower changes A-Z only, never a byte of another character
 
 
 def fold_needles(needles: Iterable[str] | str) -> tuple[str, ...]:
@@ -51,7 +72,7 @@ class FoldedText:
     character's folding starts, built once and only for such texts.
     """
 
-    __slots__ = ("_absent", "_starts", "folded", "text")
+    __slots__ = ("_absent", "_present", "_starts", "folded", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -60,13 +81,28 @@ class FoldedText:
         #: Needles looked for in vain: every plugin's gate and signatures ask about the same
         #: few brand names, and a needle that is not in the text is then never scanned for again.
         self._absent: set[str] = set()
+        #: Needles found: the versions of one plugin share their needles, and ask again.
+        self._present: set[str] = set()
 
     def __contains__(self, needle: str) -> bool:
-        if needle in self._absent:
-            return False
-        if needle in self.folded:
-            return True
-        self._absent.add(needle)
+        return self.any_of((needle,))
+
+    def any_of(self, needles: Iterable[str]) -> bool:
+        """Whether one of ``needles`` occurs: the first found ends the search, none is looked for twice.
+
+        One call for a plugin's gate or a signature's needles: the plugin choice asks this
+        for every plugin on every text.
+        """
+        absent, present, folded = self._absent, self._present, self.folded
+        for needle in needles:
+            if needle in present:
+                return True
+            if needle in absent:
+                continue
+            if needle in folded:
+                present.add(needle)
+                return True
+            absent.add(needle)
         return False
 
     def find(self, needle: str, start: int = 0) -> int:
