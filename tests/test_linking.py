@@ -12,7 +12,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import example, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 pytest.importorskip("numpy")  # the link extra
@@ -225,6 +225,39 @@ def test_without_a_translation_shared_numbers_and_names_make_a_candidate_only():
     (candidate,) = out[1].link_candidates
     assert candidate.kind == "translation" and candidate.candidate and candidate.target == "en1"
     assert candidate.matched == ("numbers, names and quotes",)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(st.integers(0, 3), st.sampled_from(["en", "id", None]), st.integers(0, 6)), max_size=10))
+def test_candidates_asked_only_where_another_language_was_met_change_nothing(monkeypatch, picks):
+    """The chunk's language check before candidates gives what asking every article gives."""
+    from newsingest.linking import linker as linker_module
+
+    tails = (" Ahmad Fauzi spoke to Tribun Jakarta.", " Kata Ahmad Fauzi kepada Tribun Jakarta.", "", " Budi Santoso.")
+    texts = (ENGLISH, STORY, OTHER, ENGLISH.upper())
+    articles = [
+        article(edited(texts[story], seed) + tails[story], f"a{i}", language=language)
+        for i, (story, language, seed) in enumerate(picks)
+    ]
+    checked = [a.to_dict() for a in link_stories(articles)]
+    with monkeypatch.context() as patched:
+        patched.setattr(
+            linker_module.StoryLinker,
+            "_anchors_met_other_language",
+            lambda self, known, spans, base: [True] * len(spans),
+        )
+        asked = [a.to_dict() for a in link_stories(articles)]
+    assert checked == asked
+
+
+def test_candidates_come_from_another_language_only():
+    english = article(ENGLISH + " Ahmad Fauzi spoke to Tribun Jakarta.", "en1", language="en")
+    indonesian = article(STORY + " Kata Ahmad Fauzi kepada Tribun Jakarta.", "id1", language="id")
+    again = article(edited(STORY, 3) + " Kata Ahmad Fauzi kepada Tribun Jakarta.", "id2", language="id")
+    out = link(english, indonesian, again)
+    assert [c.target for c in out[1].link_candidates] == ["en1"]
+    assert out[2].link is not None and out[2].link.target == "id1"  # same language: shingles decide
+    assert all(c.target == "en1" for c in out[2].link_candidates)
 
 
 # --------------------------------------------------------------------------- streaming and determinism

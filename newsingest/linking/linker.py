@@ -527,18 +527,14 @@ class StoryLinker:
         ranked = self._ranked(known, spans, base)
         starts = np.array([start for start, *_ in spans])
         strings = known[starts[:, None] + np.arange(_N_STRINGS)].tolist()  # each article's string keys' answers
-        found_before = np.concatenate([[0], np.cumsum(known >= 0)]).tolist()  # answers found up to each position
+        other_language = self._anchors_met_other_language(known, spans, base)
         placed = []
         for offset, fp in enumerate(fps):
             index = base + offset
             _, anchors_at, english_at, end = spans[offset]
             found = self._first_link(fp, strings[offset], ranked[offset], known[english_at:end])
             candidates: tuple[Link, ...] = ()
-            if (
-                fp.anchor_signature is not None
-                and found_before[english_at] > found_before[anchors_at]  # an anchor band met another article's
-                and (found is None or found.kind != "translation")
-            ):
+            if other_language[offset] and (found is None or found.kind != "translation"):
                 candidates = self._candidates(fp, index, known[anchors_at:english_at], found)
             placed.append(self._place(fp, index, found, candidates))
         return placed
@@ -681,6 +677,30 @@ class StoryLinker:
         if similarity[best] < self.translation_threshold:
             return None
         return _Found("translation", candidates[best], round(float(similarity[best]), 4), ("English translation",))
+
+    def _anchors_met_other_language(
+        self, known: np.ndarray, spans: list[tuple[int, int, int, int]], base: int
+    ) -> list[bool]:
+        """Per article, whether an anchor band met an article in another known language (else no candidate can come).
+
+        :meth:`_candidates` proposes only articles of another language, so for
+        the rest (most of a corpus in one language) it need not run: one numpy
+        step for the chunk answers for all.
+        """
+        counts = np.array([english_at - anchors_at for _, anchors_at, english_at, _ in spans])
+        total = int(counts.sum())
+        if not total:
+            return [False] * len(spans)
+        owner = np.repeat(np.arange(len(spans)), counts)
+        firsts = np.array([anchors_at for _, anchors_at, _, _ in spans])
+        positions = np.arange(total) + np.repeat(firsts - (np.cumsum(counts) - counts), counts)
+        targets = known[positions]
+        hit = targets >= 0
+        languages = np.frombuffer(self._language, dtype=f"=i{self._language.itemsize}")  # a view: no copy
+        theirs, ours = languages[targets[hit]], languages[base + owner[hit]]
+        met = np.zeros(len(spans), dtype=bool)
+        met[owner[hit][(theirs != ours) & (theirs != 0)]] = True
+        return met.tolist()
 
     def _candidates(self, fp: Fingerprint, index: int, known: np.ndarray, found: _Found | None) -> tuple[Link, ...]:
         language = self._language[index]
