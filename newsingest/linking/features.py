@@ -310,15 +310,22 @@ def anchors(text: str, numbers: Iterable[str] = ()) -> set[str]:
     figure in Indonesian and English); names are capitalised words inside a sentence,
     case-folded like quotes, read from the first :data:`ANCHOR_CHARS` characters (the
     lead) so the cost stays bounded. A translation keeps most of them; two unrelated
-    stories share few.
+    stories share few. Each anchor is its mark (``#``, ``@``, ``"``) and its text.
     """
-    lead = text[:ANCHOR_CHARS]
-    found = {"#" + n for n in numbers if len(n) >= 2}  # three characters or more
-    # names are ASCII letters, so one lower() of them all case-folds each ("@" and four letters or more)
-    found.update(["@" + name for name in "".join(_NAME.findall(lead)).lower().split()])
-    quotes = ['"' + " ".join(q.casefold().split(None, 6)[:6]) for q in quoted(lead)]
-    found.update([q for q in quotes if len(q) > 2])
+    names, quotes = _names_and_quotes(text)
+    found = {"#" + n for n in numbers if len(n) >= 2}
+    found.update(["@" + name.decode("ascii") for name in names])
+    found.update(['"' + quote for quote in quotes])
     return found
+
+
+def _names_and_quotes(text: str) -> tuple[set[bytes], set[str]]:
+    """The names (ASCII, lower-cased) and the quotes (case-folded, six words at most) of :func:`anchors`."""
+    lead = text[:ANCHOR_CHARS]
+    # names are ASCII letters, so one lower() of them all case-folds each (four letters or more)
+    names = set("".join(_NAME.findall(lead)).lower().encode("ascii").split())
+    quotes = {" ".join(q.casefold().split(None, 6)[:6]) for q in quoted(lead)}
+    return names, {quote for quote in quotes if len(quote) >= 2}
 
 
 _NUMBER_MARK, _NAME_MARK, _QUOTE_MARK = (zlib.crc32(mark) for mark in (b"#", b"@", b'"'))
@@ -327,19 +334,17 @@ _NUMBER_MARK, _NAME_MARK, _QUOTE_MARK = (zlib.crc32(mark) for mark in (b"#", b"@
 def anchor_hashes(text: str, numbers: Iterable[bytes] = ()) -> tuple[int, list[int]]:
     """How many :func:`anchors` the text has, and the CRC-32 of each (UTF-8), without making the strings.
 
-    ``numbers``: the text's :func:`number_bytes`. Each anchor is its mark and its
-    text; the CRC-32 of the two is the CRC-32 of the text continued from the
-    mark's (``zlib.crc32(text, crc32(mark))``), so no anchor is built or encoded
-    but the quotes (a few a text). Equal to hashing :func:`anchors`
+    ``numbers``: the text's :func:`number_bytes`. The CRC-32 of an anchor, its
+    mark and its text, is the CRC-32 of the text continued from the mark's
+    (``zlib.crc32(text, crc32(mark))``), so no anchor is built, and only the
+    quotes (a few a text) are encoded. Equal to hashing :func:`anchors`
     (``tests/test_linking.py``).
     """
-    lead = text[:ANCHOR_CHARS]
     crc32 = zlib.crc32
+    names, quotes = _names_and_quotes(text)
     hashes = [crc32(n, _NUMBER_MARK) for n in numbers if len(n) >= 2]
-    names = set("".join(_NAME.findall(lead)).lower().encode("ascii").split())
     hashes += [crc32(name, _NAME_MARK) for name in names]
-    quotes = {" ".join(q.casefold().split(None, 6)[:6]) for q in quoted(lead)}
-    hashes += [crc32(q.encode("utf-8"), _QUOTE_MARK) for q in quotes if len(q) >= 2]
+    hashes += [crc32(quote.encode("utf-8"), _QUOTE_MARK) for quote in quotes]
     return len(hashes), hashes
 
 
@@ -390,12 +395,12 @@ def numbers(text: str) -> set[str]:
     digits, read with one ``bytes.translate`` and ``split`` (a few times faster
     than the pattern).
     """
-    # runs of digits, dots and commas, with the dots and commas dropped: a run of only those vanishes
-    return set(text.encode("utf-8").translate(_NUMBER_BYTES, b".,").decode("ascii").split())
+    return {number.decode("ascii") for number in number_bytes(text)}
 
 
 def number_bytes(text: str) -> set[bytes]:
     """:func:`numbers` as ASCII bytes: what hashing them needs, without decoding and encoding each."""
+    # runs of digits, dots and commas, with the dots and commas dropped: a run of only those vanishes
     return set(text.encode("utf-8").translate(_NUMBER_BYTES, b".,").split())
 
 
