@@ -16,28 +16,10 @@ import re
 from lxml import etree
 from lxml import html as lxml_html
 
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+from newsingest._months import ENGLISH, alternation, month_numbers
+
+_MONTHS = month_numbers(ENGLISH)
+_MONTH = alternation(_MONTHS)
 #: A line that is a date and nothing else, after an optional ``Published``/``Posted on``.
 _DATE_LINE = re.compile(
     r"(?:(?:published|posted|date)(?:\s+on)?\s*:?\s*|on\s+)?"

@@ -12,6 +12,8 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any, NamedTuple
 
+from newsingest._months import ENGLISH, INDONESIAN, alternation, month_numbers
+
 
 class Task(NamedTuple):
     """One input, as sent to a worker (a tuple: cheap to pickle).
@@ -63,28 +65,8 @@ def parse_date(value: str) -> datetime | None:
 
 
 #: Month names and their short forms in English and Indonesian (the corpora's scraped records).
-_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        (
-            ("january", "jan", "januari"),
-            ("february", "feb", "februari", "pebruari"),
-            ("march", "mar", "maret"),
-            ("april", "apr"),
-            ("may", "mei"),
-            ("june", "jun", "juni"),
-            ("july", "jul", "juli"),
-            ("august", "aug", "agustus", "agu", "agt", "ags"),
-            ("september", "sep", "sept"),
-            ("october", "oct", "oktober", "okt"),
-            ("november", "nov", "nopember"),
-            ("december", "dec", "desember", "des"),
-        ),
-        start=1,
-    )
-    for name in names
-}
-_MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MONTHS = month_numbers(ENGLISH, INDONESIAN)
+_MONTH = alternation(_MONTHS)
 #: A day, month name and year written out: ``10 Juni 2025``, ``10 Jun 2025``, ``June 10, 2025``.
 _WRITTEN_DATE = re.compile(
     rf"\b(?:(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\.?\s+(?P<month>{_MONTH})\.?,?\s+(?P<year>\d{{4}})"
