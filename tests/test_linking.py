@@ -635,9 +635,15 @@ _SPACED = st.text(
 
 
 @given(st.lists(_SPACED, max_size=6))
-def test_collapsed_texts_are_split_and_joined(texts: list[str]) -> None:
-    assert features.collapsed_texts(texts) == [" ".join(t.split()).encode("utf-8") for t in texts]
-    assert features.content_hashes(texts) == [features.content_hash(t) for t in texts]
+def test_unspaced_bytes_are_the_text_split_and_joined(texts: list[str]) -> None:
+    import hashlib
+
+    assert [features.unspaced_bytes(t) for t in texts] == ["".join(t.split()).encode("utf-8") for t in texts]
+    expected = [
+        int.from_bytes(hashlib.sha256("".join(t.split()).encode("utf-8")).digest()[:8], "big") if t.split() else None
+        for t in texts
+    ]
+    assert features.content_hashes(texts) == expected == [features.content_hash(t) for t in texts]
 
 
 def test_content_hashes_of_a_chunk_are_each_texts() -> None:
@@ -645,6 +651,11 @@ def test_content_hashes_of_a_chunk_are_each_texts() -> None:
     assert features.content_hashes(texts) == [features.content_hash(t) for t in texts]
     assert features.content_hashes(texts)[1:3] == [None, None]
     assert features.content_hashes(texts)[0] == features.content_hashes(texts)[5]  # whitespace only differs
+    # a scraper that spaced an inline link off its punctuation, or broke the line there, left the same text
+    assert features.content_hash("Banjir di Jakarta, kata BPBD.") == features.content_hash(
+        "Banjir di\nJakarta , kata BPBD ."
+    )
+    assert features.content_hash("Pak Budi") != features.content_hash("Pak budi")  # case is text
 
 
 @given(
