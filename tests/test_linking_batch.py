@@ -122,6 +122,23 @@ def test_a_chunks_fingerprints_are_made_together(tmp_path, monkeypatch):
     assert [c for c in calls if c] == [sum("error" not in r for r in records)]  # the one chunk, none in the linker
 
 
+def test_in_this_process_a_linker_chunk_is_cleaned_then_fingerprinted(tmp_path, monkeypatch):
+    """workers=0: batch chunks are cleaned until the linker's chunk is full, then fingerprinted together."""
+    from newsingest.linking import linker
+
+    calls = []
+    real = linker._fingerprints_of
+    monkeypatch.setattr(linker, "_fingerprints_of", lambda articles: calls.append(len(articles)) or real(articles))
+    monkeypatch.setattr(linker, "CHUNK", 5)  # batch chunks of 2: three of them fill it
+    path = write_inputs(tmp_path)
+    records = list(ingest_many([path], workers=0, link=True, as_dicts=True, chunksize=2))
+    count = len(input_records())
+    groups = [min(6, count - start) for start in range(0, count, 6)]
+    groups[-1] -= 1  # the broken input, last, is an error record: no fingerprint
+    assert [c for c in calls if c] == groups
+    assert records == list(link_stories(ingest_many([path], workers=0, as_dicts=True)))
+
+
 def test_ingest_many_link_gives_the_articles_link_stories_gives(tmp_path):
     path = write_inputs(tmp_path)
     linked = list(ingest_many([path], workers=0, link=True))

@@ -304,8 +304,26 @@ def _results(records: Generator[Any], stats: BatchStats, *, as_dicts: bool, as_j
 
 def _records_in_process(chunks: Iterator[list[Task]], config: WorkerConfig, as_json: bool) -> Generator[Any]:
     state = WorkerState(config)
+    if not config.fingerprints:
+        for chunk in chunks:
+            yield from state.run_chunk(chunk, as_json)
+        return
+    # Linking in this process: chunks are cleaned until the linker's chunk is full, then fingerprinted
+    # together. Cleaning and fingerprinting in turn slow each other (each evicts what the other keeps
+    # in the caches): a turn each 256 articles rather than each 32 took a quarter off what linking
+    # adds here. The linker reads 256 ahead anyway, so no record comes later than before.
+    from newsingest.linking.linker import CHUNK
+
+    tasks: list[Task] = []
+    results: list[Article | dict[str, Any]] = []
     for chunk in chunks:
-        yield from state.run_chunk(chunk, as_json)
+        tasks += chunk
+        results += state.results(chunk)
+        if len(tasks) >= CHUNK:
+            yield from state.records(tasks, results)
+            tasks, results = [], []
+    if tasks:
+        yield from state.records(tasks, results)
 
 
 def _records_from_pool(

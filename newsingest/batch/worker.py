@@ -129,13 +129,17 @@ class WorkerState:
         CLI writes, serialised here so that the parent only copies it out.
         Raises only what should stop the whole batch (a missing translate extra).
         """
-        results: list[Article | dict[str, Any]] = [self.run_task(task) for task in tasks]
-        if self.options.translate:
-            results = self._translate(results)
-        records = self.records(tasks, results)
+        records = self.records(tasks, self.results(tasks))
         if as_json:
             return [json_record(record) for record in records]
         return records
+
+    def results(self, tasks: Sequence[Task]) -> list[Article | dict[str, Any]]:
+        """Each task's article or error record, in order; the articles translated together when asked."""
+        results: list[Article | dict[str, Any]] = [self.run_task(task) for task in tasks]
+        if self.options.translate:
+            results = self._translate(results)
+        return results
 
     def run_task(self, task: Task) -> Article | dict[str, Any]:
         """The task's article, or its error record (never raises for an input's fault or a plugin's)."""
