@@ -92,14 +92,21 @@ _SITE_ANY_CASE = rf"{BRAND}{TLD}"
 
 
 _URL_AT_END = re.compile(r",\s*(https?://\S+?)\s*\.?$")
+#: A Google News prompt a scraper glued to the footer's line: ``…, Update berita lainnya di PROHABA.co dan
+#: Google News``, ``Kompas.com - Ikuti Saluran WhatsApp Tribun Manado dan Google News Tribun Manado …``.
+_FOOTER_PROMPT = re.compile(
+    r"(?i)\s*[,.\-–]\s*(?:update|ikuti|baca|simak|akses|dapatkan)\b[^\n]{0,120}?\bgoogle ?news\b[^\n]*$"
+)
 
 
 def parse_syndication(text: str) -> dict[str, str]:
     """``Site dengan judul Title, url`` → its parts.
 
     The title may hold commas itself, so the URL is whatever follows the last
-    comma, when that is a URL.
+    comma, when that is a URL. A Google News prompt glued on after the site or
+    the title is not part of either (the title is what links a copy to its original).
     """
+    text = _FOOTER_PROMPT.sub("", text)
     site, found, rest = text.partition(" dengan judul ")
     if not found:
         return {"site": text.strip()}
@@ -113,7 +120,7 @@ def parse_syndication(text: str) -> dict[str, str]:
 
 _NAME_WORDS = re.compile(r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|bin|binti|de|van|al))*")
 _REPORTER = re.compile(
-    r"(?i)^(?:laporan(?: langsung)?(?: (?:wartawan|reporter|kontributor|jurnalis))?|reporter\s*:)\s+(?P<rest>[^\n]{2,140})$"
+    r"(?i)^(?:laporan(?: langsung)?(?P<role> (?:wartawan|reporter|kontributor|jurnalis))?|reporter\s*:)\s+(?P<rest>[^\n]{2,140})$"
 )
 _REPORTER_SITE = re.compile(rf"(?i)^(?:{BRAND}(?:{TLD})?|tribun [a-z]{{2,20}})\s*,?\s*")
 #: What follows a reporter's name on the line: where from (``dari Osaka``) or the place (``I Lhokseumawe``).
@@ -125,6 +132,19 @@ _GLUED_REPORTER = re.compile(
     rf"(?P<line>(?i:laporan(?: wartawan| reporter| kontributor)?\s+{BRAND}{TLD})\s*,?\s*"
     r"(?P<name>[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,5}))(?P<tail> [a-z][^\n]*)$"
 )
+
+
+def reporter_line_name(match: re.Match[str]) -> str | None:
+    """The person a :data:`_REPORTER` match names: a reporter line says who (``Wartawan``) or for which site.
+
+    ``Laporan`` alone opens sentences too (``Laporan itu diterima Kapolres, Budi Santoso.``):
+    without the role or a site after it, all that follows must be the name (and the place:
+    ``Laporan Sara Masroni | Banda Aceh``), not the last of several parts.
+    """
+    rest = match.group("rest")
+    if not match.group("role") and match.group(0)[:1] in "lL" and not _REPORTER_SITE.match(rest):
+        return clean_name(rest)
+    return reporter_name(rest)
 
 
 def reporter_name(rest: str) -> str | None:
@@ -163,8 +183,32 @@ class ReporterLine:
     #: again when a later step changes them (a second copy of the line moves up)
     first_blocks: int = 4
 
+    #: the blocks looked at from the end: some regional sites print the line under the article
+    last_blocks: int = 2
+
     def apply(self, draft: Draft) -> None:
-        """Every reporter line among the first ``first_blocks`` blocks (a repeated one too), in one pass."""
+        """Every reporter line among the first ``first_blocks`` blocks (a repeated one too), then the last ones."""
+        self._at_the_top(draft)
+        self._at_the_end(draft)
+
+    def _at_the_end(self, draft: Draft) -> None:
+        """``Laporan Kontributor Tribunjabar.id, Subang, Ahya Nurdin`` as one of the last blocks.
+
+        Down there the line must name the site before the person: a last paragraph
+        that opens with ``Laporan`` is otherwise body text (``Laporan itu diterima …``).
+        """
+        blocks = draft.blocks
+        for index in range(len(blocks) - 1, max(self.first_blocks, len(blocks) - self.last_blocks) - 1, -1):
+            text = blocks[index].text
+            if text[:1] not in REPORTER_OPENINGS or len(text) > 160:
+                continue
+            match = self.pattern.match(text)
+            name = reporter_name(match.group("rest")) if match and _REPORTER_SITE.match(match.group("rest")) else None
+            if name:
+                draft.add_author(name)
+                draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
+
+    def _at_the_top(self, draft: Draft) -> None:
         for block in draft.blocks[: self.first_blocks]:
             if block.text[:1] in REPORTER_OPENINGS:
                 break
@@ -178,7 +222,7 @@ class ReporterLine:
                 index += 1  # the cheap test first: no reporter line starts so
                 continue
             match = self.pattern.match(block.text) if len(block.text) <= 160 else None
-            name = reporter_name(match.group("rest")) if match else None
+            name = reporter_line_name(match) if match else None
             if name:
                 draft.add_author(name)
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
@@ -373,14 +417,17 @@ def _headline(text: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
-#: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``.
+#: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``;
+#: ``(*)`` and its coded forms ``(*/E3)``, ``(*/adv)`` (an advertorial), ``(*/tio-tribun-medan.com)``.
 _ATTRIBUTION = (
     rf"(?i)\(\s*(?:(?P<value>(?:[a-z]{{2,4}}\d{{0,3}}\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
-    rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*)\s*\)\s*\.?$"
+    rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*(?:\s*/\s*[\w.\-]{{1,40}})?)\s*\)\s*\.?$"
 )
 #: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``.
 _SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{1,14}|[a-z]{1,4}\d{1,3})\)\s*\.?$")
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
+#: The closing attribution written without its parentheses, alone on the last line: ``Danang Triatmojo/Tribunnews``.
+_BARE_ATTRIBUTION = re.compile(rf"(?P<value>{_NAME_WORDS.pattern})\s*/\s*(?i:{BRAND}(?:{TLD})?)\.?")
 
 
 def ends_in_parenthesis(text: str) -> bool:
@@ -419,12 +466,16 @@ def may_hold_opinion_writer(draft: Draft) -> bool:
 PROMPTS = (
     r"ikuti kami di\b[^\n]{0,60}",
     r"!{0,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
-    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google news|whatsapp|saluran wa|channel wa|wa channel|telegram|facebook|instagram)\b[^\n]{0,120}",
+    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google ?news|whatsapp|saluran wa|channel wa|wa channel|telegram|facebook|instagram)\b[^\n]{0,120}",
     r"\[?\s*cek berita[^\n]{0,80}klik di ?sini\s*\]?",
     r"whatsapp [\w ]{1,30}:\s*klik di ?sini",
     r"geser untuk melihat tabel(?: lengkap)?",
     r"baca selengkapnya",
-    r"berita (?:viral |populer |terbaru )?lainnya di [\w .\-]{1,30}",
+    r"(?:berita|artikel) (?:viral |populer |terbaru )?lainnya di [\w .\-]{1,30}",
+    # a brand's link lines: ``Baca Berita Update TribunManado.co.id di sini >>>``, ``Berita terbaru Tribun Manado: klik di sini.``
+    r"(?:baca|berita|bergabung|gabung|update|cek)\b[^\n]{0,80}?\bdi ?sini\s*>{0,3}",
+    # Tribun Bali's topic link under the article: ``Kumpulan Artikel Buleleng``
+    r"kumpulan artikel [\w .\-]{2,40}",
     r"isi komentar sepenuhnya (?:adalah |menjadi )?tanggung ?jawab pengguna[^\n]{0,80}",
     # the standard disclaimer under horoscope, primbon and prediction pieces
     r"disclaimer\s*:[^\n]{10,400}",
@@ -435,6 +486,10 @@ INLINE_PROMPTS = (
     r"!{2,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
     r"(?:- ?)?baca berita terbaru lainnya di google news ?-? ?(?:dapatkan berita viral via saluran whatsapp)?",
     r"ikuti kami di(?:\s+(?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)\b[,.]?){0,6}(?=\s|$)",
+    # ``Akses TribunJakarta.com di Google News atau WhatsApp Channel TribunJakarta.com. Pastikan Tribunners sudah
+    # install aplikasi WhatsApp ya``
+    r"akses [\w.\-]{3,40} di google ?news(?: atau whatsapp channel [\w.\-]{3,40})?\.?"
+    r"(?:\s*pastikan tribunners sudah [\w ]{0,40}?whatsapp ya\.?)?",
 )
 
 
@@ -525,10 +580,10 @@ class Tribun(Plugin):
         ),
         DropLine(
             "tribun-google-news",
-            r"(?i)(?:simak|ikuti|baca|dapatkan|follow)[^\n]{0,120}(?:google news|whatsapp channel|saluran whatsapp)[^\n]{0,80}",
+            r"(?i)(?:simak|ikuti|baca|dapatkan|follow)[^\n]{0,120}(?:google ?news|whatsapp channel|saluran whatsapp)[^\n]{0,80}",
             "Google News / WhatsApp prompt",
             max_chars=240,
-            needles=("google news", "whatsapp"),
+            needles=("google news", "googlenews", "whatsapp"),
         ),
         MatchFirstDropLine(
             "tribun-prompts",
@@ -539,6 +594,7 @@ class Tribun(Plugin):
                 "ikuti",
                 "membaca",
                 "google news",
+                "googlenews",
                 "whatsapp",
                 "saluran wa",
                 "channel",
@@ -551,13 +607,16 @@ class Tribun(Plugin):
                 "lainnya di",
                 "komentar",
                 "disclaimer",
+                "di sini",
+                "disini",
+                "kumpulan artikel",
             ),
         ),
         CutInline(
             "tribun-prompts-inline",
             r"(?i)(?:" + "|".join(INLINE_PROMPTS) + ")",
             "prompt or comment disclaimer inside a paragraph",
-            needles=("isi komentar", "membaca bagi", "baca berita terbaru", "ikuti kami"),
+            needles=("isi komentar", "membaca bagi", "baca berita terbaru", "ikuti kami", "akses"),
         ),
     )
     signatures = (
@@ -603,7 +662,21 @@ class Tribun(Plugin):
             else:
                 draft.remove(index, "reporter's sign-off", "tribun-sign-off")
             break
+        self._bare_attribution(draft)
         draft.authors[:] = [clean_name(a) or a for a in draft.authors if not _is_site_name(a)]
+
+    @staticmethod
+    def _bare_attribution(draft: Draft) -> None:
+        """``Name/Tribunnews`` as the last block: the reporter goes to ``authors``, the line out of the body."""
+        if not draft.blocks or "/" not in draft.blocks[-1].text:
+            return
+        text = draft.blocks[-1].text.strip()
+        match = _BARE_ATTRIBUTION.fullmatch(text) if len(text) <= 100 else None
+        name = clean_name(match.group("value")) if match else None
+        if name:
+            draft.add_metadata("attribution", text, many=True)
+            draft.add_author(name)
+            draft.remove(len(draft.blocks) - 1, "closing attribution (name kept in authors)", "tribun-attribution")
 
     def read_page(self, tree, draft: Draft) -> None:
         """Tribun pages name the writer and editor in their own meta tags.

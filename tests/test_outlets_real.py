@@ -125,6 +125,85 @@ def test_tribun_attribution_reporter_becomes_an_author():
     assert "Tribunjogja.com" not in article.text
 
 
+_TRIBUN_BODY = (
+    "TRIBUNJABAR.ID, SUBANG - Arus balik libur Idul Adha terpantau ramai di Tol Cipali pada Senin malam.\n"
+    "Kendaraan dari arah Palimanan menuju Jakarta melaju dengan kecepatan normal, kata petugas.\n"
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Laporan Kontributor Tribunjabar.id, Subang, Ahya Nurdin",
+        "Laporan Wartawan Tribun Jabar, Hilman Kamaludin",
+        "Danang Triatmojo/Tribunnews",
+    ],
+)
+def test_tribun_reporter_under_the_article_becomes_an_author(line):
+    more = "".join(f"Petugas mencatat {n} ribu kendaraan melintas dalam satu jam terakhir.\n" for n in range(2, 6))
+    article = newsingest.ingest(_TRIBUN_BODY + more + line + "\n")  # below the first blocks
+    assert article.outlet == "tribun"
+    assert article.authors == (line.rsplit(",", 1)[-1].split("/")[0].strip(),)
+    assert len(article.paragraphs) == 6
+
+
+@pytest.mark.parametrize("where", ["top", "end"])
+def test_a_paragraph_opening_with_laporan_is_body(where):
+    sentence = "Laporan itu diterima langsung oleh Kapolres, Budi Santoso."
+    text = sentence + "\n" + _TRIBUN_BODY if where == "top" else _TRIBUN_BODY + sentence + "\n"
+    article = newsingest.ingest(text)
+    assert sentence in [paragraph.text for paragraph in article.paragraphs] and not article.authors
+
+
+@pytest.mark.parametrize("code", ["(*/adv)", "(*/E3)", "(*/E88)", "(*/tio-tribun-medan.com)"])
+def test_tribun_coded_closing_attribution_is_cut(code):
+    last = "Kegiatan itu ditutup dengan doa bersama warga."
+    for text in (_TRIBUN_BODY + last + " " + code + "\n", _TRIBUN_BODY + last + "\n" + code + "\n"):
+        article = newsingest.ingest(text)
+        assert article.paragraphs[-1].text == last
+        assert code in [removed.text for removed in article.removed]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Kumpulan Artikel Buleleng",
+        "Artikel lainnya di google news.",
+        "Baca berita Tribun Jabar lainnya di GoogleNews.",
+        "Baca Berita Update TribunManado.co.id di sini >>>",
+        "Bergabung dengan WA Tribun Manado di sini >>>",
+        "Berita terbaru Tribun Manado: klik di sini.",
+    ],
+)
+def test_tribun_link_lines_and_prompts_are_dropped(line):
+    article = newsingest.ingest(_TRIBUN_BODY + line + "\n")
+    assert len(article.paragraphs) == 2
+    assert line in article.removed[-1].text or line in [removed.text for removed in article.removed]
+
+
+def test_tribun_google_news_prompt_glued_to_the_last_sentence_is_cut():
+    text = _TRIBUN_BODY + (
+        "“Indikator yang kita sepakati bersama,” tegas dia. Akses TribunJakarta.com di Google News atau WhatsApp "
+        "Channel TribunJakarta.com. Pastikan Tribunners sudah install aplikasi WhatsApp ya\n"
+    )
+    assert newsingest.ingest(text).paragraphs[-1].text == "“Indikator yang kita sepakati bersama,” tegas dia."
+
+
+def test_a_prompt_glued_to_the_syndication_footer_is_not_its_title_or_site():
+    from newsingest_plugins.tribun import parse_syndication
+
+    assert parse_syndication(
+        "SerambiNews.com dengan judul Diduga Korsleting Listrik Satu Rumah di Idi Rayeuk Terbakar, "
+        "Update berita lainnya di PROHABA.co dan Google News"
+    ) == {"site": "SerambiNews.com", "title": "Diduga Korsleting Listrik Satu Rumah di Idi Rayeuk Terbakar"}
+    assert parse_syndication(
+        "Kompas.com - Ikuti Saluran WhatsApp Tribun Manado dan Google News Tribun Manado untuk pembaharuan "
+        "lebih lanjut tentang berita populer lainnya."
+    ) == {"site": "Kompas.com"}
+    title = "Cara Update Aplikasi WhatsApp di Android, Mudah dan Cepat"  # a title about the apps keeps its words
+    assert parse_syndication(f"Tribunnews.com dengan judul {title}, https://www.tribunnews.com/x")["title"] == title
+
+
 def test_newsweek_byline_and_date_line():
     text = (
         "Storm Map Shows Where Snow Will Fall This Week\n\nBy Jane Doe\n\nSenior Reporter\n\n"
