@@ -396,6 +396,15 @@ def test_date_prefix_negative(line):
         "We use cookies to improve your experience. By continuing you agree.",
         "Accept all cookies",
         "Link copied",
+        "[Gambas:Video 20detik]",
+        "[Gambas:Instagram]",
+        "Lihat juga Video: Polisi Tangkap Satu Anggota KKB Yalimo, Amankan 2 Senjata-Amunisi",
+        "Lihat juga Video Ketegangan Sebelum Israel Bajak Kapal Madleen Greta Thunberg Cs",
+        "Simak juga Video PKS: Sekarang Kita Koalisi, Prabowo Bicara Harus Didukung",
+        "Video: Kian Panas, Trump Mau Cabut Kerja Sama dengan Perusahaan Elon Musk",
+        "Saksikan Live DetikSore:",
+        "Simak berita selengkapnya di halaman selanjutnya.",
+        "(kny/imk)",
     ],
 )
 def test_prompts_are_removed(line):
@@ -415,6 +424,11 @@ def test_prompts_are_removed(line):
         "Like many users on X, she said the decision was a mistake.",
         "Have you noticed more scam emails arriving in your inbox lately? Experts say the trend is growing.",
         "Cookies were sold at the fair.",
+        "Video itu viral di media sosial sejak Senin pagi.",
+        "Video Marquez Menang Sempurna di Aragon",  # a related video without its colon: a paragraph may open so
+        "Simak selengkapnya kunci jawaban Bahasa Inggris kelas 5 SD berikut ini.",
+        "Saksikan live streaming pertandingan itu di Vidio mulai pukul 19.00 WIB.",
+        "(AP Photo)",
     ],
 )
 def test_body_text_mentioning_prompts_is_kept(line):

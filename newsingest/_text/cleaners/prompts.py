@@ -26,6 +26,15 @@ PROMPT_PATTERNS = (
     r"(?:we|this (?:site|website)) uses? cookies[^\n]{0,240}",
     r"(?:accept|manage) (?:all )?cookies[^\n]{0,60}",
     r"link copied|copy link",
+    # an embedded player or post left as a bracketed placeholder: ``[Gambas:Video 20detik]``
+    r"\[(?:gambas|embed|video|iframe|instagram|twitter|tiktok|youtube)\s*:[^\]\n]{0,80}\]",
+    # video promos between paragraphs: ``Lihat juga video: …``, ``Simak Video: …``, ``Video: …``
+    r"(?:(?:lihat|simak|tonton|saksikan)(?: juga)? )?video\s*:[^\n]{3,160}",
+    r"(?:lihat|simak|tonton)(?: juga)? video\b[^\n]{3,160}",
+    r"saksikan live [\w ]{1,30}:",
+    r"(?:simak|baca) (?:berita |artikel )?selengkapnya di halaman (?:selanjutnya|berikutnya)",
+    # the editors' initials closing an Indonesian article, alone on the last line: ``(kny/imk)``
+    r"\((?:[a-z]{2,4}/){1,3}[a-z]{2,4}\)",
 )
 
 PROMPTS = DropLine(
