@@ -307,7 +307,10 @@ class Dateline:
             if match:
                 if self._repeated_below(draft, index, block.text[match.end() :].strip()):
                     continue  # a teaser with its own dateline: the next block is the article's start
+                before = len(draft.blocks)
                 self._cut(draft, index, match)
+                if index == 0 and len(draft.blocks) == before:
+                    self._headline_after(draft)
                 self._above(draft, index)
                 self._cut_repeats(draft)
                 return
@@ -375,6 +378,19 @@ class Dateline:
         else:
             draft.blocks.pop(index)
 
+    def _headline_after(self, draft: Draft) -> None:
+        """``BANGKAPOS.COM - Kalender 2025: 4 Tanggal Merah …`` and the first sentence on the next line.
+
+        What the dateline opened, on the first line, is then the headline, not a
+        sentence: no sentence end, in Title Case (:func:`_headline`). It becomes the
+        title when the article has none.
+        """
+        text = draft.blocks[0].text.strip()
+        if draft.title is not None or len(draft.blocks) < 2 or text.endswith((".", "!", "?", '"', "”", ":", ",", ";")):
+            return
+        if _title_cased(text):
+            draft.title = draft.remove(0, "headline after the dateline (moved to title)", self.name, "title").text
+
     def _after_dateline(self, draft: Draft, text: str) -> str:
         """``text`` without a dateline prefix, when it opens with one."""
         match = self._opening(draft, text)
@@ -404,6 +420,56 @@ class Dateline:
                 draft.remove(at, "teaser above the dateline (repeated in the body)", self.name)
             elif at == 0 and draft.title is None and _headline(text):
                 draft.title = draft.remove(at, "headline on the first line (moved to title)", self.name, "title").text
+
+
+#: The words a Title Case headline leaves in lower case (Indonesian and English): a lead sentence
+#: that the scraper left without its full stop has others (``akan digelar``, ``kunci jawaban``).
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "dan",
+        "di",
+        "ke",
+        "dari",
+        "untuk",
+        "hingga",
+        "yang",
+        "vs",
+        "atau",
+        "dengan",
+        "pada",
+        "dalam",
+        "oleh",
+        "bagi",
+        "sebagai",
+        "usai",
+        "jelang",
+        "soal",
+        "the",
+        "of",
+        "and",
+        "in",
+        "on",
+        "for",
+        "to",
+        "a",
+        "an",
+        "at",
+        "by",
+        "with",
+        "from",
+    ]
+)
+
+
+def _title_cased(text: str) -> bool:
+    """Four to thirty words, each capitalised, a number or sign, or a small word (:data:`_TITLE_SMALL_WORDS`)."""
+    words = text.split()
+    if not 4 <= len(words) <= 30 or not words[0][:1].isupper():
+        return False
+    return all(
+        not word[:1].isalpha() or word[:1].isupper() or word.lower().strip(",:;") in _TITLE_SMALL_WORDS
+        for word in words
+    )
 
 
 def _headline(text: str) -> bool:

@@ -189,6 +189,19 @@ def test_tribun_google_news_prompt_glued_to_the_last_sentence_is_cut():
     assert newsingest.ingest(text).paragraphs[-1].text == "“Indikator yang kita sepakati bersama,” tegas dia."
 
 
+def test_a_headline_the_dateline_opens_becomes_the_title():
+    headline = "Pendaftaran KIP Kuliah 2025 Dibuka hingga 31 Oktober untuk Jalur Mandiri PTN dan PTS"
+    body = "Pendaftaran ini ditujukan untuk peserta seleksi mandiri di perguruan tinggi negeri.\n"
+    article = newsingest.ingest(f"TRIBUNJAMBI.COM - {headline}\n{body}")
+    assert article.title == headline and article.text == body.strip()
+
+
+def test_a_lead_sentence_without_its_full_stop_stays_body():
+    lead = "Laga kualifikasi Piala Dunia 2026 Zona Asia Jepang vs Timnas Indonesia akan digelar hari ini di Osaka"
+    article = newsingest.ingest(f"TRIBUNNEWS.COM - {lead}\nPertandingan dimulai pukul 17.35 WIB.\n")
+    assert article.title is None and article.paragraphs[0].text == lead
+
+
 def test_a_prompt_glued_to_the_syndication_footer_is_not_its_title_or_site():
     from newsingest_plugins.tribun import parse_syndication
 
