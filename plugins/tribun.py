@@ -123,8 +123,9 @@ _REPORTER = re.compile(
     r"(?i)^(?:laporan(?: langsung)?(?P<role> (?:wartawan|reporter|kontributor|jurnalis))?|reporter\s*:)\s+(?P<rest>[^\n]{2,140})$"
 )
 _REPORTER_SITE = re.compile(rf"(?i)^(?:{BRAND}(?:{TLD})?|tribun [a-z]{{2,20}})\s*,?\s*")
-#: What follows a reporter's name on the line: where from (``dari Osaka``) or the place (``I Lhokseumawe``).
-_AFTER_NAME = re.compile(r"\s+(?:dari|I|\||-|–)\s+.*$")
+#: What follows a reporter's name on the line: where from (``dari Osaka``) or the place (``I Lhokseumawe``,
+#: ``| Banda Aceh``, and ``l Aceh Singkil`` where a lower-case L stands for the bar).
+_AFTER_NAME = re.compile(r"\s+(?:dari|I|l|\||-|–)\s+.*$")
 
 
 #: A reporter line with a lower-case line glued on: ``Laporan Wartawan Tribunnews.com, Budi Santoso date …``.

@@ -147,6 +147,12 @@ def test_tribun_reporter_under_the_article_becomes_an_author(line):
     assert len(article.paragraphs) == 6
 
 
+@pytest.mark.parametrize("separator", ["I", "|", "l"])
+def test_a_serambi_reporter_line_names_the_place_after_a_bar(separator):
+    article = newsingest.ingest(f"Laporan Dede Rosadi {separator} Aceh Singkil\n" + _TRIBUN_BODY)
+    assert article.authors == ("Dede Rosadi",) and article.title is None
+
+
 @pytest.mark.parametrize("where", ["top", "end"])
 def test_a_paragraph_opening_with_laporan_is_body(where):
     sentence = "Laporan itu diterima langsung oleh Kapolres, Budi Santoso."
