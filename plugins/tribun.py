@@ -490,8 +490,11 @@ _ATTRIBUTION = (
     rf"(?i)\(\s*(?:(?P<value>(?:[a-z]{{2,4}}\d{{0,3}}\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
     rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*(?:\s*/\s*[\w.\-]{{1,40}})?)\s*\)\s*\.?$"
 )
-#: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``.
-_SIGN_OFF = re.compile(r"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{1,14}|[a-z]{1,4}\d{1,3})\)\s*\.?$")
+#: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``, or the
+#: site's name alone, without its domain: ``(TribunJakarta)``.
+_SIGN_OFF = re.compile(
+    rf"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{{1,14}}|[a-z]{{1,4}}\d{{1,3}}|(?i:{BRAND}))\)\s*\.?$"
+)
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
 #: The closing attribution written without its parentheses, alone on the last line: ``Danang Triatmojo/Tribunnews``.
 _BARE_ATTRIBUTION = re.compile(rf"(?P<value>{_NAME_WORDS.pattern})\s*/\s*(?i:{BRAND}(?:{TLD})?)\.?")

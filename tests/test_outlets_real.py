@@ -161,7 +161,7 @@ def test_a_paragraph_opening_with_laporan_is_body(where):
     assert sentence in [paragraph.text for paragraph in article.paragraphs] and not article.authors
 
 
-@pytest.mark.parametrize("code", ["(*/adv)", "(*/E3)", "(*/E88)", "(*/tio-tribun-medan.com)"])
+@pytest.mark.parametrize("code", ["(*/adv)", "(*/E3)", "(*/E88)", "(*/tio-tribun-medan.com)", "(TribunJakarta)"])
 def test_tribun_coded_closing_attribution_is_cut(code):
     last = "Kegiatan itu ditutup dengan doa bersama warga."
     for text in (_TRIBUN_BODY + last + " " + code + "\n", _TRIBUN_BODY + last + "\n" + code + "\n"):
