@@ -403,6 +403,8 @@ class Newsweek(Plugin):
         Signature(r"AD Loading\.\.\.", 1.0),
         Signature(r"Request Reprint (?:&|and) Licensing", 1.0),
         Signature(r"Newsweek['’]s [\w ]{0,30}newsletter", 1.0, needles="newsweek"),
+        # the page's own script for its photo captions, left in the text by scrapers
+        Signature(r"function toggleCap\(", 1.0),
     )
 
     def process(self, draft: Draft) -> None:

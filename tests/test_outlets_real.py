@@ -223,6 +223,18 @@ def test_a_prompt_glued_to_the_syndication_footer_is_not_its_title_or_site():
     assert parse_syndication(f"Tribunnews.com dengan judul {title}, https://www.tribunnews.com/x")["title"] == title
 
 
+def test_newsweek_is_recognised_by_its_caption_script_left_in_the_text():
+    text = (
+        "Elon Musk Responds to Trump Criticism\nBy John Doe\nNov 5, 2025 at 1:00 PM EST\n"
+        "Elon Musk responded on Wednesday to criticism from President Donald Trump.\n"
+        "function toggleCap(){var el=document.getElementById('cap');el.classList.toggle('open');}\n"
+        "Musk's companies have contracts worth billions with the federal government.\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek" and article.authors == ("John Doe",)
+    assert [p.text[:12] for p in article.paragraphs] == ["Elon Musk re", "Musk's compa"]
+
+
 def test_newsweek_byline_and_date_line():
     text = (
         "Storm Map Shows Where Snow Will Fall This Week\n\nBy Jane Doe\n\nSenior Reporter\n\n"
