@@ -108,6 +108,23 @@ def test_hyphen_without_space_is_not_a_bullet():
     assert kinds_and_texts("Well-known fact.") == [("paragraph", "Well-known fact.")]
 
 
+def test_a_dateline_broken_at_its_link_is_one_paragraph_not_a_list():
+    """detik text: the place on the first line, its dash and the first sentence on the next."""
+    sentence = "- Menjelang tahun baru, PT ASDP Indonesia Ferry memprediksi penyeberangan meningkat."
+    assert kinds_and_texts(f"Jakarta\n{sentence}\nParagraf kedua.") == [
+        ("paragraph", f"Jakarta {sentence}"),
+        ("paragraph", "Paragraf kedua."),
+    ]
+    # a short heading over a list stays a heading over its items
+    items = "- gula pasir dua sendok makan dan sedikit garam halus untuk rasa\n- garam\n"
+    assert kinds_and_texts("Bahan-bahan\n" + items + "Cara membuat.") == [
+        ("heading", "Bahan-bahan"),
+        ("list_item", "gula pasir dua sendok makan dan sedikit garam halus untuk rasa"),
+        ("list_item", "garam"),
+        ("paragraph", "Cara membuat."),
+    ]
+
+
 def test_a_bare_bullet_line_is_dropped():
     assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
 

@@ -54,7 +54,9 @@ def split_blocks(text: str) -> list[Block]:
         bullet = (
             BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
         )
-        if bullet:
+        if bullet and previous_line and len(texts) == 1 and _dateline_split(previous_line, words, lines, number):
+            more.append(" ".join(words))  # ``Jakarta`` / ``- Menjelang …``: one paragraph, dash and all
+        elif bullet:
             line = " ".join(raw_line[bullet.end() :].split())
             if not line:
                 continue
@@ -94,6 +96,22 @@ def split_blocks(text: str) -> list[Block]:
         )
         for index, (block_text, kind) in enumerate(zip(texts, kinds, strict=True))
     ]
+
+
+def _dateline_split(previous: str, words: list[str], lines: list[str], number: int) -> bool:
+    """The first line a place, the next its dash and the first sentence: a dateline broken at its link.
+
+    ``Jakarta`` / ``- Menjelang tahun baru, PT ASDP …`` (how detik text arrives): the
+    dash is the dateline's, not a bullet. A list under a short heading has more
+    items below, each a bullet; this is one long line followed by plain text.
+    """
+    if words[0] not in _DASHES or len(words) < 9 or previous.endswith(_HEADING_NOT_END):
+        return False
+    place = previous.split()
+    if not 1 <= len(place) <= 3 or not all(word[:1].isupper() for word in place):
+        return False
+    following = next((line.lstrip()[:1] for line in lines[number + 1 :] if line.strip()), "")
+    return following not in _BULLET_CHARS
 
 
 def _joined(texts: list[str], more: list[str]) -> list[str]:
