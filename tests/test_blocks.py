@@ -125,6 +125,16 @@ def test_a_dateline_broken_at_its_link_is_one_paragraph_not_a_list():
     ]
 
 
+def test_a_line_above_a_dateline_broken_at_its_link_is_not_joined_to_it():
+    """detik: the last entry of a table of contents, then ``Jakarta`` / ``-`` / the first sentence."""
+    text = "Daftar Isi\nBiaya Perpanjang SIM\nJakarta\n-\nSIM mati bisa diperpanjang pada 30 Mei 2025.\n"
+    assert [block.text for block in split_blocks(text)] == [
+        "Daftar Isi",
+        "Biaya Perpanjang SIM",
+        "Jakarta - SIM mati bisa diperpanjang pada 30 Mei 2025.",
+    ]
+
+
 def test_a_bare_bullet_line_is_dropped():
     assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
 

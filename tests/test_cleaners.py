@@ -605,3 +605,31 @@ def test_generic_rules_on_seeds_fill_metadata():
     assert drafts["003_173ff65f1997fba2.txt"].published == dt.date(2023, 5, 1)
     assert drafts["003_173ff65f1997fba2.txt"].metadata["captions"][0]["credit"] == "Sergey Shestak/AFP/Getty"
     assert drafts["002_b9d6f5e61d96cdcf.txt"].metadata == {}
+
+
+# --------------------------------------------------------------------------------------------
+# Tables of contents
+
+
+def test_a_table_of_contents_goes_and_its_headings_stay_below():
+    from newsingest._text.cleaners import CONTENTS
+
+    lines = ["Daftar Isi", "Syarat Perpanjang SIM", "Biaya Perpanjang SIM", BODY, "Syarat Perpanjang SIM", BODY]
+    lines += ["Biaya Perpanjang SIM", BODY]
+    draft = run(CONTENTS, *lines)
+    assert kept(draft) == lines[3:]
+    assert [removed.text for removed in draft.removed] == lines[:3]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Contents", "What the box holds", BODY],  # a section called Contents: its line is not repeated below
+        [BODY, "Table of Contents"],  # a header alone
+        ["Daftar Isi", BODY, BODY],  # a long line is never an entry, even repeated
+    ],
+)
+def test_a_contents_header_without_repeated_entries_is_left_alone(lines):
+    from newsingest._text.cleaners import CONTENTS
+
+    assert kept(run(CONTENTS, *lines)) == lines

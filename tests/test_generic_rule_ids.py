@@ -16,6 +16,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "update-note",
         "caption",
         "aggregator-footer",
+        "contents",
         "related-block",
         "related-link",
         "read-also-headline",

@@ -152,6 +152,8 @@ def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool
     if ": " in line:
         return False
     following = next((candidate.strip() for candidate in lines[number + 1 : number + 2]), "")
+    if following in _DASHES:
+        return False  # ``Jakarta`` / ``-`` / the first sentence: a dateline starts here (detik)
     return bool(following) and (following[:1].islower() or following.startswith(_CLOSERS))
 
 

@@ -11,6 +11,7 @@ switches a generic rule off, or puts its own in its place, by that id
 from __future__ import annotations
 
 from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
+from newsingest._text.cleaners.contents import CONTENTS, DropContents
 from newsingest._text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
 from newsingest._text.cleaners.inline import (
@@ -32,6 +33,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     UPDATE_NOTES,
     CAPTIONS,
     SOURCE_FOOTER,
+    CONTENTS,
     RELATED_BLOCK,
     RELATED_LINE,
     READ_ALSO_HEADLINE,
@@ -48,6 +50,7 @@ assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids mu
 __all__ = [
     "AGENCIES",
     "CAPTIONS",
+    "CONTENTS",
     "CONTRIBUTORS",
     "DATE_PREFIX",
     "GENERIC_RULES",
@@ -63,6 +66,7 @@ __all__ = [
     "WIRE_CREDITS",
     "Captions",
     "CutInline",
+    "DropContents",
     "InlineReadAlso",
     "ReadAlsoHeadline",
     "UpdateNotes",

@@ -1,0 +1,64 @@
+"""Tables of contents: a header (``Daftar Isi``, ``Table of Contents``), then the headings it lists.
+
+Long articles open with one (detik does, as do many guides): scraped, it is a
+header line and a short line per section, each of which the article repeats
+further down as that section's heading. Left in, the header is taken for the
+headline and the entries read as stray lines above the first sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from newsingest._text.draft import Draft
+
+#: Headers of a table of contents, alone on their line (Indonesian, English, German, French, Spanish).
+CONTENTS_HEADERS = (
+    "daftar isi",
+    "table of contents",
+    "contents",
+    "in this article",
+    "inhaltsverzeichnis",
+    "sommaire",
+    "índice",
+    "contenido",
+)
+
+
+@attrs.frozen
+class DropContents:
+    """Drop a table of contents: its header and the entries the article repeats below.
+
+    An entry is a short line (at most ``max_entry_words`` words) that stands again,
+    word for word, further down. The table ends at the first line that does not, so
+    the article's first sentence or a heading it does not repeat is never taken; a
+    header without such an entry under it is left alone (``Contents`` can head a
+    section of its own).
+    """
+
+    name: str = "contents"
+    header: re.Pattern[str] = re.compile(r"(?i)(?:" + "|".join(CONTENTS_HEADERS) + r")\s*:?")
+    reason: str = "table of contents: its header and the section headings it lists"
+    max_entry_words: int = 20
+
+    def apply(self, draft: Draft) -> None:
+        texts = draft.stripped_texts()
+        start = next((index for index, text in enumerate(texts) if self.header.fullmatch(text)), None)
+        if start is None:
+            return  # the usual case: no header
+        end = start + 1
+        while end < len(texts) and self._is_entry(texts, end):
+            end += 1
+        if end == start + 1:
+            return
+        for _ in range(end - start):
+            draft.remove(start, self.reason, self.name)
+
+    def _is_entry(self, texts: list[str], at: int) -> bool:
+        text = texts[at]
+        return 0 < len(text.split()) <= self.max_entry_words and text in texts[at + 1 :]
+
+
+CONTENTS = DropContents()
