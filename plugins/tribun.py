@@ -277,6 +277,9 @@ def may_put_place_first(text: str) -> bool:
 
 #: A labelled line (``Penulis: …``, ``Editor: …``) or a reporter line: a credit, never a headline.
 _LABELLED = re.compile(r"(?i)^(?:[a-z]{3,12}\s*:|laporan\b)")
+#: The site and its reporter above the dateline, without ``Laporan``: ``POS-KUPANG.COM, Maria Vianey Gunu Gokok``
+#: (a name in capitals would be the dateline's city, never taken).
+_SITE_CREDIT = re.compile(rf"(?i:{BRAND}{TLD}),\s*(?P<name>[^\n,]{{2,60}})")
 #: A photo caption standing above the dateline: ``FOTO Ilustrasi : …``, ``Foto: …``.
 _PHOTO = re.compile(r"(?i)^foto\b\s*[\w ]{0,30}:")
 
@@ -414,7 +417,12 @@ class Dateline:
             text = draft.blocks[at].text
             if _LABELLED.match(text):
                 continue  # a credit (``Penulis: …``) or reporter line: the credit rules' to read
-            if _PHOTO.match(text):
+            credit = _SITE_CREDIT.fullmatch(text)
+            name = clean_name(credit.group("name")) if credit and not credit.group("name").isupper() else None
+            if name:
+                draft.add_author(name)
+                draft.remove(at, "reporter line above the dateline (name kept in authors)", self.name, "authors")
+            elif _PHOTO.match(text):
                 draft.add_metadata("captions", text, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
             elif self._after_dateline(draft, text)[:60] in body:

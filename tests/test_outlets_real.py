@@ -195,6 +195,13 @@ def test_tribun_google_news_prompt_glued_to_the_last_sentence_is_cut():
     assert newsingest.ingest(text).paragraphs[-1].text == "“Indikator yang kita sepakati bersama,” tegas dia."
 
 
+def test_the_site_and_its_reporter_above_the_dateline_name_an_author():
+    text = "POS-KUPANG.COM, Maria Vianey Gunu Gokok\nPOS-KUPANG.COM, SOE - Ketua Kwarda NTT hadir dalam kursus itu.\n"
+    article = newsingest.ingest(text + "Kursus berlangsung selama lima hari di Soe.\n")
+    assert article.authors == ("Maria Vianey Gunu Gokok",) and article.title is None
+    assert article.paragraphs[0].text == "Ketua Kwarda NTT hadir dalam kursus itu."
+
+
 def test_a_headline_the_dateline_opens_becomes_the_title():
     headline = "Pendaftaran KIP Kuliah 2025 Dibuka hingga 31 Oktober untuk Jalur Mandiri PTN dan PTS"
     body = "Pendaftaran ini ditujukan untuk peserta seleksi mandiri di perguruan tinggi negeri.\n"
