@@ -405,6 +405,9 @@ def test_date_prefix_negative(line):
         "Saksikan Live DetikSore:",
         "Simak berita selengkapnya di halaman selanjutnya.",
         "(kny/imk)",
+        "(ahs/nu1)",
+        "Selengkapnya",
+        "Baca kisah inspiratif kandidat polisi teladan di sini",
     ],
 )
 def test_prompts_are_removed(line):
@@ -429,6 +432,7 @@ def test_prompts_are_removed(line):
         "Simak selengkapnya kunci jawaban Bahasa Inggris kelas 5 SD berikut ini.",
         "Saksikan live streaming pertandingan itu di Vidio mulai pukul 19.00 WIB.",
         "(AP Photo)",
+        "Selengkapnya, polisi menjelaskan kronologi kejadian itu kepada wartawan.",
     ],
 )
 def test_body_text_mentioning_prompts_is_kept(line):

@@ -33,8 +33,10 @@ PROMPT_PATTERNS = (
     r"(?:lihat|simak|tonton)(?: juga)? video\b[^\n]{3,160}",
     r"saksikan live [\w ]{1,30}:",
     r"(?:simak|baca) (?:berita |artikel )?selengkapnya di halaman (?:selanjutnya|berikutnya)",
-    # the editors' initials closing an Indonesian article, alone on the last line: ``(kny/imk)``
-    r"\((?:[a-z]{2,4}/){1,3}[a-z]{2,4}\)",
+    # the editors' initials closing an Indonesian article, alone on the last line: ``(kny/imk)``, ``(ahs/nu1)``
+    r"\((?:[a-z]{2,4}\d?/){1,3}[a-z]{2,4}\d?\)",
+    # a link's text alone: ``Selengkapnya``, ``Baca kisah inspiratif kandidat polisi teladan di sini``
+    r"selengkapnya|baca [^\n]{1,80}? di ?sini",
 )
 
 PROMPTS = DropLine(
