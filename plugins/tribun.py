@@ -190,7 +190,8 @@ class ReporterLine:
     def apply(self, draft: Draft) -> None:
         """Every reporter line among the first ``first_blocks`` blocks (a repeated one too), then the last ones."""
         self._at_the_top(draft)
-        self._at_the_end(draft)
+        if any(block.text[:1] in REPORTER_OPENINGS for block in draft.blocks[-self.last_blocks :]):
+            self._at_the_end(draft)  # (the usual article ends otherwise)
 
     def _at_the_end(self, draft: Draft) -> None:
         """``Laporan Kontributor Tribunjabar.id, Subang, Ahya Nurdin`` as one of the last blocks.
@@ -694,7 +695,16 @@ class Tribun(Plugin):
             "tribun-prompts-inline",
             r"(?i)(?:" + "|".join(INLINE_PROMPTS) + ")",
             "prompt or comment disclaimer inside a paragraph",
-            needles=("isi komentar", "membaca bagi", "baca berita terbaru", "ikuti kami", "akses"),
+            needles=(
+                "isi komentar",
+                "membaca bagi",
+                "baca berita terbaru",
+                "ikuti kami",
+                # (TribunJakarta's prompt; not "akses": a common word, and each text holding a needle is searched whole)
+                "pastikan tribunners",
+                "di google news atau",
+                "di googlenews atau",
+            ),
         ),
     )
     signatures = (

@@ -27,6 +27,10 @@ CONTENTS_HEADERS = (
 )
 
 
+#: The most characters a header line can have (the longest header, spaces and a colon after it).
+_LONGEST_HEADER = max(map(len, CONTENTS_HEADERS)) + 4
+
+
 @attrs.frozen
 class DropContents:
     """Drop a table of contents: its header and the entries the article repeats below.
@@ -42,12 +46,14 @@ class DropContents:
     header: re.Pattern[str] = re.compile(r"(?i)(?:" + "|".join(CONTENTS_HEADERS) + r")\s*:?")
     reason: str = "table of contents: its header and the section headings it lists"
     max_entry_words: int = 20
+    #: only blocks this short are tried as the header (a case-blind pattern costs half a µs a block)
+    max_header_chars: int = _LONGEST_HEADER
 
     def apply(self, draft: Draft) -> None:
         texts = draft.stripped_texts()
-        start = next((index for index, text in enumerate(texts) if self.header.fullmatch(text)), None)
-        if start is None:
+        if not any(map(self.header.fullmatch, [text for text in texts if len(text) <= self.max_header_chars])):
             return  # the usual case: no header
+        start = next(index for index, text in enumerate(texts) if self.header.fullmatch(text))
         end = start + 1
         while end < len(texts) and self._is_entry(texts, end):
             end += 1
