@@ -545,7 +545,9 @@ def may_hold_opinion_writer(draft: Draft) -> bool:
 PROMPTS = (
     r"ikuti kami di\b[^\n]{0,60}",
     r"!{0,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
-    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google ?news|whatsapp|saluran wa|channel wa|wa channel|telegram|facebook|instagram)\b[^\n]{0,120}",
+    r"(?:akses|baca|update|ikuti|simak|cek|dapatkan)\b[^\n]{0,100}?\b(?:google[ .]?news|whatsapp|saluran wa|channel wa|wa channel|telegram|facebook|instagram)\b[^\n]{0,120}",
+    # TribunJakarta's prompt, its second half alone on a line
+    r"pastikan tribunners sudah [^\n]{0,60}?whatsapp(?: ya)?",
     r"\[?\s*cek berita[^\n]{0,80}klik di ?sini\s*\]?",
     r"whatsapp [\w ]{1,30}:\s*klik di ?sini",
     r"geser untuk melihat tabel(?: lengkap)?",
@@ -674,6 +676,7 @@ class Tribun(Plugin):
                 "membaca",
                 "google news",
                 "googlenews",
+                "google.news",
                 "whatsapp",
                 "saluran wa",
                 "channel",

@@ -179,6 +179,8 @@ def test_tribun_coded_closing_attribution_is_cut(code):
         "Baca Berita Update TribunManado.co.id di sini >>>",
         "Bergabung dengan WA Tribun Manado di sini >>>",
         "Berita terbaru Tribun Manado: klik di sini.",
+        "Baca berita lain di Pos Kupang.com KLIK >>> GOOGLE.NEWS",
+        "Pastikan Tribunners sudah install aplikasi WhatsApp ya",
     ],
 )
 def test_tribun_link_lines_and_prompts_are_dropped(line):
