@@ -387,8 +387,8 @@ class Dateline:
         """``BANGKAPOS.COM - Kalender 2025: 4 Tanggal Merah …`` and the first sentence on the next line.
 
         What the dateline opened, on the first line, is then the headline, not a
-        sentence: no sentence end, in Title Case (:func:`_headline`). It becomes the
-        title when the article has none.
+        sentence: no sentence end, every word capitalised but the small ones
+        (:func:`_title_cased`). It becomes the title when the article has none.
         """
         text = draft.blocks[0].text.strip()
         if draft.title is not None or len(draft.blocks) < 2 or text.endswith((".", "!", "?", '"', "”", ":", ",", ";")):
