@@ -420,7 +420,7 @@ class Dateline:
                 continue  # a credit (``Penulis: …``) or reporter line: the credit rules' to read
             credit = _SITE_CREDIT.fullmatch(text)
             name = clean_name(credit.group("name")) if credit and not credit.group("name").isupper() else None
-            if name:
+            if name and name.casefold() != str(draft.metadata.get("dateline", "")).casefold():  # (not the city again)
                 draft.add_author(name)
                 draft.remove(at, "reporter line above the dateline (name kept in authors)", self.name, "authors")
             elif _PHOTO.match(text):

@@ -202,6 +202,12 @@ def test_the_site_and_its_reporter_above_the_dateline_name_an_author():
     article = newsingest.ingest(text + "Kursus berlangsung selama lima hari di Soe.\n")
     assert article.authors == ("Maria Vianey Gunu Gokok",) and article.title is None
     assert article.paragraphs[0].text == "Ketua Kwarda NTT hadir dalam kursus itu."
+    # the dateline's own place written out above it is not a reporter
+    place = newsingest.ingest(
+        "TRIBUNJAKARTA.COM, Kebayoran Baru\nTRIBUNJAKARTA.COM, KEBAYORAN BARU - Satpol PP menggelar razia malam itu.\n"
+        "Tiga orang diamankan petugas dan dibawa ke panti sosial.\n"
+    )
+    assert place.authors == () and place.metadata["dateline"] == "KEBAYORAN BARU"
 
 
 def test_a_headline_the_dateline_opens_becomes_the_title():
