@@ -505,6 +505,8 @@ _SIGN_OFF = re.compile(
     rf"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{{1,14}}|[a-z]{{1,4}}\d{{1,3}}|(?i:{BRAND}))\)\s*\.?$"
 )
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
+#: Words that open a photo credit, not a person's name (``Istimewa``: courtesy; ``Dok``: documentation).
+_CREDIT_WORDS = frozenset(["Foto", "Dok", "Dokumentasi", "Istimewa", "Ist", "Ilustrasi", "Tangkapan", "Screenshot"])
 #: The closing attribution written without its parentheses, alone on the last line: ``Danang Triatmojo/Tribunnews``.
 _BARE_ATTRIBUTION = re.compile(rf"(?P<value>{_NAME_WORDS.pattern})\s*/\s*(?i:{BRAND}(?:{TLD})?)\.?")
 
@@ -764,7 +766,8 @@ class Tribun(Plugin):
         text = draft.blocks[-1].text.strip()
         match = _BARE_ATTRIBUTION.fullmatch(text) if len(text) <= 100 else None
         name = clean_name(match.group("value")) if match else None
-        if name:
+        # a person has two names or more here; a photo credit (``Istimewa/Tribunnews``, ``Dok Pribadi/…``) is none
+        if name and len(name.split()) >= 2 and name.split()[0].rstrip(".") not in _CREDIT_WORDS:
             draft.add_metadata("attribution", text, many=True)
             draft.add_author(name)
             draft.remove(len(draft.blocks) - 1, "closing attribution (name kept in authors)", "tribun-attribution")

@@ -153,6 +153,11 @@ def test_a_serambi_reporter_line_names_the_place_after_a_bar(separator):
     assert article.authors == ("Dede Rosadi",) and article.title is None
 
 
+@pytest.mark.parametrize("credit", ["Istimewa/Tribunnews", "Dok Pribadi/Tribunnews", "Widodo/Tribunnews"])
+def test_a_photo_credit_or_a_single_name_under_the_article_is_no_author(credit):
+    assert newsingest.ingest(_TRIBUN_BODY + credit + "\n").authors == ()
+
+
 @pytest.mark.parametrize("where", ["top", "end"])
 def test_a_paragraph_opening_with_laporan_is_body(where):
     sentence = "Laporan itu diterima langsung oleh Kapolres, Budi Santoso."
