@@ -506,7 +506,9 @@ _SIGN_OFF = re.compile(
 )
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
 #: Words that open a photo credit, not a person's name (``Istimewa``: courtesy; ``Dok``: documentation).
-_CREDIT_WORDS = frozenset(["Foto", "Dok", "Dokumentasi", "Istimewa", "Ist", "Ilustrasi", "Tangkapan", "Screenshot"])
+_CREDIT_WORDS = frozenset(
+    ["Foto", "Dok", "Dokumentasi", "Istimewa", "Ist", "Ilustrasi", "Net", "Tangkapan", "Screenshot"]
+)
 #: The closing attribution written without its parentheses, alone on the last line: ``Danang Triatmojo/Tribunnews``.
 _BARE_ATTRIBUTION = re.compile(rf"(?P<value>{_NAME_WORDS.pattern})\s*/\s*(?i:{BRAND}(?:{TLD})?)\.?")
 
@@ -766,8 +768,8 @@ class Tribun(Plugin):
         text = draft.blocks[-1].text.strip()
         match = _BARE_ATTRIBUTION.fullmatch(text) if len(text) <= 100 else None
         name = clean_name(match.group("value")) if match else None
-        # a person has two names or more here; a photo credit (``Istimewa/Tribunnews``, ``Dok Pribadi/…``) is none
-        if name and len(name.split()) >= 2 and name.split()[0].rstrip(".") not in _CREDIT_WORDS:
+        # a photo credit (``Istimewa/Tribunnews``, ``Dok Pribadi/…``) names no one
+        if name and name.split()[0].rstrip(".") not in _CREDIT_WORDS:
             draft.add_metadata("attribution", text, many=True)
             draft.add_author(name)
             draft.remove(len(draft.blocks) - 1, "closing attribution (name kept in authors)", "tribun-attribution")

@@ -153,9 +153,13 @@ def test_a_serambi_reporter_line_names_the_place_after_a_bar(separator):
     assert article.authors == ("Dede Rosadi",) and article.title is None
 
 
-@pytest.mark.parametrize("credit", ["Istimewa/Tribunnews", "Dok Pribadi/Tribunnews", "Widodo/Tribunnews"])
-def test_a_photo_credit_or_a_single_name_under_the_article_is_no_author(credit):
+@pytest.mark.parametrize("credit", ["Istimewa/Tribunnews", "Dok Pribadi/Tribunnews", "Ilustrasi/Tribunnews"])
+def test_a_photo_credit_under_the_article_is_no_author(credit):
     assert newsingest.ingest(_TRIBUN_BODY + credit + "\n").authors == ()
+
+
+def test_a_reporter_of_one_name_under_the_article_is_an_author():
+    assert newsingest.ingest(_TRIBUN_BODY + "Widodo/Tribunnews\n").authors == ("Widodo",)
 
 
 @pytest.mark.parametrize("where", ["top", "end"])
