@@ -742,7 +742,7 @@ class Tribun(Plugin):
                 part = part.strip()
                 if part and not _CODE.fullmatch(part):
                     name = clean_name(part)
-                    if name:
+                    if name and not _is_photo_credit(name):
                         draft.add_author(name)
         for index in range(len(draft.blocks) - 1, max(-1, len(draft.blocks) - 4), -1):
             block = draft.blocks[index]
@@ -768,8 +768,7 @@ class Tribun(Plugin):
         text = draft.blocks[-1].text.strip()
         match = _BARE_ATTRIBUTION.fullmatch(text) if len(text) <= 100 else None
         name = clean_name(match.group("value")) if match else None
-        # a photo credit (``Istimewa/Tribunnews``, ``Dok Pribadi/…``) names no one
-        if name and name.split()[0].rstrip(".") not in _CREDIT_WORDS:
+        if name and not _is_photo_credit(name):
             draft.add_metadata("attribution", text, many=True)
             draft.add_author(name)
             draft.remove(len(draft.blocks) - 1, "closing attribution (name kept in authors)", "tribun-attribution")
@@ -789,6 +788,11 @@ class Tribun(Plugin):
 
 
 _SITE_NAME = re.compile(rf"{_SITE_ANY_CASE}\.?", flags=re.IGNORECASE)
+
+
+def _is_photo_credit(name: str) -> bool:
+    """``Istimewa`` (courtesy), ``Dok Pribadi``, ``Ilustrasi``: an attribution that credits a photo, not a person."""
+    return name.split()[0].rstrip(".").capitalize() in _CREDIT_WORDS
 
 
 def _is_site_name(name: str) -> bool:

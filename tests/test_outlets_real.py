@@ -153,7 +153,16 @@ def test_a_serambi_reporter_line_names_the_place_after_a_bar(separator):
     assert article.authors == ("Dede Rosadi",) and article.title is None
 
 
-@pytest.mark.parametrize("credit", ["Istimewa/Tribunnews", "Dok Pribadi/Tribunnews", "Ilustrasi/Tribunnews"])
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Istimewa/Tribunnews",
+        "Dok Pribadi/Tribunnews",
+        "Ilustrasi/Tribunnews",
+        "(Tribunnews.com/Istimewa)",
+        "(Tribunjabar.id/DOK PRIBADI)",
+    ],
+)
 def test_a_photo_credit_under_the_article_is_no_author(credit):
     assert newsingest.ingest(_TRIBUN_BODY + credit + "\n").authors == ()
 
