@@ -296,6 +296,82 @@ class CaptionCopies:
             for at in reversed(copies):
                 draft.remove(at, "photo caption (second copy)", self.name, "metadata.captions")
             index = max(1, index - 1 - len(copies))
+        for index in range(len(draft.blocks) - 1, -1, -1):  # (from the end: a block may go)
+            text = draft.blocks[index].text
+            if "/" in text and len(text) > 100:  # (a glued paragraph with a credit in it: rare)
+                self._cut_glued_copies(draft, index)
+
+    def _cut_glued_copies(self, draft: Draft, index: int) -> None:
+        """A caption and its credit printed twice inside a glued paragraph: both copies go.
+
+        ``… in some areas. A man shovels snow in Boston. Scott Eisen/Getty Images A man
+        shovels snow in Boston. Scott Eisen/Getty Images The storm …`` (a one-line
+        scrape). Only the doubled form is cut: a caption is found by its copy, the text
+        from a sentence's start to the credit repeated right after it; a credit printed
+        once inside a paragraph is left where it is.
+        """
+        block = draft.blocks[index]
+        text = block.text
+        cuts: list[tuple[int, int]] = []  # the spans of both copies, in order, none overlapping
+        for credit in _GLUED_CREDIT.finditer(text):
+            if cuts and credit.start() < cuts[-1][1]:
+                continue  # the second copy's credit, already in a cut
+            # glued, a credit runs into the next sentence's first word (``…/Getty Images The storm``): each
+            # end from the whole match back to the slash's part is tried; the copy decides
+            slash = text.index("/", credit.start())
+            ends = [credit.end()] + [at for at in range(credit.end() - 1, slash, -1) if text[at] == " "]
+            for end in ends:
+                found = self._copy_before(text, credit.start(), end, cuts[-1][1] if cuts else 0)
+                if found is not None:
+                    start, copy = found
+                    cuts.append((start, end + 1 + len(copy)))
+                    draft.add_metadata("captions", " ".join(copy.split()), many=True)
+                    draft.record_strip(
+                        text[start : cuts[-1][1]], "photo caption printed twice", self.name, "metadata.captions"
+                    )
+                    break
+        if cuts:
+            bounds = [0, *(at for cut in cuts for at in cut), len(text)]
+            kept = " ".join(" ".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)).split())
+            if kept:
+                draft.blocks[index] = type(block)(kept, block.kind, block.language)
+            else:
+                draft.blocks.pop(index)  # nothing but captions (each cut is recorded above)
+
+    @staticmethod
+    def _copy_before(text: str, credit_start: int, end: int, floor: int) -> tuple[int, str] | None:
+        """Where the caption ending in the credit at ``credit_start:end`` starts, when it is printed again right after.
+
+        The caption ends its last sentence before the credit; it starts where a
+        sentence does (after ``. ``, ``? ``, ``! ``, at the paragraph's start, or
+        where the last cut ended), at most :data:`_CAPTION_SENTENCES` sentences and
+        :data:`_CAPTION_CHARS` characters back.
+        """
+        if not text[:credit_start].rstrip().endswith((".", "!", "?", '"', "”")):
+            return None  # a caption is a sentence: a credit after anything else is not one's
+        lowest = max(floor, credit_start - _CAPTION_CHARS)
+        start = credit_start
+        for _ in range(_CAPTION_SENTENCES):
+            found = max(text.rfind(mark, lowest, start - 1) for mark in (". ", "? ", "! "))
+            if found != -1:
+                start = found + 2
+            elif lowest == floor:  # the paragraph's start, or the end of the last cut
+                start = floor + (len(text[floor:]) - len(text[floor:].lstrip()))
+            else:
+                return None
+            copy = text[start:end]
+            if len(copy.split()) >= 6 and text.startswith(" " + copy, end):
+                return start, copy
+            if found == -1:
+                return None
+        return None
+
+
+#: A credit inside a glued paragraph (:data:`CREDIT_LINE`, not part of a longer word or path).
+_GLUED_CREDIT = re.compile(rf"(?<![\w/])(?:{CREDIT_LINE})(?![\w/])")
+#: Sentences a caption may hold, and how far back from its credit it may start.
+_CAPTION_SENTENCES = 3
+_CAPTION_CHARS = 400
 
 
 #: "Zoe Strozewski is a Newsweek reporter …", "X is a senior editor at Newsweek …"

@@ -268,6 +268,36 @@ def test_newsweek_is_recognised_by_its_caption_script_left_in_the_text():
     assert [p.text[:12] for p in article.paragraphs] == ["Elon Musk re", "Musk's compa"]
 
 
+def test_newsweek_caption_printed_twice_inside_a_glued_paragraph_goes():
+    text = (
+        "Storm Warning Issued for 10 States By Anna Smith Weather Reporter Newsweek Is A Trust Project Member "
+        "Feb 3, 2025 at 7:30 AM EST A powerful storm will bring heavy snow to the Northeast this week. "
+        "Snow totals could reach 18 inches. A man shovels snow in Boston on January 20. Scott Eisen/Getty Images "
+        "A man shovels snow in Boston on January 20. Scott Eisen/Getty Images The storm should clear by Thursday. "
+        "Officials cited data from NASA/JPL-Caltech/MSSS in their forecast for the week."
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek"
+    assert article.text == (
+        "A powerful storm will bring heavy snow to the Northeast this week. Snow totals could reach 18 inches. "
+        "The storm should clear by Thursday. Officials cited data from NASA/JPL-Caltech/MSSS in their forecast for the week."
+    )
+    assert list(article.metadata["captions"]) == [
+        "A man shovels snow in Boston on January 20. Scott Eisen/Getty Images"
+    ]
+
+
+def test_newsweek_glued_caption_copies_on_hostile_text_stay_bounded():
+    from newsingest_plugins.newsweek import CaptionCopies
+
+    repeated = "Aaaa Bbbb/Cccc Dddd " * 5000  # a credit's shape repeated, no sentence: nothing is a caption
+    captions = ("Abc def ghi jkl mno. " * 3 + "X Y/Z W ") * 500  # nothing but doubled captions: the block goes
+    draft = Draft(blocks=[Block("First."), Block(repeated.strip()), Block(captions.strip()), Block("Last.")])
+    CaptionCopies().apply(draft)
+    assert [block.text for block in draft.blocks] == ["First.", repeated.strip(), "Last."]
+    assert len(draft.removed) == 250 and "".join(r.text for r in draft.removed).count("X Y/Z W") == 500
+
+
 def test_newsweek_byline_and_date_line():
     text = (
         "Storm Map Shows Where Snow Will Fall This Week\n\nBy Jane Doe\n\nSenior Reporter\n\n"
