@@ -347,16 +347,17 @@ class CaptionCopies:
         where the last cut ended), at most :data:`_CAPTION_SENTENCES` sentences and
         :data:`_CAPTION_CHARS` characters back.
         """
-        if not text[:credit_start].rstrip().endswith((".", "!", "?", '"', "”")):
-            return None  # a caption is a sentence: a credit after anything else is not one's
         lowest = max(floor, credit_start - _CAPTION_CHARS)
+        window = text[lowest:credit_start]  # (only this much is read: linear however many credits a text holds)
+        if not window.rstrip().endswith((".", "!", "?", '"', "”")):
+            return None  # a caption is a sentence: a credit after anything else is not one's
         start = credit_start
         for _ in range(_CAPTION_SENTENCES):
             found = max(text.rfind(mark, lowest, start - 1) for mark in (". ", "? ", "! "))
             if found != -1:
                 start = found + 2
             elif lowest == floor:  # the paragraph's start, or the end of the last cut
-                start = floor + (len(text[floor:]) - len(text[floor:].lstrip()))
+                start = floor + (len(window) - len(window.lstrip()))
             else:
                 return None
             copy = text[start:end]

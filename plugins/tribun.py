@@ -280,7 +280,7 @@ def may_put_place_first(text: str) -> bool:
 _LABELLED = re.compile(r"(?i)^(?:[a-z]{3,12}\s*:|laporan\b)")
 #: The site and its reporter above the dateline, without ``Laporan``: ``POS-KUPANG.COM, Maria Vianey Gunu Gokok``
 #: (a name in capitals would be the dateline's city, never taken).
-_SITE_CREDIT = re.compile(rf"(?i:{BRAND}{TLD}),\s*(?P<name>[^\n,]{{2,60}})")
+_SITE_CREDIT = re.compile(rf"(?i:{_SITE_ANY_CASE}),\s*(?P<name>[^\n,]{{2,60}})")
 #: A photo caption standing above the dateline: ``FOTO Ilustrasi : …``, ``Foto: …``.
 _PHOTO = re.compile(r"(?i)^foto\b\s*[\w ]{0,30}:")
 
