@@ -499,10 +499,22 @@ _ATTRIBUTION = (
     rf"(?i)\(\s*(?:(?P<value>(?:[a-z]{{2,4}}\d{{0,3}}\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
     rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*(?:\s*/\s*[\w.\-]{{1,40}})?)\s*\)\s*\.?$"
 )
-#: A reporter's short sign-off after the last sentence: ``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``, or the
-#: site's name alone, without its domain: ``(TribunJakarta)``.
+#: A short sign-off after the last sentence: a reporter's (``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``),
+#: an editor's initials or a source in lower case (``(riz)``, ``(kompas/msr)``, ``(ligaindonesiabaru)``), a label
+#: (``(advertorial)``), or the site's name alone, without its domain: ``(TribunJakarta)``, ``(Sumber TribunJabar)``.
 _SIGN_OFF = re.compile(
-    rf"(?:(?<=[.!?\"”])\s*|^)\((?P<value>[A-Z][a-z]{{1,14}}|[a-z]{{1,4}}\d{{1,3}}|(?i:{BRAND}))\)\s*\.?$"
+    r"(?:(?<=[.!?\"”])\s*|^)\((?:"
+    r"(?P<value>[A-Z][a-z]{1,14}|[a-z]{1,20}\d{0,3}|[a-z]{2,10}(?:/[a-z]{2,6}\d{0,3}){1,2}|(?i:"
+    + BRAND
+    + r"))|(?i:sumber):?\s+(?P<source>(?i:"
+    + BRAND
+    + r")))\)\s*\.?$"
+)
+#: The reporter credited in parentheses after the last sentence: ``(Kontributor Tribunjabar Kabupaten Cianjur,
+#: Fauzi Noviandi)``; what follows the role names the site first, as a reporter line under the article does.
+_CLOSING_REPORTER = re.compile(
+    r"(?:(?<=[.!?\"”])\s*|^)\((?i:(?:laporan\s+)?(?:wartawan|reporter|kontributor|jurnalis))\s+"
+    r"(?P<rest>[^()\n]{2,120})\)\s*\.?$"
 )
 _CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
 #: Words that open a photo credit, not a person's name (``Istimewa``: courtesy; ``Dok``: documentation).
@@ -736,7 +748,7 @@ class Tribun(Plugin):
     )
 
     def process(self, draft: Draft) -> None:
-        """Reporters named in the closing attributions become authors; a short sign-off is cut."""
+        """Reporters named in the closing attributions become authors; a short sign-off or credit is cut."""
         for value in draft.metadata.get("attribution", []):
             for part in value.split("/"):
                 part = part.strip()
@@ -745,20 +757,42 @@ class Tribun(Plugin):
                     if name and not _is_photo_credit(name):
                         draft.add_author(name)
         for index in range(len(draft.blocks) - 1, max(-1, len(draft.blocks) - 4), -1):
-            block = draft.blocks[index]
-            match = _SIGN_OFF.search(block.text) if ends_in_parenthesis(block.text) else None
-            if match is None:
-                continue
-            draft.add_metadata("attribution", match.group("value"), many=True)
-            rest = block.text[: match.start()].strip()
-            if rest:
-                draft.record_strip(match.group(0).strip(), "reporter's sign-off", "tribun-sign-off")
-                draft.blocks[index] = type(block)(rest, block.kind, block.language)
-            else:
-                draft.remove(index, "reporter's sign-off", "tribun-sign-off")
-            break
+            outcome = self._cut_sign_off(draft, index) if ends_in_parenthesis(draft.blocks[index].text) else None
+            if outcome == "cut":
+                break  # cut from the end of a sentence: that sentence closed the article
+            # none, or a line of its own went: the block above may close with a credit too
         self._bare_attribution(draft)
         draft.authors[:] = [clean_name(a) or a for a in draft.authors if not _is_site_name(a)]
+
+    @staticmethod
+    def _cut_sign_off(draft: Draft, index: int) -> str | None:
+        """Cut a sign-off or a reporter credited in parentheses from the end of block ``index``.
+
+        ``"cut"`` when the block kept text before it, ``"removed"`` when it was the whole block, else ``None``.
+        """
+        block = draft.blocks[index]
+        match = _SIGN_OFF.search(block.text)
+        if match is not None:
+            if match.group("source"):
+                draft.metadata.setdefault("source", match.group("source"))  # a ``Sumber:`` credit line comes first
+            else:
+                draft.add_metadata("attribution", match.group("value"), many=True)
+            reason = "sign-off after the last sentence (a reporter's or editor's code, a source)"
+        else:
+            match = _CLOSING_REPORTER.search(block.text)
+            rest = match.group("rest") if match else ""
+            name = reporter_name(rest) if match and _REPORTER_SITE.match(rest) else None
+            if match is None or name is None:
+                return None
+            draft.add_author(name)
+            reason = "reporter line (name kept in authors)"
+        rest = block.text[: match.start()].strip()
+        if rest:
+            draft.record_strip(match.group(0).strip(), reason, "tribun-sign-off")
+            draft.blocks[index] = type(block)(rest, block.kind, block.language)
+            return "cut"
+        draft.remove(index, reason, "tribun-sign-off")
+        return "removed"
 
     @staticmethod
     def _bare_attribution(draft: Draft) -> None:

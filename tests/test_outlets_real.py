@@ -189,6 +189,42 @@ def test_tribun_coded_closing_attribution_is_cut(code):
 
 
 @pytest.mark.parametrize(
+    "code", ["(riz)", "(ra)", "(sar)", "(kompas/msr)", "(advertorial)", "(ligaindonesiabaru)", "(Sumber TribunJabar)"]
+)
+def test_tribun_editor_code_after_the_last_sentence_is_cut(code):
+    """An editor's initials or a source in lower case closes many Tribun articles, glued or on a line."""
+    last = "“Kegiatan itu ditutup dengan doa bersama warga,” pungkasnya."
+    for text in (
+        _TRIBUN_BODY + last + " " + code + "\n",
+        _TRIBUN_BODY + last + code + "\n",
+        _TRIBUN_BODY + last + "\n" + code + "\n",
+    ):
+        article = newsingest.ingest(text)
+        assert article.paragraphs[-1].text == last
+        assert code in [removed.text for removed in article.removed]
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Harga tiket naik menjadi Rp 50.000 (dewasa).",  # the parenthesis inside the sentence
+        "Menurut dia, jalan itu ditutup sementara (sampai Senin)",  # no sentence end before it
+        "Hal itu diriwayatkan dalam sebuah hadis. (HR. An-Nasa’i, no. 2954)",  # a citation, not a code
+    ],
+)
+def test_a_parenthesis_closing_a_tribun_article_that_is_no_code_stays(last):
+    assert newsingest.ingest(_TRIBUN_BODY + last + "\n").paragraphs[-1].text == last
+
+
+def test_a_contributor_credit_in_parentheses_under_the_article_names_an_author():
+    last = "Relawan langsung membantu proses evakuasi."
+    credit = "(Kontributor Tribunjabar Kabupaten Cianjur, Fauzi Noviandi)"
+    article = newsingest.ingest(_TRIBUN_BODY + last + " " + credit + "\n")
+    assert article.paragraphs[-1].text == last
+    assert article.authors == ("Fauzi Noviandi",)
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "Kumpulan Artikel Buleleng",
