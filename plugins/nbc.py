@@ -63,6 +63,15 @@ _CREDIT_FIRST = re.compile(
 )
 
 
+#: A capital's or a short title's dot before a name (``Ted S.``, ``St.``): the dot ends no sentence.
+_INITIAL = re.compile(r"(?:^|\s)(?:[A-Z]|St|Mt|Ft|Jr|Sr|Dr)$")
+
+
+def _sentence_end_before(text: str, end: int) -> int:
+    """Where the last sentence mark (``. ``, ``? ``, ``! ``, ``." ``, ``.” ``) before ``end`` is; -1 when none is."""
+    return max(text.rfind(mark, 0, end) for mark in (". ", "? ", "! ", '." ', ".” "))
+
+
 def bare_credit(text: str) -> str | None:
     """The bare credit ending a photo caption (``… Sean Rayford / Getty Images``, ``… KTAL``), if any.
 
@@ -73,7 +82,9 @@ def bare_credit(text: str) -> str | None:
     """
     if len(text) > 600 or text.endswith((".", "!", "?", '"', "”", "’", "'", ")", ":", "…", ";", ",")):
         return None
-    cut = max(text.rfind(". "), text.rfind("? "), text.rfind("! "), text.rfind('." '), text.rfind(".” "))
+    cut = _sentence_end_before(text, len(text))
+    while cut > 0 and text[cut] == "." and _INITIAL.search(text, 0, cut):
+        cut = _sentence_end_before(text, cut)  # ``Ted S. Warren / AP``: an initial's dot ends no sentence
     if cut == -1:
         return None
     sentence, credit = text[: cut + 1], text[cut + 1 :].strip(' ”"')
@@ -98,11 +109,17 @@ class BareCreditCaptions:
         slash = " / " if self.pattern is _CREDIT_FIRST else ""
         while index < len(blocks):
             text = blocks[index].text
-            if bare_credit(text) or (slash in text and credit_first(text)):
-                draft.add_metadata("captions", text, many=True)
-                draft.remove(index, "photo caption with a bare credit", self.name, moved_to="metadata.captions")
+            credit = bare_credit(text)
+            first = credit_first(text) if credit is None and slash in text else None
+            if credit is not None:
+                caption = {"text": text.strip()[: -len(credit)].strip(' ”"'), "credit": credit}
+            elif first is not None:
+                caption = {"text": text[first.end() :].strip(), "credit": first.group(0).strip()}
             else:
                 index += 1
+                continue
+            draft.add_metadata("captions", caption, many=True)  # the shape of the generic caption rule's
+            draft.remove(index, "photo caption with a bare credit", self.name, moved_to="metadata.captions")
 
 
 #: ``Kasie Hunt of NBC News``: the person, without the outlet.

@@ -290,7 +290,7 @@ class CaptionCopies:
             if not ((slashed or (short and copies)) and len(above.split()) <= 80):
                 index += 1
                 continue
-            draft.add_metadata("captions", f"{above} {credit}", many=True)
+            draft.add_metadata("captions", {"text": above.strip(), "credit": credit}, many=True)
             draft.remove(index, "caption credit", self.name, "metadata.captions")
             draft.remove(index - 1, "photo caption", self.name, "metadata.captions")
             for at in reversed(copies):
@@ -325,7 +325,11 @@ class CaptionCopies:
                 if found is not None:
                     start, copy = found
                     cuts.append((start, end + 1 + len(copy)))
-                    draft.add_metadata("captions", " ".join(copy.split()), many=True)
+                    caption = {
+                        "text": " ".join(text[start : credit.start()].split()),
+                        "credit": " ".join(text[credit.start() : end].split()),
+                    }
+                    draft.add_metadata("captions", caption, many=True)
                     draft.record_strip(
                         text[start : cuts[-1][1]], "photo caption printed twice", self.name, "metadata.captions"
                     )

@@ -283,6 +283,8 @@ _LABELLED = re.compile(r"(?i)^(?:[a-z]{3,12}\s*:|laporan\b)")
 _SITE_CREDIT = re.compile(rf"(?i:{_SITE_ANY_CASE}),\s*(?P<name>[^\n,]{{2,60}})")
 #: A photo caption standing above the dateline: ``FOTO Ilustrasi : …``, ``Foto: …``.
 _PHOTO = re.compile(r"(?i)^foto\b\s*[\w ]{0,30}:")
+#: The credit closing such a caption, in parentheses: ``(TRIBUNJABAR.ID/Ahya Nurdin)``.
+_PHOTO_CREDIT = re.compile(r"\(([^()\n]{2,80})\)\s*\.?\s*$")
 
 
 @attrs.frozen
@@ -424,7 +426,11 @@ class Dateline:
                 draft.add_author(name)
                 draft.remove(at, "reporter line above the dateline (name kept in authors)", self.name, "authors")
             elif _PHOTO.match(text):
-                draft.add_metadata("captions", text, many=True)
+                credit = _PHOTO_CREDIT.search(text)
+                caption = (
+                    {"text": text[: credit.start()].strip(), "credit": credit.group(1).strip()} if credit else None
+                )
+                draft.add_metadata("captions", caption or {"text": text.strip(), "credit": ""}, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
             elif self._after_dateline(draft, text)[:60] in body:
                 draft.remove(at, "teaser above the dateline (repeated in the body)", self.name)

@@ -9,6 +9,7 @@ convention of the "Seen in real scraped text" notes.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -319,7 +320,7 @@ def test_newsweek_caption_printed_twice_inside_a_glued_paragraph_goes():
         "The storm should clear by Thursday. Officials cited data from NASA/JPL-Caltech/MSSS in their forecast for the week."
     )
     assert list(article.metadata["captions"]) == [
-        "A man shovels snow in Boston on January 20. Scott Eisen/Getty Images"
+        {"text": "A man shovels snow in Boston on January 20.", "credit": "Scott Eisen/Getty Images"}
     ]
 
 
@@ -425,3 +426,72 @@ def test_mine_lists_recurring_lines_and_whether_a_rule_removes_them():
     assert total == 4 and by_text["ikuti kami di"].articles == 4 and by_text["ikuti kami di"].removed_in == 4
     assert by_text["kalimat 0."].removed_in == 0  # numbers fold to 0: a recurring body line, kept
     assert repeated_lines(texts, min_articles=3) >= {"ikuti kami di", "kalimat 0."}
+
+
+# --- captions: one shape, whichever rule moved them ------------------------------------------
+
+
+_GLUED_NEWSWEEK = (
+    "Storm Warning Issued for 10 States By Anna Smith Weather Reporter Newsweek Is A Trust Project Member "
+    "Feb 3, 2025 at 7:30 AM EST A powerful storm will bring heavy snow to the Northeast this week. "
+    "Snow totals could reach 18 inches. A man shovels snow in Boston on January 20. Scott Eisen/Getty Images "
+    "A man shovels snow in Boston on January 20. Scott Eisen/Getty Images The storm should clear by Thursday."
+)
+_NBC_BODY = (
+    "Get breaking news alerts and special reports. The news and stories that matter, delivered weekday mornings.\n\n"
+    "The senator said on Tuesday that the vote would go ahead as planned.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # NBC: a bare credit after the caption's sentence
+            _NBC_BODY
+            + "A nurse walks past the hospital entrance in Columbia on Monday. Sean Rayford / Getty Images\n\n"
+            "The hospital said it would reopen the ward.\n",
+            {
+                "text": "A nurse walks past the hospital entrance in Columbia on Monday.",
+                "credit": "Sean Rayford / Getty Images",
+            },
+        ),
+        (  # NBC: a photographer's middle initial is no sentence end
+            _NBC_BODY
+            + "A pedestrian walks past graffiti calling for a rent strike in Seattle. Ted S. Warren / AP file\n\n"
+            "The hospital said it would reopen the ward.\n",
+            {
+                "text": "A pedestrian walks past graffiti calling for a rent strike in Seattle.",
+                "credit": "Ted S. Warren / AP file",
+            },
+        ),
+        (  # NBC: the credit first
+            _NBC_BODY + "Jonathan Ernst / Reuters Lois Lerner boards an elevator after the hearing in Washington.\n\n"
+            "The hospital said it would reopen the ward.\n",
+            {
+                "text": "Lois Lerner boards an elevator after the hearing in Washington.",
+                "credit": "Jonathan Ernst / Reuters",
+            },
+        ),
+        (  # Newsweek: a caption, then its credit on a line of its own
+            "Newsweek reached out to the agency for comment.\nA rover crosses the crater floor on Mars in 2024.\n"
+            "NASA/JPL-Caltech/MSSS\nScientists said the samples would return in 2033.\n",
+            {"text": "A rover crosses the crater floor on Mars in 2024.", "credit": "NASA/JPL-Caltech/MSSS"},
+        ),
+        (  # Newsweek: a caption printed twice inside a glued paragraph
+            _GLUED_NEWSWEEK,
+            {"text": "A man shovels snow in Boston on January 20.", "credit": "Scott Eisen/Getty Images"},
+        ),
+        (  # Tribun: a photo caption above the dateline
+            "FOTO ILUSTRASI: Petugas memeriksa kendaraan di gerbang tol (TRIBUNJABAR.ID/Ahya Nurdin)\n" + _TRIBUN_BODY,
+            {
+                "text": "FOTO ILUSTRASI: Petugas memeriksa kendaraan di gerbang tol",
+                "credit": "TRIBUNJABAR.ID/Ahya Nurdin",
+            },
+        ),
+    ],
+)
+def test_a_caption_a_plugin_moves_has_the_generic_shape(text, expected):
+    """``metadata.captions`` holds ``{text, credit}`` from every rule: a list of mixed shapes breaks a reader's loop."""
+    captions = newsingest.ingest(text).metadata["captions"]
+    assert expected in captions
+    assert all(isinstance(caption, Mapping) and set(caption) == {"text", "credit"} for caption in captions)
