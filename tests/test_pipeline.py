@@ -167,6 +167,23 @@ def test_html_without_structured_metadata_falls_back_to_the_page_itself():
     assert article.published.isoformat() == "2024-04-02"
 
 
+def test_a_page_caption_without_a_credit_has_an_empty_one():
+    """Every caption has ``text`` and ``credit``, as the text rules store them: one shape to loop over."""
+    page = (
+        "<html><body><article><h1>Quiet Town Votes on New Park</h1>"
+        "<p>The council of the quiet town voted on Tuesday to build a new park on the site of the old factory.</p>"
+        "<figure><img src='a.jpg'><figcaption>The old factory site in March</figcaption></figure>"
+        "<figure><video></video><figcaption>How the vote went <span class='duration'>01:58</span></figcaption></figure>"
+        "<p>The park will open next spring, the mayor said, with a playground and a garden for residents.</p>"
+        "</article></body></html>"
+    )
+    captions = [dict(caption) for caption in newsingest.ingest(page, outlet="none").metadata["captions"]]
+    assert captions == [
+        {"text": "The old factory site in March", "credit": ""},
+        {"text": "How the vote went", "credit": "", "duration": "01:58"},
+    ]
+
+
 def test_the_rule_plan_is_made_once_and_again_when_a_plugin_changes_its_rules():
     from newsingest import DropLine
     from newsingest._text.cleaners import GENERIC_RULES

@@ -327,7 +327,8 @@ def _figure_captions(tree: lxml_html.HtmlElement) -> list[dict[str, str]]:
             credit = credit_tail(text) or ""
             text = text[: len(text) - len(credit)].strip() if credit else text
         if text or credit:
-            caption = {"text": text}
-            caption.update({k: v for k, v in (("credit", credit), ("duration", duration)) if v})
+            caption = {"text": text, "credit": credit}  # (credit empty when none: every caption has both keys)
+            if duration:
+                caption["duration"] = duration  # a video's
             captions.append(caption)
     return captions
