@@ -153,12 +153,17 @@ class BylineAndDate:
                 index += 1
 
     def _date(self, draft: Draft, text: str) -> str:
-        """A date opening ``text`` (what followed the byline) goes to its field; the rest is returned."""
-        match = self.date.match(text)
-        if match is None:
-            return text
-        self._store(draft, match)
-        return text[match.end() :].strip()
+        """The dates opening ``text`` (what followed the byline) go to their fields; the rest is returned.
+
+        Two at most: the date line and an ``Updated …`` one after it.
+        """
+        for _ in range(2):
+            match = self.date.match(text)
+            if match is None:
+                break
+            self._store(draft, match)
+            text = text[match.end() :].strip()
+        return text
 
     def _date_lines(self, draft: Draft) -> None:
         """Date lines of their own near the top."""
@@ -176,14 +181,11 @@ class BylineAndDate:
         value = parse_date_line(match.group("value"))
         if value is None:
             return False
-        if match.group("kind") == "Updated":
-            draft.updated = draft.updated or value
-        elif draft.published is None:
-            draft.published = value
-        else:
-            draft.updated = draft.updated or value
+        field = "updated" if match.group("kind") == "Updated" or draft.published is not None else "published"
+        if getattr(draft, field) is None:
+            setattr(draft, field, value)
         if (match.string is not None and match.start() != 0) or match.end() != len(match.string):
-            draft.record_strip(match.group(0), "date line", self.name, "published")
+            draft.record_strip(match.group(0), "date line", self.name, field)
         return True
 
 
@@ -204,6 +206,8 @@ FURNITURE = (
     r"If you (?:purchase|buy) a product or register for an account through (?:a |one of the )?links? on our site,? "
     r"we may receive compensation\.",
     r"You can (?:live )?stream [^.\n]{1,200}?\b(?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,120}(?:\.|$)",
+    # the line promo of the stream-promo rule, glued between two sentences
+    r"(?<=[.!?] )Live stream [^.\n]{1,120} (?:with|on) (?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,80}\.",
     # embedded posts: the picture link and the signature line
     r"pic\.twitter\.com/\w{1,20}",
     r"— [^\n()—]{1,60} \(@\w{1,30}\) " + _MONTH + r" \d{1,2}, \d{4}",
@@ -223,6 +227,7 @@ FURNITURE_NEEDLES = (
     "if you buy",
     "you can stream",
     "you can live stream",
+    "live stream",
     "pic.twitter",
     "(@",
 )
@@ -459,7 +464,10 @@ class Newsweek(Plugin):
             needles="(@",
         ),
         CutInline(
-            "newsweek-furniture", "(?:" + "|".join(FURNITURE) + ")", "player, ad, call-out, promo or embed furniture"
+            "newsweek-furniture",
+            "(?:" + "|".join(FURNITURE) + ")",
+            "player, ad, call-out, promo or embed furniture",
+            needles=FURNITURE_NEEDLES,
         ),
         DropLine(
             "newsweek-stream-promo",

@@ -350,6 +350,67 @@ def test_newsweek_byline_and_date_line():
     assert len(article.paragraphs) == 2
 
 
+@pytest.mark.parametrize("separator", [" ", "\n\n"])
+def test_newsweek_published_and_updated_lines_after_the_byline(separator):
+    """Both dates under the byline go to their fields, glued into a one-line scrape or on lines of their own."""
+    text = separator.join(
+        [
+            "Texas Floods Leave Thousands Without Power",
+            "By Maria Lopez Weather Reporter",
+            "Newsweek Is A Trust Project Member",
+            "Jul 6, 2025 at 9:12 AM EDT",
+            "Updated Jul 6, 2025 at 11:40 AM EDT",
+            "Thousands of residents in central Texas remained without power on Sunday as rivers crested.",
+            "Emergency crews rescued more than 200 people from flooded homes, officials said.",
+        ]
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek" and article.authors == ("Maria Lopez",)
+    assert article.published.isoformat() == "2025-07-06T09:12:00-04:00"
+    assert article.updated.isoformat() == "2025-07-06T11:40:00-04:00"
+    assert article.paragraphs[0].text.startswith("Thousands of residents")
+
+
+def test_newsweek_streaming_promo_inside_a_glued_paragraph_is_cut():
+    text = (
+        "How to Watch Chiefs vs Bills By John Doe Sports Reporter Newsweek Is A Trust Project Member "
+        "Jan 26, 2025 at 8:00 AM EST The Kansas City Chiefs host the Buffalo Bills on Sunday. "
+        "Live stream Chiefs vs Bills on Fubo. You can live stream the game with Fubo, which offers a free trial. "
+        "Regional restrictions may apply. Patrick Mahomes has won three Super Bowls with Kansas City."
+    )
+    article = newsingest.ingest(text)
+    assert article.text == (
+        "The Kansas City Chiefs host the Buffalo Bills on Sunday. "
+        "Patrick Mahomes has won three Super Bowls with Kansas City."
+    )
+
+
+@pytest.mark.parametrize(
+    "furniture",
+    [
+        "AD Loading...",
+        "Video Player is loading.",
+        "Loaded: 12.5%",
+        "Newsweek Is A Trust Project Member",
+        "Link copied",
+        "Request Reprint & Licensing",
+        "function toggleCap(){var el=document.getElementById('cap');}",
+        "Do you have a tip on a science story that Newsweek should be covering? Let us know via science@newsweek.com.",
+        "Regional restrictions may apply.",
+        "If you purchase a product or register for an account through a link on our site, we may receive compensation.",
+        "You can stream the game on Peacock.",
+        "You can live stream the game with Fubo, which offers a free trial.",
+        "pic.twitter.com/AbCdEf1234",
+    ],
+)
+def test_newsweek_furniture_glued_into_a_paragraph_is_cut(furniture):
+    """Each piece of the furniture rule, between two sentences (its needles must let every piece through)."""
+    first = "Newsweek reached out to the agency for comment on Sunday."
+    last = "The agency said the report would be published next week."
+    article = newsingest.ingest(f"{first} {furniture} {last}")
+    assert article.outlet == "newsweek" and article.text == f"{first} {last}"
+
+
 # --- text shapes -----------------------------------------------------------------------------
 
 
