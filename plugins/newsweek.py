@@ -519,4 +519,5 @@ class Newsweek(Plugin):
 
 
 # Newsweek credits its own photos and maps "Newsweek": a caption credit here, not in generic code
-Newsweek.generic_rules = {"caption": Captions("newsweek-caption", own_credits=("Newsweek",))}
+#: (a credit on a line of its own is left to :class:`CaptionCopies`, which takes the caption above it too)
+Newsweek.generic_rules = {"caption": Captions("newsweek-caption", own_credits=("Newsweek",), credit_lines=False)}

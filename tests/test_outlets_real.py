@@ -385,6 +385,22 @@ def test_newsweek_streaming_promo_inside_a_glued_paragraph_is_cut():
     )
 
 
+def test_newsweek_caption_printed_twice_above_an_agency_credit_line_goes():
+    """The credit alone on its line names an agency the generic caption rule knows: the copies above are the caption."""
+    caption = "A nurse prepares a measles vaccine at a clinic in Lubbock, Texas, on February 27, 2025."
+    text = (
+        "Newsweek reached out to the health department for comment on Monday.\n"
+        f"{caption}\n{caption}\nJan Sonnenmair/Getty Images\n"
+        "The outbreak in west Texas has grown to 159 cases, state officials said on Friday.\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek"
+    assert [p.text[:12] for p in article.paragraphs] == ["Newsweek rea", "The outbreak"]
+    assert [dict(c) for c in article.metadata["captions"]] == [
+        {"text": caption, "credit": "Jan Sonnenmair/Getty Images"}
+    ]
+
+
 @pytest.mark.parametrize(
     "furniture",
     [

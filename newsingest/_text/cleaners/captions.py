@@ -123,11 +123,14 @@ class Captions:
     ``own_credits`` are names that count as credits besides the agencies: an
     outlet plugin replaces the generic ``caption`` rule with one that knows its
     outlet's own photo credit (``Captions("nbc-caption", own_credits=("NBC News",))``).
+    ``credit_lines=False`` leaves a block that is a credit alone where it is, for a
+    plugin whose own rule knows which block above it is its caption.
     """
 
     name: str = "caption"
     reason: str = "photo caption (ends in an agency or photographer credit)"
     own_credits: tuple[str, ...] = ()
+    credit_lines: bool = True
 
     def apply(self, draft: Draft) -> None:
         agencies = AGENCIES + self.own_credits
@@ -150,6 +153,9 @@ class Captions:
                 index += 1
                 continue
             caption = block.text.strip()[: -len(credit)].strip()
+            if not caption and not self.credit_lines:
+                index += 1
+                continue
             draft.remove(index, self.reason, self.name, moved_to="metadata.captions")
             draft.add_metadata("captions", {"text": caption, "credit": credit.strip("()")}, many=True)
 
