@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping
 
 import attrs
 
@@ -232,7 +233,12 @@ FURNITURE_NEEDLES = (
     "(@",
 )
 #: A credit on a line of its own under a caption: ``PIYASET/GETTY``, ``NASA/JPL-Caltech/MSSS``.
-CREDIT_LINE = r"[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}(?:/[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}){1,3}"
+CREDIT_LINE = (
+    r"[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}(?:/[A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2}){1,3}"
+    r"(?: via [A-Z][\w.&'’\-]{0,30}(?: [A-Z][\w.&'’\-]{0,30}){0,2})?"  # ``Name/Getty Images via AFP``
+)
+#: A lead picture's credit with no caption: ``Photo-illustration by Newsweek/Getty``, ``Illustration by Jane Doe``.
+_ILLUSTRATION = re.compile(r"(?:Photo[- ]?[Ii]llustration|Illustration)(?: by)? [A-Z][\w.&'’\-/ ]{1,80}")
 
 
 @attrs.frozen
@@ -305,6 +311,25 @@ class CaptionCopies:
             text = draft.blocks[index].text
             if "/" in text and len(text) > 100:  # (a glued paragraph with a credit in it: rare)
                 self._cut_glued_copies(draft, index)
+        self._other_copies_and_credits(draft)
+
+    def _other_copies_and_credits(self, draft: Draft) -> None:
+        """A copy of a moved caption left without its credit (the thumbnail's), and a credit with no caption."""
+        moved = {
+            caption["text"]
+            for caption in draft.metadata.get("captions", ())
+            if isinstance(caption, Mapping) and len(str(caption.get("text", "")).split()) >= 6
+        }
+        index = 0
+        while index < len(draft.blocks):
+            text = draft.blocks[index].text.strip()
+            if text in moved:
+                draft.remove(index, "photo caption (second copy)", self.name, "metadata.captions")
+            elif len(text) <= 100 and _ILLUSTRATION.fullmatch(text):
+                draft.add_metadata("captions", {"text": "", "credit": text}, many=True)
+                draft.remove(index, "picture credit", self.name, "metadata.captions")
+            else:
+                index += 1
 
     def _cut_glued_copies(self, draft: Draft, index: int) -> None:
         """A caption and its credit printed twice inside a glued paragraph: both copies go.

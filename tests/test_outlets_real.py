@@ -401,6 +401,28 @@ def test_newsweek_caption_printed_twice_above_an_agency_credit_line_goes():
     ]
 
 
+_NURSE = "A nurse prepares a measles vaccine at a clinic in Lubbock, Texas, on February 27, 2025."
+
+
+@pytest.mark.parametrize(
+    ("between", "credit"),
+    [
+        (f"{_NURSE}\n{_NURSE} Jan Sonnenmair/Getty Images\n", "Jan Sonnenmair/Getty Images"),  # thumbnail copy bare
+        (f"{_NURSE}\n{_NURSE}\nBrandon Bell/Getty Images via AFP\n", "Brandon Bell/Getty Images via AFP"),
+        ("Photo-illustration by Newsweek/Getty\n", "Photo-illustration by Newsweek/Getty"),  # a credit, no caption
+    ],
+)
+def test_newsweek_caption_shapes_leave_no_copy_or_credit(between, credit):
+    text = (
+        "Newsweek reached out to the health department for comment on Monday.\n"
+        + between
+        + "The outbreak in west Texas has grown to 159 cases, state officials said on Friday.\n"
+    )
+    article = newsingest.ingest(text)
+    assert [p.text[:12] for p in article.paragraphs] == ["Newsweek rea", "The outbreak"]
+    assert credit in [c["credit"] for c in article.metadata["captions"]]
+
+
 @pytest.mark.parametrize(
     "furniture",
     [
