@@ -238,6 +238,60 @@ def test_body_sentences_mentioning_agencies_are_kept(line):
     assert "captions" not in draft.metadata
 
 
+@pytest.mark.parametrize(
+    ("block", "caption", "credit"),
+    [
+        (
+            "Xpeng X9 memiliki desain yang sporty dan agresif Foto: Luthfi Anshori/detikOto",
+            "Xpeng X9 memiliki desain yang sporty dan agresif",
+            "Luthfi Anshori/detikOto",
+        ),
+        (
+            "Thom Haye menjadi 'tukang sapu' saat babak I Jepang vs Indonesia. Foto: dok.AFC",
+            "Thom Haye menjadi 'tukang sapu' saat babak I Jepang vs Indonesia.",
+            "dok.AFC",
+        ),
+        (
+            "Handry Halim, buron 40 kg sabu yang tengah diburu Bareskrim Polri. (Foto: dok. Istimewa)",
+            "Handry Halim, buron 40 kg sabu yang tengah diburu Bareskrim Polri.",
+            "dok. Istimewa",
+        ),
+        (
+            "Mensesneg Prasetyo Hadi di Istana, Jumat (9/5/2025). Foto: (Firda Cynthia/detikcom)",
+            "Mensesneg Prasetyo Hadi di Istana, Jumat (9/5/2025).",
+            "Firda Cynthia/detikcom",
+        ),
+        ("Suzuki e-Access. Foto: Doc. Suzuki India.", "Suzuki e-Access.", "Doc. Suzuki India"),
+        ("Foto: Visit Melbourne", "", "Visit Melbourne"),
+        (
+            "A crowd waits outside the stadium before the final. Photo: Jane Smith",
+            "A crowd waits outside the stadium before the final.",
+            "Jane Smith",
+        ),
+    ],
+)
+def test_a_caption_labelled_foto_or_photo_is_a_caption(block, caption, credit):
+    """detik and many others print the credit after ``Foto:`` (``Photo:``): the label says it is a caption."""
+    draft = run(CAPTIONS, BODY, block, BODY)
+    assert kept(draft) == [BODY, BODY]
+    assert draft.metadata == {"captions": [{"text": caption, "credit": credit}]}
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Photo: upload a recent passport photo and sign the form before you send it.",
+        "Child Tax Credit: $2,000 per child under 17, phased out above $200,000 of income.",
+        "Foto: sebanyak 20 orang tewas dalam kecelakaan itu, kata polisi kepada wartawan.",
+        "Foto 16 pemain yang dilepas tersebut dipajang dalam satu frame.",
+        "Dia mengunggah foto: sebuah rumah tua yang hampir roboh di pinggir jalan desa.",
+    ],
+)
+def test_a_foto_label_in_a_sentence_is_no_caption(line):
+    draft = run(CAPTIONS, line)
+    assert kept(draft) == [line] and "captions" not in draft.metadata
+
+
 def test_list_items_are_never_captions():
     draft = Draft(blocks=[Block("Photo gallery. AFP/Getty", "list_item")])
     CAPTIONS.apply(draft)

@@ -110,6 +110,30 @@ def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
     return tail if credit.fullmatch(inner) else None
 
 
+#: A credit after its label at the end of a block: ``… Foto: Luthfi Anshori/detikOto``, ``(Foto: dok.
+#: Istimewa)``, ``Foto: (Name/detikcom)``, ``Photo: Jane Smith``. The label is capitalised and the credit opens
+#: with a capital or ``dok``/``Doc`` (documentation): ``foto: sebuah rumah`` and ``Photo: upload a …`` are sentences.
+_LABELLED = re.compile(
+    r"(?:^|(?<=\s))(?P<open>\()?(?:Foto|FOTO|Photo|PHOTO) ?: ?\(?(?P<credit>(?:[A-Z]|[Dd]ok\b|Doc\b)[^\n:()]{0,80}?)"
+    r"\.?\)?(?(open)\))\.?$"
+)
+#: The longest credit after a label, in words (``David Buono/Icon Sportswire via Getty Images``: six).
+_LABELLED_WORDS = 8
+#: The longest block a labelled caption is taken from: a long paragraph is not a caption.
+_LABELLED_BLOCK_CHARS = 500
+
+
+def labelled_credit(text: str) -> tuple[str, str] | None:
+    """``(caption, credit)`` of a block ending in a labelled credit (see :data:`_LABELLED`), else ``None``."""
+    text = text.strip()
+    if len(text) > _LABELLED_BLOCK_CHARS:
+        return None
+    match = _LABELLED.search(text, max(0, len(text) - MAX_CREDIT_CHARS))
+    if match is None or len(match.group("credit").split()) > _LABELLED_WORDS:
+        return None
+    return text[: match.start()].strip(), match.group("credit").strip()
+
+
 @functools.lru_cache(maxsize=32)
 def _last_chars(agencies: tuple[str, ...]) -> frozenset[str]:
     """The characters a credit without a slash can end in: those its agency names end in."""
@@ -141,7 +165,11 @@ class Captions:
             id(block)
             for block in draft.blocks
             if block.kind != "list_item"
-            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
+            and (
+                "/" in (tail := (text := block.text.strip())[-MAX_CREDIT_CHARS:])
+                or text[-1:] in last_chars
+                or ":" in tail  # (a labelled credit: ``Foto: …``)
+            )
         }
         if not candidates:
             return  # the usual case
@@ -149,10 +177,14 @@ class Captions:
         while index < len(draft.blocks):
             block = draft.blocks[index]
             credit = credit_tail(block.text, agencies) if id(block) in candidates else None
-            if credit is None:
+            labelled = labelled_credit(block.text) if credit is None and id(block) in candidates else None
+            if labelled is not None:
+                caption, credit = labelled
+            elif credit is not None:
+                caption = block.text.strip()[: -len(credit)].strip()
+            else:
                 index += 1
                 continue
-            caption = block.text.strip()[: -len(credit)].strip()
             if not caption and not self.credit_lines:
                 index += 1
                 continue
