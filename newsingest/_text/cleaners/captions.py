@@ -168,7 +168,8 @@ class Captions:
             and (
                 "/" in (tail := (text := block.text.strip())[-MAX_CREDIT_CHARS:])
                 or text[-1:] in last_chars
-                or ":" in tail  # (a labelled credit: ``Foto: …``)
+                or "oto" in tail  # (a labelled credit: ``Foto: …``, ``Photo: …``; ``FOTO`` below)
+                or "OTO" in tail
             )
         }
         if not candidates:
