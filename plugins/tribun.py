@@ -96,7 +96,11 @@ _URL_AT_END = re.compile(r",\s*(https?://\S+?)\s*\.?$")
 #: Google News``, ``Kompas.com - Ikuti Saluran WhatsApp Tribun Manado dan Google News Tribun Manado …``.
 _FOOTER_PROMPT = re.compile(
     r"(?i)\s*[,.\-–]\s*(?:update|ikuti|baca|simak|akses|dapatkan)\b[^\n]{0,120}?\bgoogle ?news\b[^\n]*$"
+    # the related-news header under the footer, joined to its line: ``…, Berita terkait lainnya``
+    r"|\s*[,.\-–]\s*berita (?:terkait|lainnya|lain)(?: lainnya)?\s*:?\s*$"
 )
+#: Quotes around the whole title: ``dengan judul "Kusnadi: Saya Tidak Diculik"``.
+_QUOTED_TITLE = re.compile(r'^["“”](?P<title>[^"“”]+)["“”]$')
 
 
 def parse_syndication(text: str) -> dict[str, str]:
@@ -111,7 +115,9 @@ def parse_syndication(text: str) -> dict[str, str]:
     if not found:
         return {"site": text.strip()}
     url = _URL_AT_END.search(rest)
-    title = (rest[: url.start()] if url else rest).strip().rstrip(".")
+    title = (rest[: url.start()] if url else rest).strip().rstrip(".,").strip()  # (a URL missing after its comma)
+    quoted = _QUOTED_TITLE.match(title)
+    title = quoted.group("title").strip() if quoted else title
     parts = {"site": site.strip(), "title": title}
     if url:
         parts["url"] = url.group(1)

@@ -293,6 +293,37 @@ def test_a_prompt_glued_to_the_syndication_footer_is_not_its_title_or_site():
     assert parse_syndication(f"Tribunnews.com dengan judul {title}, https://www.tribunnews.com/x")["title"] == title
 
 
+@pytest.mark.parametrize(
+    ("footer", "title"),
+    [
+        # the URL missing after the title's comma
+        (
+            "WartaKotalive.com dengan judul Henry Indraguna Dukung Kebijakan Bahlil Soal Tambang di Raja Ampat,",
+            "Henry Indraguna Dukung Kebijakan Bahlil Soal Tambang di Raja Ampat",
+        ),
+        # the title in quotes
+        (
+            'Kompas.com dengan judul "Kusnadi: Saya Tidak Diculik, Saya Mohon Maaf"',
+            "Kusnadi: Saya Tidak Diculik, Saya Mohon Maaf",
+        ),
+        (
+            "Kompas.com dengan judul “Analisis Penyebab Gempa di Pangandaran”, https://www.kompas.com/x",
+            "Analisis Penyebab Gempa di Pangandaran",
+        ),
+        # a related-news header the scraper joined to the footer's line
+        (
+            "Tribunnews.com dengan judul Ria Ricis Berpacaran dengan Personel Band, Sang Kakak Tidak Merestui?, Berita terkait lainnya",
+            "Ria Ricis Berpacaran dengan Personel Band, Sang Kakak Tidak Merestui?",
+        ),
+    ],
+)
+def test_the_syndication_footers_title_is_the_title_alone(footer, title):
+    """The title is what links a copy to its original: no quotes, no dangling comma, no header after it."""
+    from newsingest_plugins.tribun import parse_syndication
+
+    assert parse_syndication(footer)["title"] == title
+
+
 def test_newsweek_is_recognised_by_its_caption_script_left_in_the_text():
     text = (
         "Elon Musk Responds to Trump Criticism\nBy John Doe\nNov 5, 2025 at 1:00 PM EST\n"
