@@ -516,7 +516,7 @@ _ATTRIBUTION = (
 #: (``(advertorial)``), or the site's name alone, without its domain: ``(TribunJakarta)``, ``(Sumber TribunJabar)``.
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?\"”])\s*|^)\((?:"
-    r"(?P<value>[A-Z][a-z]{1,14}|[a-z]{1,20}\d{0,3}|[a-z]{2,10}(?:/[a-z]{2,6}\d{0,3}){1,2}|(?i:"
+    r"(?P<value>[A-Z][a-z]{1,14}|[a-z]{2,20}\d{0,3}|[a-z]\d{1,3}|[a-z]{2,10}(?:/[a-z]{2,6}\d{0,3}){1,2}|(?i:"
     + BRAND
     + r"))|(?i:sumber):?\s+(?P<source>(?i:"
     + BRAND

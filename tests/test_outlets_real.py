@@ -211,6 +211,7 @@ def test_tribun_editor_code_after_the_last_sentence_is_cut(code):
         "Harga tiket naik menjadi Rp 50.000 (dewasa).",  # the parenthesis inside the sentence
         "Menurut dia, jalan itu ditutup sementara (sampai Senin)",  # no sentence end before it
         "Hal itu diriwayatkan dalam sebuah hadis. (HR. An-Nasa’i, no. 2954)",  # a citation, not a code
+        "Apa ibu kota provinsi Jawa Barat? (b)",  # a quiz's answer, one letter
     ],
 )
 def test_a_parenthesis_closing_a_tribun_article_that_is_no_code_stays(last):
