@@ -263,3 +263,22 @@ def test_plugin_choice_by_text_reads_what_a_reader_sees_not_the_scripts():
     assert newsingest.ingest(page).outlet is None
     visible = page.replace(f"<script>{script}</script>", f"<p>{script}</p>")
     assert newsingest.ingest(visible).outlet == "nbc"  # the same words where a reader sees them do count
+
+
+def test_a_nested_list_gives_each_item_once():
+    """A list inside a list item: the item keeps its own text, the nested items follow as items of their own."""
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    body = etree.fromstring(
+        "<body><list><item>Add sardines to your lunch once a week.<list><item>Canned salmon is another option."
+        "</item><item>Salmon with bones has more calcium.</item></list> Or try tofu.</item>"
+        "<item>Cook with spinach.</item></list></body>"
+    )
+    assert [(block.kind, block.text) for block in body_blocks(body)] == [
+        ("list_item", "Add sardines to your lunch once a week. Or try tofu."),
+        ("list_item", "Canned salmon is another option."),
+        ("list_item", "Salmon with bones has more calcium."),
+        ("list_item", "Cook with spinach."),
+    ]

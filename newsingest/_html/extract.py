@@ -316,8 +316,8 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
         elif tag == "quote":
             yield from _lines(node, "quote")
         elif tag == "list":
-            for item in node.iter("item"):
-                yield from _lines(item, "list_item")
+            for item in node.iter("item"):  # (nested items too, each once: see _lines' ``nested``)
+                yield from _lines(item, "list_item", nested="list")
         elif tag == "table":
             for row in node.iter("row"):
                 cells = [normalize_whitespace("".join(cell.itertext())) for cell in row]
@@ -328,16 +328,26 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
             yield from _lines(node, "paragraph")
 
 
-def _lines(node: etree._Element, kind: str) -> Iterable[Block]:
+def _lines(node: etree._Element, kind: str, nested: str | None = None) -> Iterable[Block]:
     """The node's text, split where the page had line breaks (``<br>`` → ``<lb/>``).
 
     A paragraph line that starts with a bullet is a list item, as in plain text;
     in a quote, heading or list item the bullet goes too, as it would when the
-    article's text is read again.
+    article's text is read again. Children tagged ``nested`` (a list inside a
+    list item) are left out: their items are read as items of their own.
     """
     for line_break in node.iter("lb"):
-        line_break.tail = "\n" + (line_break.tail or "")
-    for line in "".join(node.itertext()).split("\n"):
+        if not line_break.tail or not line_break.tail.startswith("\n"):  # (once, though a nested one is seen twice)
+            line_break.tail = "\n" + (line_break.tail or "")
+    if nested is None:
+        text = "".join(node.itertext())
+    else:
+        parts = [node.text or ""]
+        for child in node:
+            parts.append(" " if child.tag == nested else "".join(child.itertext()))  # (a nested list: a space)
+            parts.append(child.tail or "")
+        text = "".join(parts)
+    for line in text.split("\n"):
         bullet = BULLET_PREFIX.match(line)
         line = normalize_whitespace(line[bullet.end() :] if bullet else line)
         if line:
