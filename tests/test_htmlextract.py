@@ -282,3 +282,21 @@ def test_a_nested_list_gives_each_item_once():
         ("list_item", "Salmon with bones has more calcium."),
         ("list_item", "Cook with spinach."),
     ]
+
+
+def test_text_after_a_paragraph_in_the_body_is_kept():
+    """``<p>…</p>It stands for …`` on the page: trafilatura keeps the loose text as the paragraph's tail."""
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    body = etree.fromstring(
+        "<body><p>DSLRs are the go-to cameras for most creatives.</p>It stands for digital single-lens reflex."
+        "<head>Mirrorless</head>(Up)\n<p>Mirrorless cameras are lighter.</p>\n</body>"
+    )
+    assert [(block.kind, block.text) for block in body_blocks(body)] == [
+        ("paragraph", "DSLRs are the go-to cameras for most creatives."),
+        ("paragraph", "It stands for digital single-lens reflex."),
+        ("heading", "Mirrorless"),
+        ("paragraph", "Mirrorless cameras are lighter."),
+    ]

@@ -326,6 +326,10 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
                     yield Block(line, "paragraph")
         else:
             yield from _lines(node, "paragraph")
+        if tag == "p" and node.tail and not node.tail.isspace():
+            # loose text after a paragraph (``<p>…</p>It stands for …`` on the page): a paragraph of its own
+            # (after a heading it is mostly a sidebar's: ``(Up)``, dates; measured on htmlbench)
+            yield from _text_lines(node.tail, "paragraph")
 
 
 def _lines(node: etree._Element, kind: str, nested: str | None = None) -> Iterable[Block]:
@@ -347,6 +351,11 @@ def _lines(node: etree._Element, kind: str, nested: str | None = None) -> Iterab
             parts.append(" " if child.tag == nested else "".join(child.itertext()))  # (a nested list: a space)
             parts.append(child.tail or "")
         text = "".join(parts)
+    return _text_lines(text, kind)
+
+
+def _text_lines(text: str, kind: str) -> Iterable[Block]:
+    """Blocks of ``kind`` from the lines of ``text``; a bulleted paragraph line is a list item."""
     for line in text.split("\n"):
         bullet = BULLET_PREFIX.match(line)
         line = normalize_whitespace(line[bullet.end() :] if bullet else line)
