@@ -300,3 +300,28 @@ def test_text_after_a_paragraph_in_the_body_is_kept():
         ("heading", "Mirrorless"),
         ("paragraph", "Mirrorless cameras are lighter."),
     ]
+
+
+def test_a_table_cell_of_heading_and_paragraph_keeps_a_space_between_them():
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    body = etree.fromstring(
+        "<body><table><row><cell><head rend='h2'>Average Cost in Marietta</head><p>We have done a little "
+        "research<lb/>on <hi rend='#b'>Marietta</hi>, Georgia.</p></cell><cell>$80</cell></row></table></body>"
+    )
+    assert [block.text for block in body_blocks(body)] == [
+        "Average Cost in Marietta We have done a little research on Marietta, Georgia. | $80"
+    ]
+
+
+def test_paragraphs_inside_a_quote_are_spaced_apart():
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    body = etree.fromstring("<body><quote><p>We will rebuild.</p><p>It will take years.</p></quote></body>")
+    assert [(block.kind, block.text) for block in body_blocks(body)] == [
+        ("quote", "We will rebuild. It will take years.")
+    ]

@@ -320,7 +320,7 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
                 yield from _lines(item, "list_item", nested="list")
         elif tag == "table":
             for row in node.iter("row"):
-                cells = [normalize_whitespace("".join(cell.itertext())) for cell in row]
+                cells = [normalize_whitespace(_spaced_text(cell)) for cell in row]
                 line = " | ".join(cell for cell in cells if cell)
                 if line:
                     yield Block(line, "paragraph")
@@ -330,6 +330,23 @@ def body_blocks(body: etree._Element) -> Iterable[Block]:
             # loose text after a paragraph (``<p>…</p>It stands for …`` on the page): a paragraph of its own
             # (after a heading it is mostly a sidebar's: ``(Up)``, dates; measured on htmlbench)
             yield from _text_lines(node.tail, "paragraph")
+
+
+#: Elements of trafilatura's body that stand apart on the page: their text is spaced off its neighbours'.
+_SPACED = frozenset(["head", "p", "lb", "list", "item", "quote", "table", "row", "cell"])
+
+
+def _spaced_text(node: etree._Element, skip: str | None = None) -> str:
+    """The node's text, a space around each block-level element in it (a cell's heading and paragraph).
+
+    Children tagged ``skip`` are left out, a space in their place.
+    """
+    parts = [node.text or ""]
+    for child in node:
+        text = "" if child.tag == skip else _spaced_text(child)
+        parts.append(f" {text} " if child.tag in _SPACED or child.tag == skip else text)
+        parts.append(child.tail or "")
+    return "".join(parts)
 
 
 def _lines(node: etree._Element, kind: str, nested: str | None = None) -> Iterable[Block]:
@@ -343,15 +360,7 @@ def _lines(node: etree._Element, kind: str, nested: str | None = None) -> Iterab
     for line_break in node.iter("lb"):
         if not line_break.tail or not line_break.tail.startswith("\n"):  # (once, though a nested one is seen twice)
             line_break.tail = "\n" + (line_break.tail or "")
-    if nested is None:
-        text = "".join(node.itertext())
-    else:
-        parts = [node.text or ""]
-        for child in node:
-            parts.append(" " if child.tag == nested else "".join(child.itertext()))  # (a nested list: a space)
-            parts.append(child.tail or "")
-        text = "".join(parts)
-    return _text_lines(text, kind)
+    return _text_lines(_spaced_text(node, skip=nested), kind)
 
 
 def _text_lines(text: str, kind: str) -> Iterable[Block]:
