@@ -325,3 +325,30 @@ def test_paragraphs_inside_a_quote_are_spaced_apart():
     assert [(block.kind, block.text) for block in body_blocks(body)] == [
         ("quote", "We will rebuild. It will take years.")
     ]
+
+
+def test_lists_nested_thousands_deep_are_read_in_linear_time():
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    depth = 5000  # (built here: a parser stops far sooner, Python's recursion limit at 1,000)
+    body = parent = etree.Element("body")
+    for _ in range(depth):
+        parent = etree.SubElement(etree.SubElement(parent, "list"), "item")
+        parent.text = "level"
+    blocks = list(body_blocks(body))
+    assert len(blocks) == depth and all(block.text == "level" for block in blocks)
+
+
+def test_formatting_nested_thousands_deep_in_a_paragraph_is_read():
+    from lxml import etree
+
+    from newsingest._html.extract import body_blocks
+
+    body = etree.Element("body")
+    parent = etree.SubElement(body, "p")
+    for _ in range(5000):  # (Python's recursion limit is 1,000)
+        parent = etree.SubElement(parent, "hi")
+    parent.text = "deep"
+    assert [block.text for block in body_blocks(body)] == ["deep"]

@@ -339,13 +339,26 @@ _SPACED = frozenset(["head", "p", "lb", "list", "item", "quote", "table", "row",
 def _spaced_text(node: etree._Element, skip: str | None = None) -> str:
     """The node's text, a space around each block-level element in it (a cell's heading and paragraph).
 
-    Children tagged ``skip`` are left out, a space in their place.
+    Elements tagged ``skip`` are left out, a space in their place. Read by a walk,
+    not by recursion: a hostile page's lists may nest thousands deep.
     """
     parts = [node.text or ""]
-    for child in node:
-        text = "" if child.tag == skip else _spaced_text(child)
-        parts.append(f" {text} " if child.tag in _SPACED or child.tag == skip else text)
-        parts.append(child.tail or "")
+    walk = etree.iterwalk(node, events=("start", "end"))
+    for event, element in walk:
+        if element is node:
+            continue
+        spaced = element.tag in _SPACED or element.tag == skip
+        if event == "start":
+            if spaced:
+                parts.append(" ")
+            if element.tag == skip:
+                walk.skip_subtree()  # (its "end" still comes, with its tail)
+            else:
+                parts.append(element.text or "")
+        else:
+            if spaced:
+                parts.append(" ")
+            parts.append(element.tail or "")
     return "".join(parts)
 
 
