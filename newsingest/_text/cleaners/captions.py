@@ -117,6 +117,9 @@ _LABELLED = re.compile(
     r"(?:^|(?<=\s))(?P<open>\()?(?:Foto|FOTO|Photo|PHOTO) ?: ?\(?(?P<credit>(?:[A-Z]|[Dd]ok\b|Doc\b)[^\n:()]{0,80}?)"
     r"\.?\)?(?(open)\))\.?$"
 )
+#: The labels :data:`_LABELLED` opens with, and the same with their colon as draft needles (case-folded).
+_LABELS = ("Foto", "FOTO", "Photo", "PHOTO")
+_LABEL_NEEDLES = ("foto:", "foto :", "photo:", "photo :")
 #: The longest credit after a label, in words (``David Buono/Icon Sportswire via Getty Images``: six).
 _LABELLED_WORDS = 8
 #: The longest block a labelled caption is taken from: a long paragraph is not a caption.
@@ -128,7 +131,12 @@ def labelled_credit(text: str) -> tuple[str, str] | None:
     text = text.strip()
     if len(text) > _LABELLED_BLOCK_CHARS:
         return None
-    match = _LABELLED.search(text, max(0, len(text) - MAX_CREDIT_CHARS))
+    # the last label, found at C speed: the pattern is tried from there only (a search trying every
+    # position of the tail cost more than the rest of the caption rule)
+    at = max(text.rfind(label) for label in _LABELS)
+    if at < max(0, len(text) - MAX_CREDIT_CHARS):
+        return None
+    match = _LABELLED.search(text, max(0, at - 1))
     if match is None or len(match.group("credit").split()) > _LABELLED_WORDS:
         return None
     return text[: match.start()].strip(), match.group("credit").strip()
@@ -165,20 +173,21 @@ class Captions:
             id(block)
             for block in draft.blocks
             if block.kind != "list_item"
-            and (
-                "/" in (tail := (text := block.text.strip())[-MAX_CREDIT_CHARS:])
-                or text[-1:] in last_chars
-                or "oto" in tail  # (a labelled credit: ``Foto: …``, ``Photo: …``; ``FOTO`` below)
-                or "OTO" in tail
-            )
+            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
         }
-        if not candidates:
+        # a labelled credit (``Foto: …``) needs its label somewhere in the text: one look at the
+        # draft's folded text (kept for every rule's needles) before any block is read for it
+        labels = draft.may_contain(_LABEL_NEEDLES)
+        if not candidates and not labels:
             return  # the usual case
         index = 0
         while index < len(draft.blocks):
             block = draft.blocks[index]
+            if block.kind == "list_item":
+                index += 1
+                continue
             credit = credit_tail(block.text, agencies) if id(block) in candidates else None
-            labelled = labelled_credit(block.text) if credit is None and id(block) in candidates else None
+            labelled = labelled_credit(block.text) if credit is None and labels else None
             if labelled is not None:
                 caption, credit = labelled
             elif credit is not None:
