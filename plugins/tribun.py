@@ -787,8 +787,10 @@ class Tribun(Plugin):
         if match is not None:
             if match.group("source"):
                 draft.metadata.setdefault("source", match.group("source"))  # a ``Sumber:`` credit line comes first
+                moved_to = "metadata.source"
             else:
                 draft.add_metadata("attribution", match.group("value"), many=True)
+                moved_to = "metadata.attribution"
             reason = "sign-off after the last sentence (a reporter's or editor's code, a source)"
         else:
             match = _CLOSING_REPORTER.search(block.text)
@@ -797,13 +799,13 @@ class Tribun(Plugin):
             if match is None or name is None:
                 return None
             draft.add_author(name)
-            reason = "reporter line (name kept in authors)"
+            reason, moved_to = "reporter line (name kept in authors)", "authors"
         rest = block.text[: match.start()].strip()
         if rest:
-            draft.record_strip(match.group(0).strip(), reason, "tribun-sign-off")
+            draft.record_strip(match.group(0).strip(), reason, "tribun-sign-off", moved_to)
             draft.blocks[index] = type(block)(rest, block.kind, block.language)
             return "cut"
-        draft.remove(index, reason, "tribun-sign-off")
+        draft.remove(index, reason, "tribun-sign-off", moved_to)
         return "removed"
 
     @staticmethod
