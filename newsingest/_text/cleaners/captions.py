@@ -4,7 +4,9 @@ A caption is recognised by its tail, the text after its last sentence end: when
 that tail is nothing but credits (``Name/AFP via Getty Images``, ``REUTERS/Name``,
 ``AP Photo/Name``, ``Sergey Shestak/AFP/Getty``, several joined by ``;``) the
 paragraph is a caption. Only the tail (at most :data:`MAX_CREDIT_CHARS`) is
-matched, which keeps the pattern cheap on long paragraphs.
+matched, which keeps the pattern cheap on long paragraphs. A short block whose
+credit follows a ``Foto:``/``Photo:`` label (``… Foto: Luthfi Anshori/detikOto``)
+is a caption too, whatever the credit names (:func:`labelled_credit`).
 """
 
 from __future__ import annotations
