@@ -367,6 +367,32 @@ def test_correction_note_kind_does_not_set_updated():
     assert draft.updated is None
 
 
+@pytest.mark.parametrize(
+    ("note", "time"),
+    [
+        # NBC's corrections: the date written out, the time inside the parentheses
+        (
+            "CORRECTION (June 5, 2020 2:06 p.m.): Photo captions on a previous version misidentified who painted it.",
+            "2020-06-05T14:06:00",  # (no zone written: none assumed)
+        ),
+        (
+            "CORRECTION (May 31, 2020, 8:15 a.m. ET): An earlier version of this article misspelled a name.",
+            "2020-05-31T08:15:00-04:00",
+        ),
+        ("Correction (Dec. 3, 2019): An earlier version gave the wrong date.", "2019-12-03"),
+    ],
+)
+def test_correction_note_with_the_date_written_out(note, time):
+    draft = run(UPDATE_NOTES, BODY, note)
+    assert kept(draft) == [BODY]
+    assert draft.metadata["updates"] == [{"time": time, "kind": "correction", "text": note.split("): ", 1)[1]}]
+
+
+def test_a_sentence_opening_with_update_and_a_written_date_is_body():
+    line = "Update (June 5, 2020) was the day the mayor said the plaza would stay."
+    assert kept(run(UPDATE_NOTES, line)) == [line]
+
+
 def test_update_note_with_a_date_only():
     draft = run(UPDATE_NOTES, "Update 2/1/23: Added a video.")
     assert draft.blocks == []

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 import attrs
 
+from newsingest._months import ENGLISH, alternation, month_numbers
 from newsingest._text.draft import Draft
 
 _ZONES = {
@@ -43,25 +44,46 @@ UPDATE_NOTE = re.compile(
 )
 
 
+_MONTHS = month_numbers(ENGLISH)
+#: A date written out inside the note's parentheses, with its time: ``June 5, 2020 2:06 p.m.``,
+#: ``May 31, 2020, 8:15 a.m. ET`` (NBC's corrections), ``Dec. 3, 2019``.
+_WRITTEN_DATE = re.compile(
+    rf"\s*(?P<month>{alternation(_MONTHS)})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
+    r"(?:,? (?:at )?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<ampm>[ap])\.?m\.?(?: (?P<zone>[A-Z]{2,3}))?)?\s*$",
+    re.IGNORECASE,
+)
+
+
 def parse_note_time(match: re.Match[str]) -> dt.datetime | dt.date | None:
-    """The note's time as an aware datetime (or a date when no hour is given)."""
+    """The note's time as a datetime, aware when a zone is written (or a date when no hour is given)."""
     raw = match.group("date1") or match.group("date2")
     if not raw:
         return None
     parts = re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*$", raw)
-    if not parts:
+    written = _WRITTEN_DATE.match(raw) if parts is None else None
+    clock: re.Match[str] = match  # where the hour is: after the parentheses, or inside them with a written date
+    if parts is not None:
+        month, day, year = (int(p) for p in parts.groups())
+        year += 2000 if year < 100 else 0
+    elif written is not None:
+        month, day, year = (
+            _MONTHS[written.group("month").lower()],
+            int(written.group("day")),
+            int(written.group("year")),
+        )
+        if written.group("hour") is not None:
+            clock = written
+    else:
         return None
-    month, day, year = (int(p) for p in parts.groups())
-    year += 2000 if year < 100 else 0
     try:
         date = dt.date(year, month, day)
     except ValueError:
         return None
-    if match.group("hour") is None:
+    if clock.group("hour") is None:
         return date
-    hour = int(match.group("hour")) % 12 + (12 if match.group("ampm").lower() == "p" else 0)
-    minute = int(match.group("minute") or 0)
-    zone = _ZONES.get((match.group("zone") or "").upper())
+    hour = int(clock.group("hour")) % 12 + (12 if clock.group("ampm").lower() == "p" else 0)
+    minute = int(clock.group("minute") or 0)
+    zone = _ZONES.get((clock.group("zone") or match.group("zone") or "").upper())
     tz = ZoneInfo(zone) if isinstance(zone, str) else cast("dt.tzinfo | None", zone)
     if hour > 23 or minute > 59:
         return None
