@@ -48,8 +48,8 @@ _MONTHS = month_numbers(ENGLISH)
 #: A date written out inside the note's parentheses, with its time: ``June 5, 2020 2:06 p.m.``,
 #: ``May 31, 2020, 8:15 a.m. ET`` (NBC's corrections), ``Dec. 3, 2019``.
 _WRITTEN_DATE = re.compile(
-    rf"\s*(?P<month>{alternation(_MONTHS)})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
-    r"(?:,? (?:at )?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<ampm>[ap])\.?m\.?(?: (?P<zone>[A-Z]{2,3}))?)?\s*$",
+    rf"(?P<month>{alternation(_MONTHS)})\.? (?P<day>\d{{1,2}}),? (?P<year>\d{{4}})"
+    r"(?:,? (?:at )?(?P<hour>\d{1,2})(?::(?P<minute>\d{2}))? ?(?P<ampm>[ap])\.?m\.?(?: (?P<zone>[A-Z]{2,3}))?)?",
     re.IGNORECASE,
 )
 
@@ -60,7 +60,7 @@ def parse_note_time(match: re.Match[str]) -> dt.datetime | dt.date | None:
     if not raw:
         return None
     parts = re.match(r"\s*(\d{1,2})/(\d{1,2})/(\d{2,4})\s*$", raw)
-    written = _WRITTEN_DATE.match(raw) if parts is None else None
+    written = _WRITTEN_DATE.fullmatch(raw.strip()) if parts is None else None
     clock: re.Match[str] = match  # where the hour is: after the parentheses, or inside them with a written date
     if parts is not None:
         month, day, year = (int(p) for p in parts.groups())
