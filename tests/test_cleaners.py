@@ -19,6 +19,7 @@ from newsingest._text.cleaners import (
     RELATED_BLOCK,
     RELATED_LINE,
     SOURCE_FOOTER,
+    TAG_LINE,
     UPDATE_NOTES,
     WIRE_CREDITS,
     credit_tail,
@@ -717,3 +718,39 @@ def test_a_contents_header_without_repeated_entries_is_left_alone(lines):
     from newsingest._text.cleaners import CONTENTS
 
     assert kept(run(CONTENTS, *lines)) == lines
+
+
+# --------------------------------------------------------------------------------------------
+# Tag lines
+
+
+@pytest.mark.parametrize(
+    "tags",
+    [
+        "narkoba bareskrim polri 40 kg sabu hendry halim jabodetabek",
+        "mitsubishi dst mitsubishi dst concept mitsubishi destinator",
+        "bus bus akap solar langka",
+        "grab goto akuisisi merger",
+    ],
+)
+def test_a_tag_line_under_the_article_goes(tags):
+    """detik's topics, in lower case without punctuation, as the article's last line."""
+    draft = run(TAG_LINE, BODY, BODY, tags)
+    assert kept(draft) == [BODY, BODY]
+    assert draft.removed[0].rule == "tags"
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [BODY, "the last sentence in lower case, with a comma."],  # punctuated: a sentence
+        [BODY, "narkoba bareskrim polri", BODY],  # not the last block
+        [BODY, "selesai"],  # one word
+        [BODY, "Narkoba Bareskrim Polri"],  # capitals: a heading or a name
+        ["narkoba bareskrim polri 40 kg sabu"],  # the only block
+        [BODY, "952-960-4724"],  # a phone number
+        [BODY, "2 3 4 5"],  # figures
+    ],
+)
+def test_what_is_no_tag_line_stays(blocks):
+    assert kept(run(TAG_LINE, *blocks)) == blocks

@@ -25,6 +25,7 @@ from newsingest._text.cleaners.prefixes import DATE_PREFIX
 from newsingest._text.cleaners.prompts import PROMPTS
 from newsingest._text.cleaners.readalso import READ_ALSO
 from newsingest._text.cleaners.related import RELATED_BLOCK, RELATED_LINE
+from newsingest._text.cleaners.tags import TAG_LINE, DropTagLine
 from newsingest._text.cleaners.updates import UPDATE_NOTES, UpdateNotes
 from newsingest._text.rules import Rule
 
@@ -40,6 +41,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     READ_ALSO,
     INLINE_READ_ALSO,
     PROMPTS,
+    TAG_LINE,
     CONTRIBUTORS,
     WIRE_CREDITS,
 )
@@ -62,11 +64,13 @@ __all__ = [
     "RELATED_BLOCK",
     "RELATED_LINE",
     "SOURCE_FOOTER",
+    "TAG_LINE",
     "UPDATE_NOTES",
     "WIRE_CREDITS",
     "Captions",
     "CutInline",
     "DropContents",
+    "DropTagLine",
     "InlineReadAlso",
     "ReadAlsoHeadline",
     "UpdateNotes",
