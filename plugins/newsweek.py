@@ -74,7 +74,7 @@ _PERSON = r"[A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|de|van|von|al)){0,3}?"
 ROLE = (
     r"(?:(?:Senior|Deputy|Associate|Assistant|Weekend|Night|Breaking News|Contributing|Staff|Live News|US News"
     r"|World News|Politics|Sports|Entertainment|Science|Health|Business|Weather|Trending|Sports Betting) )?"
-    r"(?:Reporter|Writer|Editor|Correspondent|Journalist|News Editor|Staff Writer|Deputy Editor)"
+    r"(?:Reporter|Writer|Editor|Correspondent|Journalist|News Editor|Staff Writer|Deputy Editor)s?"  # (two writers: plural)
 )
 #: The byline cluster as one-line scrapes run it together: ``By Name [and Name] [Role] [Trust line] [date]``.
 BYLINE = re.compile(

@@ -403,6 +403,23 @@ def test_newsweek_published_and_updated_lines_after_the_byline(separator):
     assert article.paragraphs[0].text.startswith("Thousands of residents")
 
 
+@pytest.mark.parametrize("separator", [" ", "\n"])
+def test_newsweek_two_writers_and_their_plural_role(separator):
+    text = separator.join(
+        [
+            "Map Shows Flood Risk",
+            "By Jane Doe and John Smith",
+            "Senior Reporters",
+            "Newsweek Is A Trust Project Member",
+            "Mar 3, 2025 at 10:05 AM EST",
+            "Floods are rising across the Midwest this spring. Officials urged residents to prepare.",
+        ]
+    )
+    article = newsingest.ingest(text)
+    assert article.authors == ("Jane Doe", "John Smith")
+    assert article.text == "Floods are rising across the Midwest this spring. Officials urged residents to prepare."
+
+
 def test_newsweek_streaming_promo_inside_a_glued_paragraph_is_cut():
     text = (
         "How to Watch Chiefs vs Bills By John Doe Sports Reporter Newsweek Is A Trust Project Member "
