@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Mapping
 
 import attrs
 
@@ -315,11 +314,8 @@ class CaptionCopies:
 
     def _other_copies_and_credits(self, draft: Draft) -> None:
         """A copy of a moved caption left without its credit (the thumbnail's), and a credit with no caption."""
-        moved = {
-            caption["text"]
-            for caption in draft.metadata.get("captions", ())
-            if isinstance(caption, Mapping) and len(str(caption.get("text", "")).split()) >= 6
-        }
+        # (every caption rule stores ``{"text", "credit"}``)
+        moved = {caption["text"] for caption in draft.metadata.get("captions", ()) if len(caption["text"].split()) >= 6}
         index = 0
         while index < len(draft.blocks):
             text = draft.blocks[index].text.strip()

@@ -167,6 +167,15 @@ def reporter_name(rest: str) -> str | None:
     return clean_name(name)
 
 
+def closing_reporter_name(rest: str) -> str | None:
+    """The person of a reporter credit under the article: there it must name the site first.
+
+    ``Tribunjabar.id, Subang, Ahya Nurdin`` → ``Ahya Nurdin``. Down there, what opens
+    with ``Laporan`` and names no site is a body sentence (``Laporan itu diterima …``).
+    """
+    return reporter_name(rest) if _REPORTER_SITE.match(rest) else None
+
+
 def clean_name(name: str) -> str | None:
     """A person's name as a credit writes it, or ``None`` when it does not read as one (1-6 words)."""
     name = _AFTER_NAME.sub("", " ".join(name.split())).strip(" ,.*")
@@ -211,7 +220,7 @@ class ReporterLine:
             if text[:1] not in REPORTER_OPENINGS or len(text) > 160:
                 continue
             match = self.pattern.match(text)
-            name = reporter_name(match.group("rest")) if match and _REPORTER_SITE.match(match.group("rest")) else None
+            name = closing_reporter_name(match.group("rest")) if match else None
             if name:
                 draft.add_author(name)
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
@@ -433,10 +442,11 @@ class Dateline:
                 draft.remove(at, "reporter line above the dateline (name kept in authors)", self.name, "authors")
             elif _PHOTO.match(text):
                 credit = _PHOTO_CREDIT.search(text)
-                caption = (
-                    {"text": text[: credit.start()].strip(), "credit": credit.group(1).strip()} if credit else None
-                )
-                draft.add_metadata("captions", caption or {"text": text.strip(), "credit": ""}, many=True)
+                if credit:
+                    caption = {"text": text[: credit.start()].strip(), "credit": credit.group(1).strip()}
+                else:
+                    caption = {"text": text.strip(), "credit": ""}
+                draft.add_metadata("captions", caption, many=True)
                 draft.remove(at, "photo caption above the dateline", self.name, moved_to="metadata.captions")
             elif self._after_dateline(draft, text)[:60] in body:
                 draft.remove(at, "teaser above the dateline (repeated in the body)", self.name)
@@ -794,8 +804,7 @@ class Tribun(Plugin):
             reason = "sign-off after the last sentence (a reporter's or editor's code, a source)"
         else:
             match = _CLOSING_REPORTER.search(block.text)
-            rest = match.group("rest") if match else ""
-            name = reporter_name(rest) if match and _REPORTER_SITE.match(rest) else None
+            name = closing_reporter_name(match.group("rest")) if match else None
             if match is None or name is None:
                 return None
             draft.add_author(name)
