@@ -13,6 +13,7 @@ from newsingest._text.cleaners import (
     CAPTIONS,
     CONTRIBUTORS,
     DATE_PREFIX,
+    END_MARK,
     GENERIC_RULES,
     PROMPTS,
     READ_ALSO,
@@ -754,3 +755,55 @@ def test_a_tag_line_under_the_article_goes(tags):
 )
 def test_what_is_no_tag_line_stays(blocks):
     assert kept(run(TAG_LINE, *blocks)) == blocks
+
+
+# --------------------------------------------------------------------------------------------
+# The end mark
+
+
+@pytest.mark.parametrize(
+    ("block", "left"),
+    [
+        # glued to the last sentence, as the scraper left it (a Tribun article whose outlet is unknown)
+        ("Bologna memberikan penawaran menarik musim depan.(*)", "Bologna memberikan penawaran menarik musim depan."),
+        ("Dengan cara itu, tak ada lagi kekerasan. Semoga! (*)", "Dengan cara itu, tak ada lagi kekerasan. Semoga!"),
+        (
+            '"Sekarang proses, nanti akan kami rilis," kata dia.(*) ',
+            '"Sekarang proses, nanti akan kami rilis," kata dia.',
+        ),
+        ("\u201cSegera laporkan,\u201d pungkasnya.\u201d (*)", "\u201cSegera laporkan,\u201d pungkasnya.\u201d"),
+    ],
+)
+def test_the_end_mark_after_the_last_sentence_is_cut(block, left):
+    draft = run(END_MARK, BODY, block)
+    assert kept(draft) == [BODY, left]
+    assert [(record.rule, record.text) for record in draft.removed] == [("end-mark", "(*)")]
+
+
+def test_the_end_mark_alone_on_a_line_goes():
+    draft = run(END_MARK, BODY, "(*)")
+    assert kept(draft) == [BODY]
+    assert draft.removed[0].rule == "end-mark"
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [BODY, "Total votes (*) include early ballots counted on Monday."],  # a footnote mark inside a sentence
+        [BODY, "Harga cabai naik menjadi Rp 27.500 (*)", "(*) harga sementara dari pasar induk."],  # a footnote
+        [BODY, "Nilai tukar rupiah hari ini (*)"],  # no sentence ends before it
+    ],
+)
+def test_a_footnote_mark_is_no_end_mark(blocks):
+    assert kept(run(END_MARK, *blocks)) == blocks
+
+
+def test_the_end_mark_goes_without_a_plugin():
+    from newsingest import Pipeline, PluginRegistry
+
+    text = (
+        "KLUB yang gagalkan AC Milan menjuarai Coppa Italia, Bologna, siap menyelamatkan karier Jay Idzes.\n"
+        "Di satu sisi, Bologna memberikan penawaran menarik dengan berkompetisi di Liga Italia musim depan.(*)"
+    )
+    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    assert article.paragraphs[-1].text.endswith("musim depan.")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from newsingest._text.cleaners.contents import CONTENTS, DropContents
 from newsingest._text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
+from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
 from newsingest._text.cleaners.inline import (
     INLINE_READ_ALSO,
@@ -41,6 +42,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     READ_ALSO,
     INLINE_READ_ALSO,
     PROMPTS,
+    END_MARK,
     TAG_LINE,
     CONTRIBUTORS,
     WIRE_CREDITS,
@@ -55,6 +57,7 @@ __all__ = [
     "CONTENTS",
     "CONTRIBUTORS",
     "DATE_PREFIX",
+    "END_MARK",
     "GENERIC_RULES",
     "GENERIC_RULE_IDS",
     "INLINE_READ_ALSO",
