@@ -17,7 +17,6 @@ Google News prompt) are not evidence.
 from __future__ import annotations
 
 import re
-from types import MappingProxyType
 
 import attrs
 
@@ -618,8 +617,6 @@ class Tribun(Plugin):
     display_name = "Tribun Network (Tribunnews)"
     domains = TRIBUN_DOMAINS
     language = "id"
-    # ``(*)`` is read with the closing attributions (``tribun-attribution``), coded forms (``(*/E3)``) included
-    generic_rules = MappingProxyType({"end-mark": None})
     drop_selectors = (
         "[class*='ads']",
         "[id*='ads']",

@@ -772,12 +772,20 @@ def test_what_is_no_tag_line_stays(blocks):
             '"Sekarang proses, nanti akan kami rilis," kata dia.',
         ),
         ("\u201cSegera laporkan,\u201d pungkasnya.\u201d (*)", "\u201cSegera laporkan,\u201d pungkasnya.\u201d"),
+        # a row of asterisks (Surya, TribunJatim)
+        ('"Semoga pekan ini ya," ujar Cak Eri. *****', '"Semoga pekan ini ya," ujar Cak Eri.'),
+        (
+            "Kondisi saat ini banjir genangan dengan trend air turun. ****",
+            "Kondisi saat ini banjir genangan dengan trend air turun.",
+        ),
     ],
 )
 def test_the_end_mark_after_the_last_sentence_is_cut(block, left):
     draft = run(END_MARK, BODY, block)
     assert kept(draft) == [BODY, left]
-    assert [(record.rule, record.text) for record in draft.removed] == [("end-mark", "(*)")]
+    assert [(record.rule, record.text) for record in draft.removed] == [
+        ("end-mark", block.strip()[len(left) :].strip())
+    ]
 
 
 def test_the_end_mark_alone_on_a_line_goes():
@@ -792,6 +800,7 @@ def test_the_end_mark_alone_on_a_line_goes():
         [BODY, "Total votes (*) include early ballots counted on Monday."],  # a footnote mark inside a sentence
         [BODY, "Harga cabai naik menjadi Rp 27.500 (*)", "(*) harga sementara dari pasar induk."],  # a footnote
         [BODY, "Nilai tukar rupiah hari ini (*)"],  # no sentence ends before it
+        [BODY, "Signifikan pada tingkat 1 persen***"],  # significance stars after a figure
     ],
 )
 def test_a_footnote_mark_is_no_end_mark(blocks):
