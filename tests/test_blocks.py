@@ -135,6 +135,21 @@ def test_a_line_above_a_dateline_broken_at_its_link_is_not_joined_to_it():
     ]
 
 
+def test_a_paragraph_broken_at_its_links_is_rejoined_without_space_before_its_punctuation():
+    """detik and Kompas text: the link's text on a line of its own, the comma or full stop after it on the next."""
+    text = (
+        "Presiden Partai Keadilan Sejahtera (\nPKS\n) Almuzzammil Yusuf akan sowan ke Presiden\nPrabowo Subianto\n"
+        ". Pertemuan tersebut bagian dari upaya menyambung silaturahmi.\nMengutip\nNew York Post\n, Minggu (8/6/2025)"
+        " dalam video yang diunggah.\nKapal itu berlayar menuju ke\nJalur Gaza\n.\n"
+    )
+    assert [block.text for block in split_blocks(text)] == [
+        "Presiden Partai Keadilan Sejahtera (PKS) Almuzzammil Yusuf akan sowan ke Presiden Prabowo Subianto."
+        " Pertemuan tersebut bagian dari upaya menyambung silaturahmi.",
+        "Mengutip New York Post, Minggu (8/6/2025) dalam video yang diunggah.",
+        "Kapal itu berlayar menuju ke Jalur Gaza.",
+    ]
+
+
 def test_a_bare_bullet_line_is_dropped():
     assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
 
@@ -322,7 +337,9 @@ def _clean(text: str) -> str:
 
 @given(st.one_of(scraped_text(), st.text()))
 def test_split_blocks_never_invents_words(text):
-    source = _clean(text)
+    # a line that starts with punctuation joins the word before it (``Gaza`` / ``.``): a word is the
+    # source's words run together, never new text
+    source = "".join(_clean(text).split())
     for block in split_blocks(text):
         assert block.text == block.text.strip() and block.text
         assert "\n" not in block.text and "\r" not in block.text
@@ -335,10 +352,13 @@ NO_BULLET_LINE = st.text(alphabet=st.sampled_from([*"abcXYZ .,!?:'\t", "\u200b",
 
 @given(st.lists(NO_BULLET_LINE, max_size=12), st.lists(NEWLINES, min_size=12, max_size=12))
 def test_split_blocks_keeps_every_word_in_order(lines, newlines):
-    """Without bullets nothing is dropped: the blocks' words are the input's words, in order."""
+    """Without bullets nothing is dropped: the blocks hold the input's characters, in order, spaces aside.
+
+    (Spaces aside: a line that starts with punctuation joins the word before it, ``Gaza`` / ``.``.)
+    """
     text = "".join(line + newline for line, newline in zip(lines, newlines[: len(lines)], strict=True))
-    words = [word for block in split_blocks(text) for word in block.text.split()]
-    assert words == _clean(text).split()
+    kept = "".join(word for block in split_blocks(text) for word in block.text.split())
+    assert kept == "".join(_clean(text).split())
 
 
 @given(st.lists(NO_BULLET_LINE, max_size=12), st.lists(NEWLINES, min_size=12, max_size=12))

@@ -538,8 +538,8 @@ def test_lines_broken_at_links_are_rejoined():
     )
     blocks = split_blocks(text)
     assert [b.text for b in blocks] == [
-        "Jakarta - Presiden Partai Keadilan Sejahtera ( PKS ) Almuzzammil Yusuf akan sowan ke Presiden "
-        "Prabowo Subianto . Pertemuan itu bagian dari silaturahmi.",
+        "Jakarta - Presiden Partai Keadilan Sejahtera (PKS) Almuzzammil Yusuf akan sowan ke Presiden "
+        "Prabowo Subianto. Pertemuan itu bagian dari silaturahmi.",
         "Biaya Perpanjang SIM",
         "Biaya perpanjangan SIM tidak berubah tahun ini.",
     ]

@@ -115,9 +115,19 @@ def _dateline_split(previous: str, words: list[str], lines: list[str], number: i
 
 
 def _joined(texts: list[str], more: list[str]) -> list[str]:
-    """Join the lines continuing the last block to it (once: joining line by line is quadratic)."""
+    """Join the lines continuing the last block to it (once: joining line by line is quadratic).
+
+    By a space, except before a line that starts with a comma, a full stop or a closing
+    bracket, and after one that ends with an opening bracket: a paragraph broken at its
+    links (``Jalur Gaza`` / ``.``, ``(`` / ``PKS`` / ``) …``) reads as it did on the page.
+    """
     if more:
-        texts[-1] = " ".join([texts[-1], *more])
+        parts = [texts[-1]]
+        for line in more:
+            if line[0] not in _TIGHT_AFTER and parts[-1][-1] not in "([":
+                parts.append(" ")
+            parts.append(line)
+        texts[-1] = "".join(parts)
         return []
     return more
 
@@ -130,6 +140,8 @@ def _continues(previous: str, line: str) -> bool:
 #: Characters that close what the previous line opened: a line starting with one continues it.
 _CLOSERS = (".", ",", ";", ":", "!", "?", ")", "]", "…", "-", "–", "—")
 _OPENERS = ("(", "[", "-", "–", "—", ",")
+#: What a continuing line may start with that sticks to the word before it (not a dash: ``Jakarta - …``).
+_TIGHT_AFTER = frozenset(".,;:!?)]")
 _DASHES = frozenset("-–—")
 
 
