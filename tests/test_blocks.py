@@ -150,6 +150,15 @@ def test_a_paragraph_broken_at_its_links_is_rejoined_without_space_before_its_pu
     ]
 
 
+def test_a_lone_dash_after_a_finished_sentence_is_a_separator_not_a_continuation():
+    """Tribun Manado: ``… pungkasnya. (Edi)`` / ``-`` / ``Baca juga: …``; the dash must not glue onto the sign-off."""
+    text = '"Semoga saya bisa jadi dokter," pungkasnya. (Edi)\n-\nBaca juga: Sosok Nadia Fania Saisab\n'
+    assert [block.text for block in split_blocks(text)] == [
+        '"Semoga saya bisa jadi dokter," pungkasnya. (Edi)',
+        "- Baca juga: Sosok Nadia Fania Saisab",  # (the read-also rule takes it, dash and all)
+    ]
+
+
 def test_a_bare_bullet_line_is_dropped():
     assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
 

@@ -70,8 +70,9 @@ def split_blocks(text: str) -> list[Block]:
                 and kinds[-1] == "paragraph"
                 and (
                     # a finished line is continued only by one that starts by closing it (what
-                    # _continues and _link_break decide there, tested at once: the usual case)
-                    line.startswith(_CLOSERS)
+                    # _continues and _link_break decide there, tested at once: the usual case);
+                    # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
+                    (line.startswith(_CLOSERS) and line not in _DASHES)
                     if previous_line.endswith(_SENTENCE_END)
                     else _continues(previous_line, line) or _link_break(previous_line, line, lines, number)
                 )
