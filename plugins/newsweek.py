@@ -69,11 +69,19 @@ def parse_date_line(text: str) -> dt.date | dt.datetime | None:
 
 
 _PERSON = r"[A-Z][\w.'’\-]+(?: (?:[A-Z][\w.'’\-]+|de|van|von|al)){0,3}?"
-#: ``Senior Reporter``, ``Weekend Editor``, ``Staff Writer``: the role under the byline.
+#: The words before a role's noun: rank, desk and beat (``Senior Politics Reporter``, ``Live News Deputy Editor``,
+#: ``Senior Crime and Justice Reporter``).
+_ROLE_WORDS = (
+    "Senior|Deputy|Associate|Assistant|Managing|Executive|Weekend|Night|Breaking|Contributing|Staff|Live|US|U\\.S\\."
+    "|World|National|International|Global|Foreign|News|Politics|Political|Crime|Justice|Legal|Sports|Betting"
+    "|Entertainment|Celebrity|Culture|Pop|TV|Science|Health|Business|Finance|Economy|Technology|Tech|Weather|Climate"
+    "|Trending|Opinion|Education|Immigration|Royal|Royals|Travel|Lifestyle|Video|Digital|Social|Audience|General"
+    "|Assignment|Investigative|Military|Defense|Security"
+)
+#: ``Senior Reporter``, ``Weekend Editor``, ``Senior Politics Reporter``: the role under the byline.
 ROLE = (
-    r"(?:(?:Senior|Deputy|Associate|Assistant|Weekend|Night|Breaking News|Contributing|Staff|Live News|US News"
-    r"|World News|Politics|Sports|Entertainment|Science|Health|Business|Weather|Trending|Sports Betting) )?"
-    r"(?:Reporter|Writer|Editor|Correspondent|Journalist|News Editor|Staff Writer|Deputy Editor)s?"  # (two writers: plural)
+    rf"(?:(?:{_ROLE_WORDS})(?: and)? ){{0,4}}"
+    r"(?:Reporter|Writer|Editor|Correspondent|Journalist|Producer|Columnist|Contributor|Analyst|Director)s?"  # (two writers: plural)
 )
 #: The byline cluster as one-line scrapes run it together: ``By Name [and Name] [Role] [Trust line] [date]``.
 BYLINE = re.compile(

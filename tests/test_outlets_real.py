@@ -420,6 +420,27 @@ def test_newsweek_two_writers_and_their_plural_role(separator):
     assert article.text == "Floods are rising across the Midwest this spring. Officials urged residents to prepare."
 
 
+@pytest.mark.parametrize("separator", [" ", "\n"])
+@pytest.mark.parametrize(
+    "role", ["Senior Politics Reporter", "Live News Deputy Editor", "Senior Crime and Justice Reporter", "Sports Writer"]
+)
+def test_newsweek_role_of_several_words_is_no_part_of_the_name(separator, role):
+    """Newsweek's roles name a beat and a rank: ``By Jane Doe Senior Politics Reporter`` is Jane Doe's byline."""
+    text = separator.join(
+        [
+            "Biden Signs Executive Order on AI Safety",
+            f"By Jane Doe {role}",
+            "Newsweek Is A Trust Project Member",
+            "Nov 30, 2023 at 10:15 AM EST",
+            "President Joe Biden on Thursday signed an executive order that sets new standards for AI safety.",
+            "The order requires developers of the most powerful systems to share safety test results.",
+        ]
+    )
+    article = newsingest.ingest(text)
+    assert article.authors == ("Jane Doe",)
+    assert article.paragraphs[0].text.startswith("President Joe Biden")
+
+
 def test_newsweek_streaming_promo_inside_a_glued_paragraph_is_cut():
     text = (
         "How to Watch Chiefs vs Bills By John Doe Sports Reporter Newsweek Is A Trust Project Member "
