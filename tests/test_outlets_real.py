@@ -422,7 +422,8 @@ def test_newsweek_two_writers_and_their_plural_role(separator):
 
 @pytest.mark.parametrize("separator", [" ", "\n"])
 @pytest.mark.parametrize(
-    "role", ["Senior Politics Reporter", "Live News Deputy Editor", "Senior Crime and Justice Reporter", "Sports Writer"]
+    "role",
+    ["Senior Politics Reporter", "Live News Deputy Editor", "Senior Crime and Justice Reporter", "Sports Writer"],
 )
 def test_newsweek_role_of_several_words_is_no_part_of_the_name(separator, role):
     """Newsweek's roles name a beat and a rank: ``By Jane Doe Senior Politics Reporter`` is Jane Doe's byline."""
