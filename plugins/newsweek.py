@@ -206,6 +206,8 @@ FURNITURE = (
     r"Link copied",
     r"Request Reprint (?:&|and) Licensing",
     r"function \w{1,40}\([^)]{0,100}\) ?\{(?:[^{}]|\{[^{}]{0,300}\}){0,600}\}",
+    # a newsletter box's prompt, glued between two sentences
+    r"(?<![^.!?] )Sign up for (?:Newsweek['’]s|our) [^.\n]{0,60}?newsletters?\b[^.\n]{0,120}\.",
     # reader call-outs
     r"Do you have (?:a tip|a story|any questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
     r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?",
@@ -238,6 +240,7 @@ FURNITURE_NEEDLES = (
     "live stream",
     "pic.twitter",
     "(@",
+    "sign up for",
 )
 #: A credit on a line of its own under a caption: ``PIYASET/GETTY``, ``NASA/JPL-Caltech/MSSS``.
 CREDIT_LINE = (

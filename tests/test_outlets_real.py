@@ -442,6 +442,20 @@ def test_newsweek_role_of_several_words_is_no_part_of_the_name(separator, role):
     assert article.paragraphs[0].text.startswith("President Joe Biden")
 
 
+def test_newsweek_newsletter_prompt_inside_a_glued_paragraph_is_cut():
+    text = (
+        "Bird Flu Spreads in Dairy Herds By Anna Smith Health Reporter Newsweek Is A Trust Project Member "
+        "Apr 2, 2024 at 6:12 AM EDT Farmers have been told to report sick animals. "
+        "Sign up for Newsweek's Health newsletter to get the latest news in your inbox. "
+        "The Department of Agriculture is investigating. Readers who sign up for the agency's newsletter get alerts."
+    )
+    article = newsingest.ingest(text)
+    assert article.text == (
+        "Farmers have been told to report sick animals. The Department of Agriculture is investigating. "
+        "Readers who sign up for the agency's newsletter get alerts."
+    )
+
+
 def test_newsweek_streaming_promo_inside_a_glued_paragraph_is_cut():
     text = (
         "How to Watch Chiefs vs Bills By John Doe Sports Reporter Newsweek Is A Trust Project Member "
