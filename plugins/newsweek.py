@@ -23,7 +23,7 @@ import re
 import attrs
 
 from newsingest import Captions, CutInline, Draft, DropFrom, DropLine, Extract, Plugin, Signature
-from newsingest._text.cleaners import split_names
+from newsingest._text.cleaners import credit_tail, split_names
 from newsingest._text.cleaners.inline import _is_headline
 
 FOOTER_MARKERS = (
@@ -339,13 +339,14 @@ class CaptionCopies:
                 index += 1
 
     def _cut_glued_copies(self, draft: Draft, index: int) -> None:
-        """A caption and its credit printed twice inside a glued paragraph: both copies go.
+        """A caption printed twice inside a glued paragraph: both copies and the credit go.
 
         ``… in some areas. A man shovels snow in Boston. Scott Eisen/Getty Images A man
         shovels snow in Boston. Scott Eisen/Getty Images The storm …`` (a one-line
-        scrape). Only the doubled form is cut: a caption is found by its copy, the text
-        from a sentence's start to the credit repeated right after it; a credit printed
-        once inside a paragraph is left where it is.
+        scrape), or the thumbnail's copy without the credit first: ``… A man shovels
+        snow in Boston. A man shovels snow in Boston. Scott Eisen/Getty Images The
+        storm …``. Only the doubled forms are cut: a caption is found by its copy; a
+        credit printed once inside a paragraph is left where it is.
         """
         block = draft.blocks[index]
         text = block.text
@@ -360,15 +361,15 @@ class CaptionCopies:
             for end in ends:
                 found = self._copy_before(text, credit.start(), end, cuts[-1][1] if cuts else 0)
                 if found is not None:
-                    start, copy = found
-                    cuts.append((start, end + 1 + len(copy)))
+                    cut_start, cut_end, start = found
+                    cuts.append((cut_start, cut_end))
                     caption = {
                         "text": " ".join(text[start : credit.start()].split()),
                         "credit": " ".join(text[credit.start() : end].split()),
                     }
                     draft.add_metadata("captions", caption, many=True)
                     draft.record_strip(
-                        text[start : cuts[-1][1]], "photo caption printed twice", self.name, "metadata.captions"
+                        text[cut_start:cut_end], "photo caption printed twice", self.name, "metadata.captions"
                     )
                     break
         if cuts:
@@ -380,18 +381,22 @@ class CaptionCopies:
                 draft.blocks.pop(index)  # nothing but captions (each cut is recorded above)
 
     @staticmethod
-    def _copy_before(text: str, credit_start: int, end: int, floor: int) -> tuple[int, str] | None:
-        """Where the caption ending in the credit at ``credit_start:end`` starts, when it is printed again right after.
+    def _copy_before(text: str, credit_start: int, end: int, floor: int) -> tuple[int, int, int] | None:
+        """The caption ending in the credit at ``credit_start:end``, when it is printed twice.
 
         The caption ends its last sentence before the credit; it starts where a
         sentence does (after ``. ``, ``? ``, ``! ``, at the paragraph's start, or
         where the last cut ended), at most :data:`_CAPTION_SENTENCES` sentences and
-        :data:`_CAPTION_CHARS` characters back.
+        :data:`_CAPTION_CHARS` characters back. Its copy, caption and credit, follows
+        right after; or its sentences alone stand right before it (the thumbnail's
+        copy), and then the credit must be one by :func:`credit_tail`'s patterns, which
+        decides where it ends. Returns the span to cut and where the caption starts.
         """
         lowest = max(floor, credit_start - _CAPTION_CHARS)
         window = text[lowest:credit_start]  # (only this much is read: linear however many credits a text holds)
         if not window.rstrip().endswith((".", "!", "?", '"', "”")):
             return None  # a caption is a sentence: a credit after anything else is not one's
+        credit = text[credit_start:end].strip()
         start = credit_start
         for _ in range(_CAPTION_SENTENCES):
             found = max(text.rfind(mark, lowest, start - 1) for mark in (". ", "? ", "! "))
@@ -403,7 +408,11 @@ class CaptionCopies:
                 return None
             copy = text[start:end]
             if len(copy.split()) >= 6 and text.startswith(" " + copy, end):
-                return start, copy
+                return start, end + 1 + len(copy), start
+            sentences = text[start:credit_start].strip()
+            before = text[max(floor, start - 1 - len(sentences)) : start].rstrip()
+            if len(sentences.split()) >= 6 and before == sentences and credit_tail(sentences + " " + credit) == credit:
+                return start - 1 - len(sentences), end, start
             if found == -1:
                 return None
         return None

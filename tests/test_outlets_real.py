@@ -356,6 +356,23 @@ def test_newsweek_caption_printed_twice_inside_a_glued_paragraph_goes():
     ]
 
 
+def test_newsweek_thumbnail_copy_then_captioned_copy_inside_a_glued_paragraph_go():
+    """The thumbnail's copy without its credit, then the caption with it: ``caption caption credit`` in one line."""
+    caption = "A nurse prepares a measles vaccine at a clinic in Lubbock, Texas, on February 27, 2025."
+    text = (
+        "Measles Cases Rise in Texas By Anna Smith Health Reporter Newsweek Is A Trust Project Member "
+        f"Mar 3, 2025 at 10:05 AM EST Measles cases in Texas rose to 146 on Friday, state officials said. "
+        f"{caption} {caption} Jan Sonnenmair/Getty Images The outbreak began in January in Gaines County. "
+        "Health officials urged parents to vaccinate their children."
+    )
+    article = newsingest.ingest(text)
+    assert article.text == (
+        "Measles cases in Texas rose to 146 on Friday, state officials said. "
+        "The outbreak began in January in Gaines County. Health officials urged parents to vaccinate their children."
+    )
+    assert list(article.metadata["captions"]) == [{"text": caption, "credit": "Jan Sonnenmair/Getty Images"}]
+
+
 def test_newsweek_glued_caption_copies_on_hostile_text_stay_bounded():
     from newsingest_plugins.newsweek import CaptionCopies
 
