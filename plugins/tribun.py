@@ -515,6 +515,49 @@ def _headline(text: str) -> bool:
     return capitalised / len(words) >= 0.6
 
 
+@attrs.frozen
+class RelatedBullets:
+    """Another story's headline after a bullet: a link, not a list.
+
+    ``• Kendaraan Listrik Yadea Hadir di Pontianak, Klaim Bisa Tempuh 100 Km Dengan
+    Sekali Isi Daya``: Tribun links related stories so, one to three of them between two
+    paragraphs or under the last (18 in 14 of the 785 realdata Tribun articles, none in the
+    other outlets'). A run of at most
+    :attr:`max_run` list items goes when every item is a headline (:func:`_headline`,
+    :attr:`min_words` words or more, no closing punctuation); a list of the article's
+    own (longer, of short items, or of sentences) stays.
+    """
+
+    name: str = "tribun-related-bullet"
+    reason: str = "related story's headline after a bullet"
+    max_run: int = 3
+    min_words: int = 6
+
+    def apply(self, draft: Draft) -> None:
+        blocks = draft.blocks
+        index = 0
+        while index < len(blocks):
+            if blocks[index].kind != "list_item":
+                index += 1
+                continue
+            end = index
+            while end < len(blocks) and blocks[end].kind == "list_item":
+                end += 1
+            if end - index <= self.max_run and all(self._headline(block.text) for block in blocks[index:end]):
+                for _ in range(end - index):
+                    draft.remove(index, self.reason, self.name)
+            else:
+                index = end
+
+    def _headline(self, text: str) -> bool:
+        text = text.strip()
+        return (
+            len(text.split()) >= self.min_words
+            and not text.endswith((".", "!", "?", ":", ";", ","))
+            and _headline(text)
+        )
+
+
 #: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``;
 #: ``(*)`` and its coded forms ``(*/E3)``, ``(*/adv)`` (an advertorial), ``(*/tio-tribun-medan.com)``.
 _ATTRIBUTION = (
@@ -732,6 +775,7 @@ class Tribun(Plugin):
                 "kumpulan artikel",
             ),
         ),
+        RelatedBullets(),
         CutInline(
             "tribun-prompts-inline",
             r"(?i)(?:" + "|".join(INLINE_PROMPTS) + ")",

@@ -115,6 +115,46 @@ def test_nbc_contributor_is_the_person_not_the_outlet():
     assert list(article.metadata["contributors"]) == ["Kasie Hunt"]
 
 
+TRIBUN_LEAD = (
+    "TRIBUNPONTIANAK.CO.ID, SINGKAWANG - Yadea resmi membuka gerai barunya di Singkawang, Kalimantan Barat, "
+    "melalui acara soft opening pada 9 Juni 2025."
+)
+TRIBUN_NEXT = "Pengunjung disuguhkan dengan berbagai model motor listrik unggulan Yadea seperti Velax dan Oris."
+
+
+@pytest.mark.parametrize(
+    "links",
+    [
+        ["• Kendaraan Listrik Yadea Hadir di Pontianak, Klaim Bisa Tempuh 100 Km Dengan Sekali Isi Daya"],
+        [
+            "• DEAL Transfer Masuk dan Keluar LIVERPOOL: 3 Pemain Masuk, 9 Pemain Keluar",
+            "• DEAL TRANSFER LIGA Inggris H+8: Arsenal Buang 13 Pemain, Liverpool 9, MU 3, City 2, Chelsea 1",
+        ],
+    ],
+)
+def test_tribun_related_headline_after_a_bullet_between_paragraphs_goes(links):
+    """Tribun links another story by its headline after a bullet, between two paragraphs."""
+    article = newsingest.ingest("\n".join([TRIBUN_LEAD, *links, TRIBUN_NEXT]))
+    assert article.outlet == "tribun"
+    assert [p.text for p in article.paragraphs] == [TRIBUN_LEAD.split(" - ", 1)[1], TRIBUN_NEXT]
+    assert [r.rule for r in article.removed if r.text.startswith("DEAL") or r.text.startswith("Kendaraan")] == [
+        "tribun-related-bullet"
+    ] * len(links)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        ["• Sekretaris Daerah Kota Surabaya", "• Direktur RSUD Bhakti Darma Husada"],  # short: the story's own list
+        ["• Warga diminta menyiapkan payung saat beraktivitas di luar ruangan pada siang hari."],  # a sentence
+        [f"• Pemenang Lomba {n} Kategori Pelajar Tingkat SMA se-Kalimantan Barat Tahun Ini" for n in range(4)],
+    ],
+)
+def test_tribun_a_list_of_the_article_stays(items):
+    article = newsingest.ingest("\n".join([TRIBUN_LEAD, *items, TRIBUN_NEXT]))
+    assert [p.text for p in article.paragraphs[1:-1]] == [item[2:] for item in items]
+
+
 def test_tribun_attribution_reporter_becomes_an_author():
     text = (
         "TRIBUNJOGJA.COM, YOGYA - Ribuan wisatawan memadati Malioboro selama libur panjang.\n"
