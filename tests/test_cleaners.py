@@ -19,6 +19,7 @@ from newsingest._text.cleaners import (
     READ_ALSO,
     RELATED_BLOCK,
     RELATED_LINE,
+    REPORTED_FROM,
     SOURCE_FOOTER,
     TAG_LINE,
     UPDATE_NOTES,
@@ -560,6 +561,41 @@ def test_contributor_lines_accumulate():
 def test_contributed_in_body_text_is_kept(line):
     draft = run(CONTRIBUTORS, line)
     assert kept(draft) == [line] and draft.metadata == {}
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        (
+            "Daniella Silva reported from Minneapolis, Alicia Victoria Lozano from Los Angeles and Dennis Romero "
+            "from San Diego.",
+            ["Daniella Silva", "Alicia Victoria Lozano", "Dennis Romero"],
+        ),
+        ("Jane Doe reported from Kyiv.", ["Jane Doe"]),
+        ("Jane Doe and John Q. Smith reported from New York.", ["Jane Doe", "John Q. Smith"]),
+        ("Jane Doe reported from Kyiv, Ukraine, and John Smith from Warsaw, Poland.", ["Jane Doe", "John Smith"]),
+    ],
+)
+def test_reporters_credited_with_their_places_become_authors(line, names):
+    """NBC's and the wires' closing credit: who reported from where (the story's reporters)."""
+    draft = run(REPORTED_FROM, BODY, line)
+    assert kept(draft) == [BODY]
+    assert draft.authors == names
+    assert draft.removed[0].rule == "reported-from" and draft.removed[0].moved_to == "authors"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The Associated Press reported from Kyiv that the shelling had stopped.",
+        "Reuters reported from Gaza on Monday.",
+        "Officials reported from the scene that two people were hurt.",
+        "Jane Doe reported from Kyiv for a decade before she joined the paper in 2015.",
+    ],
+)
+def test_reported_from_in_body_text_is_kept(line):
+    draft = run(REPORTED_FROM, BODY, line)
+    assert kept(draft) == [BODY, line] and draft.authors == []
 
 
 def test_wire_credits():

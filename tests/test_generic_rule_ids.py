@@ -26,6 +26,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "end-mark",
         "tags",
         "contributors",
+        "reported-from",
         "wire-credits",
     )
     assert [rule.name for rule in GENERIC_RULES] == list(GENERIC_RULE_IDS)

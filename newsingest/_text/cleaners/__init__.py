@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from newsingest._text.cleaners.contents import CONTENTS, DropContents
-from newsingest._text.cleaners.credits import CONTRIBUTORS, WIRE_CREDITS, split_names
+from newsingest._text.cleaners.credits import CONTRIBUTORS, REPORTED_FROM, WIRE_CREDITS, split_names
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
 from newsingest._text.cleaners.inline import (
@@ -45,6 +45,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     END_MARK,
     TAG_LINE,
     CONTRIBUTORS,
+    REPORTED_FROM,
     WIRE_CREDITS,
 )
 #: The generic rules' ids, in the order they run: stable, so plugins can name them.
@@ -66,6 +67,7 @@ __all__ = [
     "READ_ALSO_HEADLINE",
     "RELATED_BLOCK",
     "RELATED_LINE",
+    "REPORTED_FROM",
     "SOURCE_FOOTER",
     "TAG_LINE",
     "UPDATE_NOTES",

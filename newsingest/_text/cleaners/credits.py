@@ -1,4 +1,5 @@
-"""Contributor and wire credits at the end of a story (``X and Reuters contributed.``)."""
+"""Credits at the end of a story: contributors (``X and Reuters contributed.``), reporters and their places
+(``X reported from Minneapolis and Y from Los Angeles.``), wire credits (``Reporting by X``)."""
 
 from __future__ import annotations
 
@@ -50,4 +51,31 @@ WIRE_CREDITS = Extract(
     reason="reporting/editing credit line",
     many=True,
     max_chars=240,
+)
+
+
+_NAME = r"[A-Z][\w'’\-]++(?: [A-Z]\.)?(?: [A-Z][\w'’\-]++){1,2}"
+_NAMES = rf"{_NAME}(?:(?:, | and ){_NAME}){{0,3}}"
+#: A place: capitalised words, and one more part after a comma (``Kyiv, Ukraine``); the lookahead
+#: makes it end where the next reporter or the line does.
+_PLACE = r"[A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,3}(?:, [A-Z][\w'’.\-]*(?: [A-Z][\w'’.\-]*){0,2})?(?=,? and |, |\.?$)"
+#: (starting only where a word starts, and with possessive words: linear however it is searched)
+_REPORTED = re.compile(rf"(?<![\w'’\-.])(?P<names>{_NAMES}) (?:reported )?from {_PLACE}")
+
+
+def reporters(credit: str) -> list[str] | None:
+    """The names of a ``X reported from A, Y from B and Z from C`` credit, in order."""
+    names = [name for match in _REPORTED.finditer(credit) for name in split_names(match.group("names"))]
+    return names or None
+
+
+REPORTED_FROM = Extract(
+    name="reported-from",
+    pattern=rf"^(?P<value>{_NAMES} reported from {_PLACE}(?:(?:,? and |, ){_NAMES} from {_PLACE}){{0,5}})\.$",
+    field="authors",
+    needles="reported from",
+    reason="reporters credited with their places",
+    convert=reporters,
+    many=True,
+    max_chars=400,
 )
