@@ -169,38 +169,40 @@ class Captions:
     def apply(self, draft: Draft) -> None:
         agencies = AGENCIES + self.own_credits
         last_chars = _last_chars(agencies)
-        # the blocks that can end in a credit (a slash near the end, or the last character of an
-        # agency name), found in one pass: credit_tail, the dear test, runs on those only
-        candidates = {
-            id(block)
-            for block in draft.blocks
-            if block.kind != "list_item"
-            and ("/" in (text := block.text.strip())[-MAX_CREDIT_CHARS:] or text[-1:] in last_chars)
-        }
+        # the blocks that can end in a credit (a slash near the end, or an agency's name at the
+        # end: its last character first, the cheaper test), found in one pass over the texts every
+        # rule shares: credit_tail, the dear test, runs on those only
+        texts = draft.stripped_texts()
+        candidates = [
+            index
+            for index, text in enumerate(texts)
+            if ("/" in text and text.rfind("/") >= len(text) - MAX_CREDIT_CHARS)
+            or (text[-1:] in last_chars and text.endswith(agencies))
+        ]
         # a labelled credit (``Foto: …``) needs its label somewhere in the text: one look at the
         # draft's folded text (kept for every rule's needles) before any block is read for it
         labels = draft.may_contain(_LABEL_NEEDLES)
         if not candidates and not labels:
             return  # the usual case
-        index = 0
-        while index < len(draft.blocks):
-            block = draft.blocks[index]
+        tried = set(candidates)
+        removed = 0  # blocks taken out so far: the indices above were counted before
+        for index in range(len(texts)) if labels else candidates:
+            at = index - removed
+            block = draft.blocks[at]
             if block.kind == "list_item":
-                index += 1
                 continue
-            credit = credit_tail(block.text, agencies) if id(block) in candidates else None
+            credit = credit_tail(block.text, agencies) if index in tried else None
             labelled = labelled_credit(block.text) if credit is None and labels else None
             if labelled is not None:
                 caption, credit = labelled
             elif credit is not None:
                 caption = block.text.strip()[: -len(credit)].strip()
             else:
-                index += 1
                 continue
             if not caption and not self.credit_lines:
-                index += 1
                 continue
-            draft.remove(index, self.reason, self.name, moved_to="metadata.captions")
+            draft.remove(at, self.reason, self.name, moved_to="metadata.captions")
+            removed += 1
             draft.add_metadata("captions", {"text": caption, "credit": credit.strip("()")}, many=True)
 
 
