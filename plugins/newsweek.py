@@ -32,6 +32,10 @@ FOOTER_MARKERS = (
     r"About the writers?",
     r"To read how Newsweek uses AI as a newsroom tool.*",
     r"Newsweek cover",
+    # the subscription offer's lines, for when the lines above them are gone
+    r"Newsweek magazine delivered to your door",
+    r"Newsweek Voices: [^\n]{0,80}",
+    r"Enjoy ad-free browsing on Newsweek\.com",
     r"Request Reprint (?:&|and) Licensing",
     r"Newsweek Is A Trust Project Member",
 )

@@ -11,6 +11,7 @@ import pytest
 from newsingest._text.blocks import split_blocks
 from newsingest._text.cleaners import (
     CAPTIONS,
+    CLICK_HERE,
     CONTRIBUTORS,
     DATE_PREFIX,
     END_MARK,
@@ -672,6 +673,7 @@ SEED_NOISE = {
         ("title-line", "Ukraine Reinforcements Head to Bakhmut in Fight 'Against All Odds'"),
         ("caption", "Local residents cross what's left of a destroyed bridge"),
         ("update-note", "Update 1/10/23, 10:30 a.m. ET: This story was updated"),
+        ("click-here", "To read how Newsweek uses AI as a newsroom tool, Click here."),
     ],
     "002_b9d6f5e61d96cdcf.txt": [
         ("read-also", "Baca juga: Rusia Mau Ambil Puing-puing Drone"),
@@ -852,3 +854,41 @@ def test_the_end_mark_goes_without_a_plugin():
     )
     article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
     assert article.paragraphs[-1].text.endswith("musim depan.")
+
+
+# --------------------------------------------------------------------------------------------
+# A sentence that only points to a link
+
+
+@pytest.mark.parametrize(
+    ("block", "left"),
+    [
+        (
+            "Results have an error estimate of plus or minus 1.4 percentage points. For full results and "
+            "methodology for this weekly tracking poll, please click here.",
+            "Results have an error estimate of plus or minus 1.4 percentage points.",
+        ),
+        (
+            "Ada banyak pilihan tempat wisata di Melbourne. Klik di sini untuk mengetahui informasi selengkapnya ya.",
+            "Ada banyak pilihan tempat wisata di Melbourne.",
+        ),
+        ("Kenapa jadi peuteuy selong? Selengkapnya klik di sini.", "Kenapa jadi peuteuy selong?"),
+        ("To read the full report, click here. The agency did not respond.", "The agency did not respond."),
+    ],
+)
+def test_a_sentence_pointing_to_a_link_is_cut(block, left):
+    draft = run(CLICK_HERE, BODY, block)
+    assert kept(draft) == [BODY, left]
+    assert draft.removed[0].rule == "click-here"
+
+
+@pytest.mark.parametrize(
+    "block",
+    [
+        "Jangan klik link yang dikirim dari nomor tak dikenal, kata polisi.",  # a warning: body
+        "Warga diminta tidak mengklik tautan apa pun sebelum memverifikasi pengirimnya.",
+        "The scam emails urge readers to click on a link to claim a prize, investigators said.",
+    ],
+)
+def test_a_sentence_about_clicking_stays(block):
+    assert kept(run(CLICK_HERE, BODY, block)) == [BODY, block]

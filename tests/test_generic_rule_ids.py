@@ -23,6 +23,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "read-also",
         "read-also-inline",
         "prompts",
+        "click-here",
         "end-mark",
         "tags",
         "contributors",

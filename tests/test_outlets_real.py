@@ -499,6 +499,32 @@ def test_newsweek_role_of_several_words_is_no_part_of_the_name(separator, role):
     assert article.paragraphs[0].text.startswith("President Joe Biden")
 
 
+def test_newsweek_subscription_bullets_go_without_the_lines_above_them():
+    """The footer's first line (here the AI-policy link, which a generic rule takes first) is no longer there."""
+    text = "\n".join(
+        [
+            "Storm Map Shows Where Snow Will Fall",
+            "By Jane Doe",
+            "Senior Reporter",
+            "Jan 24, 2024 at 2:00 PM EST",
+            "A storm will bring heavy snow to the Plains on Thursday, forecasters said.",
+            "Schools in several states have already announced closures.",
+            "To read how Newsweek uses AI as a newsroom tool, Click here.",
+            "• Newsweek magazine delivered to your door",
+            "• Newsweek Voices: Diverse audio opinions",
+            "• Enjoy ad-free browsing on Newsweek.com",
+            "Comment on articles",
+            "Newsweek app updates on-the-go",
+        ]
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek"
+    assert article.text == (
+        "A storm will bring heavy snow to the Plains on Thursday, forecasters said.\n\n"
+        "Schools in several states have already announced closures."
+    )
+
+
 def test_newsweek_newsletter_prompt_inside_a_glued_paragraph_is_cut():
     text = (
         "Bird Flu Spreads in Dairy Herds By Anna Smith Health Reporter Newsweek Is A Trust Project Member "

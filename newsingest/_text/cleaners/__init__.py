@@ -23,7 +23,7 @@ from newsingest._text.cleaners.inline import (
     ReadAlsoHeadline,
 )
 from newsingest._text.cleaners.prefixes import DATE_PREFIX
-from newsingest._text.cleaners.prompts import PROMPTS
+from newsingest._text.cleaners.prompts import CLICK_HERE, PROMPTS
 from newsingest._text.cleaners.readalso import READ_ALSO
 from newsingest._text.cleaners.related import RELATED_BLOCK, RELATED_LINE
 from newsingest._text.cleaners.tags import TAG_LINE, DropTagLine
@@ -42,6 +42,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     READ_ALSO,
     INLINE_READ_ALSO,
     PROMPTS,
+    CLICK_HERE,
     END_MARK,
     TAG_LINE,
     CONTRIBUTORS,
@@ -55,6 +56,7 @@ assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids mu
 __all__ = [
     "AGENCIES",
     "CAPTIONS",
+    "CLICK_HERE",
     "CONTENTS",
     "CONTRIBUTORS",
     "DATE_PREFIX",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from newsingest._text.cleaners.inline import CutInline
 from newsingest._text.rules import DropLine
 
 PROMPT_PATTERNS = (
@@ -44,4 +45,14 @@ PROMPTS = DropLine(
     pattern="(?i)(?:" + "|".join(PROMPT_PATTERNS) + r")\.?",
     reason="share/follow/newsletter prompt, ad label or consent notice",
     max_chars=300,
+)
+
+#: A sentence whose point is a link the scrape dropped: ``For full results …, please click here.``,
+#: ``Selengkapnya klik di sini.`` Tried only where a sentence starts, and it must end with its sentence:
+#: a sentence about clicking (``Jangan klik link dari nomor tak dikenal.``) names no "here".
+CLICK_HERE = CutInline(
+    name="click-here",
+    pattern=r"(?:(?<=[.!?\"”] )|^)[^.!?\n]{0,160}?\b(?i:click here|klik di ?sini)\b[^.!?\n]{0,160}(?:[.!?]|$)",
+    reason="a sentence that only points to a link",
+    needles=("click here", "klik di"),
 )
