@@ -523,9 +523,10 @@ class RelatedBullets:
     Sekali Isi Daya``: Tribun links related stories so, one to three of them between two
     paragraphs or under the last (18 in 14 of the 785 realdata Tribun articles, none in the
     other outlets'). A run of at most
-    :attr:`max_run` list items goes when every item is a headline (:func:`_headline`,
-    :attr:`min_words` words or more, no closing punctuation); a list of the article's
-    own (longer, of short items, or of sentences) stays.
+    :attr:`max_run` list items goes when every item is a headline as the network writes
+    them (:func:`_headline`, :attr:`min_words` words or more, two parts joined by a comma,
+    colon or question mark, no closing punctuation); a list of the article's own (longer,
+    of short items, of names or posts, or of sentences) stays.
     """
 
     name: str = "tribun-related-bullet"
@@ -554,6 +555,7 @@ class RelatedBullets:
         return (
             len(text.split()) >= self.min_words
             and not text.endswith((".", "!", "?", ":", ";", ","))
+            and any(mark in text for mark in (", ", ": ", "? "))  # the network's two-part headline
             and _headline(text)
         )
 

@@ -148,6 +148,8 @@ def test_tribun_related_headline_after_a_bullet_between_paragraphs_goes(links):
         ["• Sekretaris Daerah Kota Surabaya", "• Direktur RSUD Bhakti Darma Husada"],  # short: the story's own list
         ["• Warga diminta menyiapkan payung saat beraktivitas di luar ruangan pada siang hari."],  # a sentence
         [f"• Pemenang Lomba {n} Kategori Pelajar Tingkat SMA se-Kalimantan Barat Tahun Ini" for n in range(4)],
+        # a post's title alone, with no clause after a comma or colon as the network's headlines have
+        ["• Kepala Dinas Komunikasi dan Informatika Kota Surabaya"],
     ],
 )
 def test_tribun_a_list_of_the_article_stays(items):
