@@ -150,6 +150,12 @@ def test_a_paragraph_broken_at_its_links_is_rejoined_without_space_before_its_pu
     ]
 
 
+def test_a_word_that_starts_with_a_dot_keeps_its_space_when_rejoined():
+    assert [block.text for block in split_blocks("Microsoft merilis\n.NET 9 untuk para pengembang aplikasi.\n")] == [
+        "Microsoft merilis .NET 9 untuk para pengembang aplikasi."
+    ]
+
+
 def test_a_lone_dash_after_a_finished_sentence_is_a_separator_not_a_continuation():
     """Tribun Manado: ``… pungkasnya. (Edi)`` / ``-`` / ``Baca juga: …``; the dash must not glue onto the sign-off."""
     text = '"Semoga saya bisa jadi dokter," pungkasnya. (Edi)\n-\nBaca juga: Sosok Nadia Fania Saisab\n'

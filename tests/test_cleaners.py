@@ -888,6 +888,7 @@ def test_a_sentence_pointing_to_a_link_is_cut(block, left):
         "Jangan klik link yang dikirim dari nomor tak dikenal, kata polisi.",  # a warning: body
         "Warga diminta tidak mengklik tautan apa pun sebelum memverifikasi pengirimnya.",
         "The scam emails urge readers to click on a link to claim a prize, investigators said.",
+        '"Just click here and the money is yours," the caller told her.',  # quoted speech
     ],
 )
 def test_a_sentence_about_clicking_stays(block):

@@ -125,7 +125,9 @@ def _joined(texts: list[str], more: list[str]) -> list[str]:
     if more:
         parts = [texts[-1]]
         for line in more:
-            if line[0] not in _TIGHT_AFTER and parts[-1][-1] not in "([":
+            # (a mark that starts a word, ``.NET``, keeps its space)
+            tight = line[0] in _TIGHT_AFTER and (len(line) == 1 or not line[1].isalnum() or line[0] == ")")
+            if not tight and parts[-1][-1] not in "([":
                 parts.append(" ")
             parts.append(line)
         texts[-1] = "".join(parts)

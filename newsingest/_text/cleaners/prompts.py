@@ -49,10 +49,11 @@ PROMPTS = DropLine(
 
 #: A sentence whose point is a link the scrape dropped: ``For full results …, please click here.``,
 #: ``Selengkapnya klik di sini.`` Tried only where a sentence starts, and it must end with its sentence:
-#: a sentence about clicking (``Jangan klik link dari nomor tak dikenal.``) names no "here".
+#: a sentence about clicking (``Jangan klik link dari nomor tak dikenal.``) names no "here", and a
+#: "click here" in quoted speech is someone's words.
 CLICK_HERE = CutInline(
     name="click-here",
-    pattern=r"(?:(?<=[.!?\"”] )|^)[^.!?\n]{0,160}?\b(?i:click here|klik di ?sini)\b[^.!?\n]{0,160}(?:[.!?]|$)",
+    pattern=r"(?:(?<=[.!?\"”] )|^)[^.!?\n\"“”]{0,160}?\b(?i:click here|klik di ?sini)\b[^.!?\n]{0,160}(?:[.!?]|$)",
     reason="a sentence that only points to a link",
     needles=("click here", "klik di"),
 )
