@@ -375,12 +375,12 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
     in the clean text, or ingesting that text again would remove more.
     """
     drop_wordless_blocks(draft)
-    chosen, windowed, reach = rule_plan(plugin, generic_rules)
+    chosen, windowed, reach, tailed, tail = rule_plan(plugin, generic_rules)
 
     def apply_all() -> None:
         apply_in_order(draft, chosen)
 
-    run_settled(draft, apply_all, windowed, reach)
+    run_settled(draft, apply_all, windowed, reach, tailed, tail)
     if plugin is not None:
 
         def hook() -> None:
@@ -388,33 +388,53 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
             plugin.process(draft)
             draft.plugin = None
 
-        run_settled(draft, hook, windowed, reach)
+        run_settled(draft, hook, windowed, reach, tailed, tail)
 
     def title() -> None:
         take_title_line(draft)
 
-    run_settled(draft, title, windowed, reach)  # a date prefix behind the headline line is first now
+    # a date prefix behind the headline line is first now
+    run_settled(draft, title, windowed, reach, tailed, tail)
 
 
 def run_settled(
-    draft: Draft, step: Callable[[], None], windowed: Sequence[tuple[Rule, str | None]], reach: int
+    draft: Draft,
+    step: Callable[[], None],
+    windowed: Sequence[tuple[Rule, str | None]],
+    reach: int,
+    tailed: Sequence[tuple[Rule, str | None]] = (),
+    tail: int = 0,
 ) -> None:
-    """Run ``step``; if it changed the first ``reach`` blocks, the ``windowed`` rules again until they stay."""
-    front = [id(block) for block in draft.blocks[:reach]]
+    """Run ``step``; then the rules that read only the first or the last blocks again while those change.
+
+    If the step changed the first ``reach`` blocks, the ``windowed`` rules run again; if it
+    changed the last ``tail`` blocks, the ``tailed`` ones; until neither removes more. A
+    later rule's removal can bring a block into an earlier rule's window (a credit line
+    taken from under a reporter line leaves that line last): the rule must see it, or
+    ingesting the clean text again would remove more.
+    """
+    blocks = draft.blocks
+    front = [id(block) for block in blocks[:reach]]
+    back = [id(block) for block in blocks[len(blocks) - tail :]] if tail else []
     step()
     drop_wordless_blocks(draft)  # what a step left without words (a lone "|") is no block either
-    while windowed:
-        now = [id(block) for block in draft.blocks[:reach]]
-        if now == front:
+    while windowed or tailed:
+        blocks = draft.blocks
+        now_front = [id(block) for block in blocks[:reach]]
+        now_back = [id(block) for block in blocks[len(blocks) - tail :]] if tail else []
+        again = list(windowed) if now_front != front else []
+        if now_back != back:  # (a rule that reads both ends runs once)
+            again += [rule for rule in tailed if rule not in again]
+        if not again:
             return
-        front, removed = now, len(draft.removed)
-        apply_in_order(draft, windowed)
+        front, back, removed = now_front, now_back, len(draft.removed)
+        apply_in_order(draft, again)
         drop_wordless_blocks(draft)
         if len(draft.removed) == removed:
             return
 
 
-RulePlan = tuple[list[tuple[Rule, str | None]], list[tuple[Rule, str | None]], int]
+RulePlan = tuple[list[tuple[Rule, str | None]], list[tuple[Rule, str | None]], int, list[tuple[Rule, str | None]], int]
 #: :func:`rule_plan`'s answers, by the identity of the plugin and the generic rules: each with the
 #: objects it was made from (kept alive, so an identity is never reused while its answer is here).
 _plans: dict[tuple[int, int], tuple[object, ...]] = {}
@@ -422,7 +442,8 @@ _PLANS_MAX = 256
 
 
 def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
-    """The rules :func:`clean_blocks` runs, each with its owner; those limited to the first blocks; how far they reach.
+    """The rules :func:`clean_blocks` runs, each with its owner; those limited to the first blocks, how far they
+    reach; those limited to the last blocks (``last_blocks``), how far those reach.
 
     The same for every article a plugin cleans: made once for each plugin and list of generic
     rules (and again if the plugin's ``rules`` or ``generic_rules`` are replaced). Do not modify.
@@ -444,7 +465,9 @@ def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
         chosen += [(rule, plugin.name) for rule in rules]
     windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
     reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
-    plan = (chosen, windowed, reach)
+    tailed = [(rule, owner) for rule, owner in chosen if getattr(rule, "last_blocks", None)]
+    tail = max((getattr(rule, "last_blocks", 0) for rule, _ in tailed), default=0)
+    plan = (chosen, windowed, reach, tailed, tail)
     if len(_plans) >= _PLANS_MAX:
         _plans.clear()  # (pipelines made with ever new rule lists: keep the memory bounded)
     _plans[key] = (plugin, generic_rules, rules, overrides, plan)

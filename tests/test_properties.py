@@ -7,6 +7,7 @@ are the same in CI and on every machine.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +16,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 
 import newsingest
-from newsingest import Article, InputError
+from newsingest import Article, InputError, UsageError
 from newsingest._source.decode import _clean_str
 from newsingest._text.blocks import normalize_text, normalize_whitespace
 
@@ -85,6 +86,11 @@ def ingest_or_input_error(source):
         return newsingest.ingest(source)
     except InputError:
         return None
+    except UsageError:
+        # a str that names an existing file or folder (``"/"``) is refused as ambiguous: documented
+        if isinstance(source, str) and os.path.exists(source.strip()):
+            return None
+        raise
 
 
 @given(inputs)
@@ -115,8 +121,12 @@ def test_cleaning_only_removes(text):
         return
     flat_input = _flat(text)
     stripped_input = _without_strips(text, article)
+    # spaces aside: a line that starts with punctuation joins the word before it (``Gaza`` / ``.``)
+    squeezed = ("".join(flat_input.split()), "".join(stripped_input.split()))
     for block in article.paragraphs:
-        assert block.text in flat_input or block.text in stripped_input, block.text
+        if block.text in flat_input or block.text in stripped_input:
+            continue
+        assert any("".join(block.text.split()) in source for source in squeezed), block.text
 
 
 #: Found by the properties at 1,500 examples: a reporter name ran on into the next line's
@@ -174,6 +184,20 @@ REPEATED_REPORTER_LINE = (
     "</article></body></html>"
 )
 
+#: The reporter line twice, the second copy among the last two blocks: the first pass took that
+#: copy and left the other, which the second pass found among the last two (slow profile, 600 examples).
+_PARAGRAPH = (
+    "Neither a much-anticipated Ukrainian withdrawal nor a seemingly inevitable Russian victory has come to"
+    " fruition after months of brutal fighting in the eastern industrial town."
+)
+REPORTER_LINE_TWICE_NEAR_THE_END = "\n".join(
+    [_PARAGRAPH] * 4 + ["Laporan Wartawan Tribunnews.com, Budi Santoso"] * 2 + [_PARAGRAPH]
+)
+
+#: A tag line above a contributor credit: the tag rule reads the last block only, and the credit
+#: went after it had run (a rule's window at the end, read again when a later rule changes it).
+TAG_LINE_ABOVE_A_CREDIT = "\n".join([_PARAGRAPH, _PARAGRAPH, "narkoba bareskrim polri sabu", "Jane Doe contributed."])
+
 
 def test_a_reporter_name_stops_at_the_line_end():
     article = newsingest.ingest(REPORTER_BEFORE_DATE)
@@ -213,6 +237,8 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(REPEATED_DATELINE)
 @example(REPORTER_BEFORE_LABELLED_LINE)
 @example(NEWSWEEK_NUMBER_LINE)
+@example(REPORTER_LINE_TWICE_NEAR_THE_END)
+@example(TAG_LINE_ABOVE_A_CREDIT)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -26,6 +26,8 @@ class DropTagLine:
     name: str = "tags"
     reason: str = "tag line (the article's topics in lower case, under it)"
     max_chars: int = 200
+    #: the blocks looked at from the end: the pipeline runs the rule again when a later one changes them
+    last_blocks: int = 1
 
     def apply(self, draft: Draft) -> None:
         blocks = draft.blocks
