@@ -190,7 +190,7 @@ def is_plainly_text(value: str) -> bool:
 
 
 def refuse_path_as_text(source: object) -> None:
-    """Refuse a ``str`` that names an existing file: the caller meant ``Path(...)``.
+    """Refuse a ``str`` that names an existing file (the caller meant ``Path(...)``) or folder (``ingest_many``).
 
     A ``str`` is always the article's text, so ``ingest("story.txt")`` would
     clean the nine characters ``story.txt``. Rather than guess, the call fails
@@ -205,6 +205,11 @@ def refuse_path_as_text(source: object) -> None:
         exists = bool(candidate) and os.path.exists(candidate)
     except (OSError, ValueError):
         return
+    if exists and os.path.isdir(candidate):
+        raise UsageError(
+            f"{candidate!r} is the name of a folder, but a str is taken as the article's text: "
+            f"newsingest.ingest_many({candidate!r}) reads the files in it"
+        )
     if exists:
         raise UsageError(
             f"{candidate!r} is the name of a file, but a str is taken as the article's text: "

@@ -111,6 +111,11 @@ def test_a_str_naming_a_file_is_refused_and_a_path_is_read(tmp_path, monkeypatch
     assert newsingest.ingest("story.txt is a file name, but this sentence is text.").title is None
 
 
+def test_a_str_naming_a_folder_is_refused_with_the_batch_call_to_use(tmp_path):
+    with pytest.raises(UsageError, match=r"is the name of a folder.*ingest_many"):
+        newsingest.ingest(str(tmp_path))
+
+
 class NoDate(Example):
     older_versions = (type("Undated", (Plugin,), {"name": "example"}),)
 
