@@ -560,6 +560,11 @@ def test_output_errors_are_messages_with_their_own_exit_code(tmp_path, output):
     assert "cannot write to" in result.stderr and "Traceback" not in result.stderr
 
 
+def _interruptible() -> None:
+    """In the child, before it runs: Ctrl-C interrupts, whatever the test run's own disposition."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 @pytestmark_linux
 def test_ctrl_c_prints_the_summary_and_the_resume_command(tmp_path, evil_site):
     folder = tmp_path / "in"
@@ -573,6 +578,9 @@ def test_ctrl_c_prints_the_summary_and_the_resume_command(tmp_path, evil_site):
         env=env,
         stderr=subprocess.PIPE,
         text=True,
+        # as from a terminal: a test run started in the background (``… &``) ignores SIGINT, and a
+        # program started so keeps ignoring it, which is right for it and no test of Ctrl-C
+        preexec_fn=_interruptible,
     )
     deadline = time.monotonic() + 30
     while not (out.exists() and out.read_text()) and time.monotonic() < deadline:
