@@ -69,8 +69,9 @@ BRAND = (
     r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambinews|bangkapos|banjarmasinpost"
     r"|wartakota(?:live)?|pos[\- ]kupang|prohaba)"
 )
-#: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once).
-TLD = r"(?:[.,] ?(?:com|co\.id|co|id)| (?:com|co\.id))\b"
+#: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once,
+#: ``,co,id`` once).
+TLD = r"(?:[.,] ?(?:com|co[.,]id|co|id)| (?:com|co\.id))\b"
 #: One of these holds every piece of Tribun evidence: the brands as written before their domain
 #: (``surya.`` and ``pos-kupang``, not ``surya`` and ``kupang``, which are also names of people and places).
 BRAND_NEEDLES = (
@@ -322,6 +323,29 @@ class Dateline:
     first_blocks: int = 5
 
     def apply(self, draft: Draft) -> None:
+        self._at_the_top(draft)
+        self._further_down(draft)
+
+    def _further_down(self, draft: Draft) -> None:
+        """A dateline below the first blocks: each story of a digest (``5 berita populer …``) opens with one.
+
+        Its prefix is cut as at the top; the article's own place stays the one in
+        ``metadata.dateline``. A block is read once (the blocks are marked).
+        """
+        mark = self.name + "-further-down"
+        if draft.unchanged_since_mark(mark):
+            return  # (this rule runs again when the first blocks change; the others are as they were)
+        blocks = draft.blocks
+        for index in range(self.first_blocks, len(blocks)):
+            text = blocks[index].text
+            match = self._opening(draft, text) if may_open_with_dateline(text) else None
+            rest = text[match.end() :].strip() if match is not None and match.group("dash") else ""
+            if rest:
+                draft.record_strip(match.group(0).strip(), "dateline of a story further down (a digest's)", self.name)
+                blocks[index] = type(blocks[index])(rest, blocks[index].kind, blocks[index].language)
+        draft.mark(mark)
+
+    def _at_the_top(self, draft: Draft) -> None:
         window = draft.blocks[: self.first_blocks]
         for block in window:
             if may_open_with_dateline(block.text):
@@ -564,10 +588,13 @@ class RelatedBullets:
         )
 
 
-#: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``;
+#: Words in a closing attribution that name no person: a press release (``Rilis``), a press office (``Humas``).
+_NOT_NAMES = r"rilis|release|humas"
+#: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``,
+#: ``(Rilis/Bangkapos.com/Name)``;
 #: ``(*)`` and its coded forms ``(*/E3)``, ``(*/adv)`` (an advertorial), ``(*/tio-tribun-medan.com)``.
 _ATTRIBUTION = (
-    rf"(?i)\(\s*(?:(?P<value>(?:[a-z]{{2,4}}\d{{0,3}}\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
+    rf"(?i)\(\s*(?:(?P<value>(?:(?:[a-z]{{2,4}}\d{{0,3}}|{_NOT_NAMES})\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
     rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*(?:\s*/\s*[\w.\-]{{1,40}})?)\s*\)\s*\.?$"
 )
 #: A short sign-off after the last sentence: a reporter's (``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``),
@@ -587,7 +614,7 @@ _CLOSING_REPORTER = re.compile(
     r"(?:(?<=[.!?\"”])\s*|^)\((?i:(?:laporan\s+)?(?:wartawan|reporter|kontributor|jurnalis))\s+"
     r"(?P<rest>[^()\n]{2,120})\)\s*\.?$"
 )
-_CODE = re.compile(r"(?i)[a-z]{2,4}\d{0,3}|\*")
+_CODE = re.compile(rf"(?i)[a-z]{{2,4}}\d{{0,3}}|\*|{_NOT_NAMES}")
 #: Words that open a photo credit, not a person's name (``Istimewa``: courtesy; ``Dok``: documentation).
 _CREDIT_WORDS = frozenset(
     ["Foto", "Dok", "Dokumentasi", "Istimewa", "Ist", "Ilustrasi", "Net", "Tangkapan", "Screenshot"]

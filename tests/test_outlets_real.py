@@ -222,6 +222,33 @@ def test_a_paragraph_opening_with_laporan_is_body(where):
     assert sentence in [paragraph.text for paragraph in article.paragraphs] and not article.authors
 
 
+@pytest.mark.parametrize(
+    ("attribution", "author"),
+    [
+        ("(Banjarmasinpost,co,id/Nurholis Huda).", "Nurholis Huda"),  # the domain's dots typed as commas
+        ("(Rilis/Bangkapos.com/Rizky Irianda Pahlevy).", "Rizky Irianda Pahlevy"),  # a press release's
+    ],
+)
+def test_tribun_closing_attribution_in_other_spellings(attribution, author):
+    last = "Kegiatan itu ditutup dengan doa bersama warga."
+    article = newsingest.ingest(_TRIBUN_BODY + last + " " + attribution + "\n")
+    assert article.paragraphs[-1].text == last
+    assert article.authors == (author,)
+
+
+def test_tribun_datelines_of_a_digest_are_cut_wherever_they_stand():
+    """``5 berita populer …``: each story of the digest opens with its own dateline."""
+    lead = "Dua informasi itu adalah di antara berita populer pilihan Tribun Batam hari ini, berikut informasinya:"
+    story = "Kasat Polairud Polres Bintan Iptu Siddik Amin ungkap kronologi speed boat terbalik di Bintan Timur."
+    other = "Sejumlah pedagang yang berjualan di kawasan Jalan Orang Kayo Pingai mengeluhkan sepinya pembeli."
+    earlier = [f"Berita populer nomor {n} membahas kecelakaan laut di perairan Bintan kemarin sore." for n in range(4)]
+    text = "\n".join(
+        [_TRIBUN_BODY.strip(), *earlier, lead, "BINTAN, TRIBUNBATAM.id - " + story, "TRIBUNJAMBI.COM, JAMBI – " + other]
+    )
+    article = newsingest.ingest(text)
+    assert [p.text for p in article.paragraphs][-3:] == [lead, story, other]
+
+
 @pytest.mark.parametrize("code", ["(*/adv)", "(*/E3)", "(*/E88)", "(*/tio-tribun-medan.com)", "(TribunJakarta)"])
 def test_tribun_coded_closing_attribution_is_cut(code):
     last = "Kegiatan itu ditutup dengan doa bersama warga."
