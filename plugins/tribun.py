@@ -339,10 +339,10 @@ class Dateline:
         for index in range(self.first_blocks, len(blocks)):
             text = blocks[index].text
             match = self._opening(draft, text) if may_open_with_dateline(text) else None
-            rest = text[match.end() :].strip() if match is not None and match.group("dash") else ""
-            if rest:
-                draft.record_strip(match.group(0).strip(), "dateline of a story further down (a digest's)", self.name)
-                blocks[index] = type(blocks[index])(rest, blocks[index].kind, blocks[index].language)
+            if match is None or not match.group("dash") or not (rest := text[match.end() :].strip()):
+                continue
+            draft.record_strip(match.group(0).strip(), "dateline of a story further down (a digest's)", self.name)
+            blocks[index] = type(blocks[index])(rest, blocks[index].kind, blocks[index].language)
         draft.mark(mark)
 
     def _at_the_top(self, draft: Draft) -> None:
