@@ -273,6 +273,11 @@ _SITE_FIRST = re.compile(rf"(?i)^(?P<pre>(?!))?{_SITE_AND_AFTER}")
 _BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
 
 
+#: A line of the draft's folded text (a block) opening with a brand, or with a place, a comma and a brand:
+#: where a dateline further down may stand (it starts only at a line break: linear).
+_BRAND_OPENS_A_LINE = re.compile(rf"\n(?:[^\n,]{{2,31}}, ?)?{BRAND}")
+
+
 def may_open_with_dateline(text: str) -> bool:
     """False when ``text`` cannot open with a dateline: a cheap test before :data:`_DATELINE`.
 
@@ -335,6 +340,9 @@ class Dateline:
         mark = self.name + "-further-down"
         if draft.unchanged_since_mark(mark):
             return  # (this rule runs again when the first blocks change; the others are as they were)
+        if _BRAND_OPENS_A_LINE.search(draft.folded_text(), 1) is None:
+            draft.mark(mark)
+            return  # the usual article: no line after the first opens with a brand (one search of all)
         blocks = draft.blocks
         for index in range(self.first_blocks, len(blocks)):
             text = blocks[index].text
