@@ -214,21 +214,19 @@ class ReporterLine:
 
         Down there the line must name the site before the person: a last paragraph
         that opens with ``Laporan`` is otherwise body text (``Laporan itu diterima …``).
-        The window is read again after each removal: a second copy of the line, above
-        the one taken, is then among the last blocks, as it will be in the clean text.
+        A removal that brings another block into the window (a second copy of the line)
+        makes the pipeline run the rule again (``last_blocks``).
         """
         blocks = draft.blocks
-        index = len(blocks) - 1
-        while index >= max(self.first_blocks, len(blocks) - self.last_blocks):
+        for index in range(len(blocks) - 1, max(self.first_blocks, len(blocks) - self.last_blocks) - 1, -1):
             text = blocks[index].text
-            match = self.pattern.match(text) if text[:1] in REPORTER_OPENINGS and len(text) <= 160 else None
+            if text[:1] not in REPORTER_OPENINGS or len(text) > 160:
+                continue
+            match = self.pattern.match(text)
             name = closing_reporter_name(match.group("rest")) if match else None
             if name:
                 draft.add_author(name)
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
-                index = min(index, len(blocks) - 1)  # the window now reaches one block higher
-            else:
-                index -= 1
 
     def _at_the_top(self, draft: Draft) -> None:
         for block in draft.blocks[: self.first_blocks]:
