@@ -14,6 +14,7 @@ from newsingest._text.cleaners import (
     CLICK_HERE,
     CONTRIBUTORS,
     DATE_PREFIX,
+    DOUBLED_HEADLINE,
     END_MARK,
     GENERIC_RULES,
     PROMPTS,
@@ -793,6 +794,92 @@ def test_a_tag_line_under_the_article_goes(tags):
 )
 def test_what_is_no_tag_line_stays(blocks):
     assert kept(run(TAG_LINE, *blocks)) == blocks
+
+
+def test_a_season_in_a_tag_line_is_a_tag():
+    """``liga inggris 2024/2025``: a season, the one slash detik's topics hold (3 of the 150 other-outlet articles)."""
+    tags = "rayan cherki manchester city lyon liga inggris 2024/2025 liga inggris bursa transfer"
+    assert kept(run(TAG_LINE, BODY, BODY, tags)) == [BODY, BODY]
+
+
+def test_a_short_label_under_a_tag_line_goes_with_it():
+    """detik's promo label under the topics (``Hoegeng Awards 2025``: 20 of the 150 other-outlet articles)."""
+    draft = run(
+        TAG_LINE, BODY, BODY, "narkoba bareskrim polri 40 kg sabu hendry halim jabodetabek", "Hoegeng Awards 2025"
+    )
+    assert kept(draft) == [BODY, BODY]
+    assert [record.rule for record in draft.removed] == ["tags", "tags"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [BODY, "narkoba bareskrim polri", "Hoegeng Awards 2025", BODY],  # not under the article
+        [BODY, "Hoegeng Awards 2025"],  # no tag line above it
+        [BODY, "narkoba bareskrim polri", "Hoegeng Awards 2025 for the best of the police officers nominated"],  # long
+        [BODY, "narkoba bareskrim polri", "Selesai."],  # a sentence's end
+    ],
+)
+def test_what_is_no_label_under_a_tag_line_stays(blocks):
+    assert kept(run(TAG_LINE, *blocks)) == blocks
+
+
+# --------------------------------------------------------------------------------------------
+# A linked story's headline, twice, under the article
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Video Kesiapan Ivan Gunawan Menjelang Ibadah Haji Pertamanya",
+        "Tes Lengkap Honda WR-V tipe E: Lebih Nyaman dan Irit Buat Harian!",
+        "Ganti Ban atau Pelek Lebih Besar Bikin Tenaga Motor Jadi Loyo?",
+        "Editor's Choice: Gaya & Performa dalam Satu Paket",
+        "Watch: How the Storm Moved Across the Gulf Coast",
+    ],
+)
+def test_a_headline_twice_under_the_article_goes(headline):
+    """detik's video or story card: its headline over the picture and under it (47 of the 150 other-outlet articles)."""
+    draft = run(DOUBLED_HEADLINE, BODY, BODY, headline, headline)
+    assert kept(draft) == [BODY, BODY]
+    assert [record.rule for record in draft.removed] == ["doubled-headline", "doubled-headline"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [
+            BODY,
+            "Bagi pertedeh ampuk nandangi bulan",
+            "Bagi pertedeh ampuk nandangi bulan",
+        ],  # a song's last line, sung twice
+        [BODY, "The Council Meets Again on Tuesday.", "The Council Meets Again on Tuesday."],  # a sentence
+        [BODY, "Video Kesiapan Ivan Gunawan", "Video Kesiapan Ivan Gunawan", BODY],  # not under the article
+        [BODY, "Video Kesiapan Ivan Gunawan", "Video Jeroan Masjid Jawa di Thailand"],  # two headlines
+        ["Video Kesiapan Ivan Gunawan Menjelang Haji", "Video Kesiapan Ivan Gunawan Menjelang Haji"],  # all there is
+        [BODY, "Jay Idzes", "Jay Idzes"],  # a name
+    ],
+)
+def test_what_is_no_doubled_headline_stays(blocks):
+    assert kept(run(DOUBLED_HEADLINE, *blocks)) == blocks
+
+
+def test_a_doubled_headline_goes_from_under_the_editors_and_the_topics():
+    """As detik's text ends: the card, the editors' initials, the topics one a line; no plugin owns it."""
+    from newsingest import Pipeline, PluginRegistry
+
+    text = (
+        "Jakarta - Presenter dan aktris Alya Rohali tengah diliputi rasa haru sebagai seorang ibu. "
+        "Anak-anaknya kini memasuki fase-fase baru dalam kehidupan mereka.\n"
+        "Putri sulung, Namira Adjani, akan segera menikah. Anak keduanya diterima di Universitas Indonesia.\n"
+        "Putri Alya Rohali Bagikan Tips Lolos Kampus Luar Negeri\n"
+        "Putri Alya Rohali Bagikan Tips Lolos Kampus Luar Negeri\n"
+        "(fbr/pus)\n"
+        "alya rohali\n"
+        "namira adjani\n"
+    )
+    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    assert article.paragraphs[-1].text.endswith("diterima di Universitas Indonesia.")
 
 
 # --------------------------------------------------------------------------------------------

@@ -26,6 +26,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "click-here",
         "end-mark",
         "tags",
+        "doubled-headline",
         "contributors",
         "reported-from",
         "wire-credits",

@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from newsingest._text.cleaners.contents import CONTENTS, DropContents
 from newsingest._text.cleaners.credits import CONTRIBUTORS, REPORTED_FROM, WIRE_CREDITS, split_names
+from newsingest._text.cleaners.doubled import DOUBLED_HEADLINE, DropDoubledHeadline
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
 from newsingest._text.cleaners.inline import (
@@ -45,6 +46,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     CLICK_HERE,
     END_MARK,
     TAG_LINE,
+    DOUBLED_HEADLINE,
     CONTRIBUTORS,
     REPORTED_FROM,
     WIRE_CREDITS,
@@ -60,6 +62,7 @@ __all__ = [
     "CONTENTS",
     "CONTRIBUTORS",
     "DATE_PREFIX",
+    "DOUBLED_HEADLINE",
     "END_MARK",
     "GENERIC_RULES",
     "GENERIC_RULE_IDS",
@@ -77,6 +80,7 @@ __all__ = [
     "Captions",
     "CutInline",
     "DropContents",
+    "DropDoubledHeadline",
     "DropTagLine",
     "InlineReadAlso",
     "ReadAlsoHeadline",
