@@ -371,6 +371,12 @@ def _same_text(a: str, b: str) -> bool:
     return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
 
 
+#: The most passes of the rules over a draft: another runs after one that cut inside a block
+#: (:meth:`~newsingest._text.draft.Draft.keep_cut`), since what a cut leaves may be a line a rule
+#: that ran before it takes whole.
+RULE_PASSES = 3
+
+
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
     """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step.
 
@@ -383,7 +389,11 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
     chosen, windowed, reach, tailed, tail = rule_plan(plugin, generic_rules)
 
     def apply_all() -> None:
-        apply_in_order(draft, chosen)
+        for _ in range(RULE_PASSES):
+            cuts = draft.cuts_inside
+            apply_in_order(draft, chosen)
+            if draft.cuts_inside == cuts:
+                return  # the usual case: no rule cut inside a block, one pass
 
     run_settled(draft, apply_all, windowed, reach, tailed, tail)
     if plugin is not None:

@@ -380,7 +380,7 @@ class CaptionCopies:
             bounds = [0, *(at for cut in cuts for at in cut), len(text)]
             kept = " ".join(" ".join(text[bounds[i] : bounds[i + 1]] for i in range(0, len(bounds), 2)).split())
             if kept:
-                draft.blocks[index] = type(block)(kept, block.kind, block.language)
+                draft.keep_cut(index, kept)
             else:
                 draft.blocks.pop(index)  # nothing but captions (each cut is recorded above)
 

@@ -209,3 +209,32 @@ def test_the_rule_plan_is_made_once_and_again_when_a_plugin_changes_its_rules():
         *(rule.name for rule in GENERIC_RULES if rule.name != "prompts"),
         "promo-b",
     ]
+
+
+BRIDGE = (
+    "The council voted on Tuesday to close the bridge for repairs, a decision that will divert traffic "
+    "for months, officials said."
+)
+
+
+@pytest.mark.parametrize(
+    "glued",
+    [
+        # a read-also link glued after the aggregator's footer (found by the property tests)
+        "Source: | This article originally belongs to Nbcnews.com Baca juga: Update Perang Rusia vs Ukraina "
+        "Hari ke-386 Invasi: Wagner Perluas Pengepungan Bakhmut",
+        # a sentence pointing to a link, glued before it
+        "For full results and analysis, click here. This article originally belongs to Nbcnews.com",
+    ],
+)
+def test_a_line_left_whole_by_a_cut_inside_a_block_is_read_by_the_rules_before_it(glued):
+    """A cut inside a block can leave a line that a rule which ran before the cut takes out whole.
+
+    That rule must see it: ingesting the clean text again would take it out (the aggregator footer,
+    read before the inline cuts) and its metadata would be lost the first time.
+    """
+    article = newsingest.ingest(f"{BRIDGE}\n{glued}")
+    assert [p.text for p in article.paragraphs] == [BRIDGE]
+    assert article.metadata["syndicated_from"]
+    again = newsingest.ingest(article.text, outlet=article.outlet or "none")
+    assert not again.removed

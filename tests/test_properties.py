@@ -198,6 +198,14 @@ REPORTER_LINE_TWICE_NEAR_THE_END = "\n".join(
 #: went after it had run (a rule's window at the end, read again when a later rule changes it).
 TAG_LINE_ABOVE_A_CREDIT = "\n".join([_PARAGRAPH, _PARAGRAPH, "narkoba bareskrim polri sabu", "Jane Doe contributed."])
 
+#: A read-also link in one block with the aggregator's footer (a page's list item and paragraph
+#: read as one): cutting the link left the footer whole, after the footer rule had run.
+FOOTER_BEFORE_A_GLUED_LINK = (
+    "<!DOCTYPE html><html><body><article><li>Source: | This article originally belongs to Nbcnews.com</li>"
+    "<p>Baca juga: Update Perang Rusia vs Ukraina Hari ke-386 Invasi: Wagner Perluas Pengepungan Bakhmut</p>"
+    "</article></body></html>"
+)
+
 
 def test_a_reporter_name_stops_at_the_line_end():
     article = newsingest.ingest(REPORTER_BEFORE_DATE)
@@ -239,6 +247,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(NEWSWEEK_NUMBER_LINE)
 @example(REPORTER_LINE_TWICE_NEAR_THE_END)
 @example(TAG_LINE_ABOVE_A_CREDIT)
+@example(FOOTER_BEFORE_A_GLUED_LINK)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -50,6 +50,8 @@ class Draft:
     page: Page | None = None
     #: Per-article room for plugin hooks (``read_page`` can leave a note for ``process``).
     state: dict[str, Any] = attrs.field(factory=dict)
+    #: How many blocks a rule cut something out of, keeping the rest (:meth:`keep_cut`).
+    cuts_inside: int = attrs.field(default=0, init=False, eq=False)
     #: The :meth:`texts` list :attr:`_folded` was made from, and all their text case-folded (see :meth:`may_contain`).
     _folded_from: list[str] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
@@ -157,6 +159,18 @@ class Draft:
         """
         seen = self._marks.get(step)
         return seen is not None and seen == self.blocks
+
+    def keep_cut(self, index: int, rest: str) -> None:
+        """Put ``rest``, what is left of block ``index`` after a cut inside it, in the block's place.
+
+        Record what was cut with :meth:`record_strip`. The cut is counted
+        (:attr:`cuts_inside`): what is left may be a whole line that a rule which ran
+        before the cut takes out (a footer the cut link was glued to), so the pipeline
+        runs the rules again after a pass that cut inside a block.
+        """
+        block = self.blocks[index]
+        self.blocks[index] = Block(rest, block.kind, block.language)
+        self.cuts_inside += 1
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
         """Take block ``index`` out of the body and record why."""

@@ -25,7 +25,6 @@ from newsingest._text.cleaners.readalso import READ_ALSO_LEADS
 from newsingest._text.draft import Draft
 from newsingest._text.match import fold_needles, folded_block, has_needle
 from newsingest._text.rules import Extract
-from newsingest.model import Block
 
 
 def _compile(pattern: str | re.Pattern[str]) -> re.Pattern[str]:
@@ -96,7 +95,7 @@ class CutInline:
                 continue
             for piece in pieces:
                 draft.record_strip(piece, self.reason, self.name, moved_to=moved_to)
-            draft.blocks[index] = Block(rest, block.kind, block.language)
+            draft.keep_cut(index, rest)
             index += 1
 
 
@@ -296,7 +295,7 @@ class InlineReadAlso:
                 continue
             for start, end in cuts:
                 draft.record_strip(text[start:end].strip(), self.reason, self.name)
-            draft.blocks[index] = Block(rest, block.kind, block.language)
+            draft.keep_cut(index, rest)
             index += 1
 
     def _may_match(self, text: str) -> bool:
