@@ -125,6 +125,65 @@ def test_a_dateline_broken_at_its_link_is_one_paragraph_not_a_list():
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        (
+            "Jakarta\n-\nPresiden\nPrabowo\nSubianto memimpin rapat terbatas bersama sejumlah menteri di Istana.\n",
+            "Jakarta - Presiden Prabowo Subianto memimpin rapat terbatas bersama sejumlah menteri di Istana.",
+        ),
+        (
+            "Jakarta\n-\nTrio serang\nOle Romeny,\nEgy Maulana Vikri, dan Ricky Kambuaya tampil apik.\n",
+            "Jakarta - Trio serang Ole Romeny, Egy Maulana Vikri, dan Ricky Kambuaya tampil apik.",
+        ),
+    ],
+)
+def test_a_dateline_broken_at_links_in_capitals_is_one_paragraph(text, first):
+    """detik: each link's text (a name, in capitals) on its own line, right after the dateline's dash.
+
+    A dateline opens a sentence: until the sentence ends, the short lines under it are its words.
+    """
+    assert [block.text for block in split_blocks(text + "Paragraf kedua.")] == [first, "Paragraf kedua."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a finished first sentence: the heading under it stays a block
+        "Jakarta - Harga cabai naik lagi.\nHarga Cabai Hari Ini\nParagraf kedua.",
+        # a long first line without an end (a Tribun opening): the next paragraph stays one
+        "SURYAMALANG.COM, MALANG - Berikut ini daftar harga bahan pokok di pasar tradisional kota Malang hari ini\n"
+        "Harga Cabai Rawit\nParagraf kedua.",
+    ],
+)
+def test_a_finished_or_long_dateline_line_is_not_joined(text):
+    assert len(split_blocks(text)) == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "blocks"),
+    [
+        # a list of a month and a value, one a line
+        (
+            "Januari - 560.301 unit\nFebruari - 581.277 unit\nMaret - 541.684 unit",
+            ["Januari - 560.301 unit", "Februari - 581.277 unit", "Maret - 541.684 unit"],
+        ),
+        # a brand's dateline, its dash on the line, and a heading over a timetable (Tribun)
+        (
+            "TRIBUNJOGJA.COM -\nYogyakarta ke Kutoarjo\n501KUTOARJOCOMMUTER LINE PRAMEKS KUTOARJO06:40",
+            ["TRIBUNJOGJA.COM - Yogyakarta ke Kutoarjo", "501KUTOARJOCOMMUTER LINE PRAMEKS KUTOARJO06:40"],
+        ),
+        # a table's header further down, its columns split by a dash alone on its line
+        (
+            "Berikut daftar resmi hari ini:\nTransfer Masuk\n-\nTransfer Keluar\n1. Jorginho Released -",
+            ["Berikut daftar resmi hari ini:", "Transfer Masuk - Transfer Keluar", "1. Jorginho Released -"],
+        ),
+    ],
+)
+def test_only_a_dateline_opening_the_text_with_its_dash_alone_joins_the_lines_under_it(text, blocks):
+    assert [block.text for block in split_blocks(text)] == blocks
+
+
 def test_a_line_above_a_dateline_broken_at_its_link_is_not_joined_to_it():
     """detik: the last entry of a table of contents, then ``Jakarta`` / ``-`` / the first sentence."""
     text = "Daftar Isi\nBiaya Perpanjang SIM\nJakarta\n-\nSIM mati bisa diperpanjang pada 30 Mei 2025.\n"
@@ -161,8 +220,15 @@ def test_a_lone_dash_after_a_finished_sentence_is_a_separator_not_a_continuation
     text = '"Semoga saya bisa jadi dokter," pungkasnya. (Edi)\n-\nBaca juga: Sosok Nadia Fania Saisab\n'
     assert [block.text for block in split_blocks(text)] == [
         '"Semoga saya bisa jadi dokter," pungkasnya. (Edi)',
-        "- Baca juga: Sosok Nadia Fania Saisab",  # (the read-also rule takes it, dash and all)
+        "Baca juga: Sosok Nadia Fania Saisab",
     ]
+
+
+@pytest.mark.parametrize("above", ["", "Selesai.\n"])
+def test_a_dash_alone_that_continues_nothing_is_no_part_of_the_next_line(above):
+    """Glued to the line under it, ``- Neither …`` read again is a list item (found by the property tests)."""
+    text = f"{above}-\nNeither a withdrawal nor a victory has come to fruition.\n"
+    assert kinds_and_texts(text)[-1] == ("paragraph", "Neither a withdrawal nor a victory has come to fruition.")
 
 
 def test_a_bare_bullet_line_is_dropped():

@@ -248,6 +248,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(REPORTER_LINE_TWICE_NEAR_THE_END)
 @example(TAG_LINE_ABOVE_A_CREDIT)
 @example(FOOTER_BEFORE_A_GLUED_LINK)
+@example("-\n" + _PARAGRAPH)  # a dash alone, then a paragraph: glued, it made a list item the second time
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -131,6 +131,7 @@ MODULE_USES = {
     "newsingest._html.dates._DATE_LINE": (("fullmatch",), 40),  # on text nodes of 8 to 40 characters
     "newsingest._source.decode._META_CHARSET": (("search",), 4096),  # on data[:4096]
     "newsingest._text.blocks.BULLET_PREFIX": (("match",), None),
+    "newsingest._text.blocks._DATELINE_PLACE": (("fullmatch",), None),  # on a block's first line, up to eight words
     "newsingest._text.cleaners.captions.CREDIT": (("fullmatch",), None),
     "newsingest._text.cleaners.captions._TAIL_START": (("finditer",), None),
     "newsingest._text.cleaners.credits._SPLIT": (("split",), None),

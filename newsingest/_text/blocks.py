@@ -74,10 +74,15 @@ def split_blocks(text: str) -> list[Block]:
                     # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
                     (line.startswith(_CLOSERS) and line not in _DASHES)
                     if previous_line.endswith(_SENTENCE_END)
-                    else _continues(previous_line, line) or _link_break(previous_line, line, lines, number)
+                    else _continues(previous_line, line)
+                    or _link_break(previous_line, line, lines, number)
+                    or (len(texts) == 1 and _in_open_dateline(texts[0], more))
                 )
             ):
                 more.append(line)  # (joined by a space: words stay words)
+            elif line in _DASHES:
+                previous_line = ""  # a dash alone that continues nothing separates, as a blank line does
+                continue
             else:
                 more = _joined(texts, more)
                 texts.append(line)
@@ -113,6 +118,30 @@ def _dateline_split(previous: str, words: list[str], lines: list[str], number: i
         return False
     following = next((line.lstrip()[:1] for line in lines[number + 1 :] if line.strip()), "")
     return following not in _BULLET_CHARS
+
+
+#: A dateline's place: one to three capitalised words.
+_DATELINE_PLACE = re.compile(r"[A-Z][\w.]*+(?: [A-Z][\w.]*+){0,2}")
+#: A block opened by a dateline this short (in words) has not said its first sentence yet.
+_OPEN_DATELINE_WORDS = 8
+
+
+def _in_open_dateline(first: str, more: list[str]) -> bool:
+    """The block so far is a place, a dash alone on its line, and a few words: the next line goes on with it.
+
+    detik puts each link's text on a line of its own, names in capitals too
+    (``Jakarta`` / ``-`` / ``Presiden`` / ``Prabowo`` / ``Subianto memimpin …``):
+    lines a heading could not be told from, but a dateline opens a sentence. Only
+    the text's first block, a dash alone on its line (a list's ``Januari - 560.301
+    unit`` is no dateline, nor a table's header ``Transfer Masuk`` / ``-`` / ``Transfer
+    Keluar`` further down), and a short block: a long one is an opening that stops
+    without a full stop.
+    """
+    if not more or more[0] not in _DASHES:
+        return False
+    if len(first.split()) + sum(len(line.split()) for line in more) > _OPEN_DATELINE_WORDS:
+        return False
+    return _DATELINE_PLACE.fullmatch(first) is not None
 
 
 def _joined(texts: list[str], more: list[str]) -> list[str]:
