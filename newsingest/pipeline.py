@@ -460,6 +460,9 @@ def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
     """The rules :func:`clean_blocks` runs, each with its owner; those limited to the first blocks, how far they
     reach; those limited to the last blocks (``last_blocks``), how far those reach.
 
+    The generic rules (as the plugin adjusts them) run first, then the plugin's, then the
+    generic rules marked ``after_plugin_rules`` (they judge the text the plugin's rules leave).
+
     The same for every article a plugin cleans: made once for each plugin and list of generic
     rules (and again if the plugin's ``rules`` or ``generic_rules`` are replaced). Do not modify.
     """
@@ -476,8 +479,12 @@ def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
     ):
         return known[4]  # type: ignore[return-value]
     chosen = generic_rules_for(plugin, generic_rules)
+    last = [(rule, owner) for rule, owner in chosen if getattr(rule, "after_plugin_rules", False)]
+    if last:  # (a generic rule that judges what the plugin's rules leave)
+        chosen = [(rule, owner) for rule, owner in chosen if not getattr(rule, "after_plugin_rules", False)]
     if plugin is not None:
         chosen += [(rule, plugin.name) for rule in rules]
+    chosen += last
     windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
     reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)
     tailed = [(rule, owner) for rule, owner in chosen if getattr(rule, "last_blocks", None)]

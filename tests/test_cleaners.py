@@ -13,6 +13,7 @@ from newsingest._text.cleaners import (
     CAPTIONS,
     CLICK_HERE,
     CONTRIBUTORS,
+    DANGLING_HEADING,
     DATE_PREFIX,
     DOUBLED_HEADLINE,
     END_MARK,
@@ -880,6 +881,61 @@ def test_a_doubled_headline_goes_from_under_the_editors_and_the_topics():
     )
     article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
     assert article.paragraphs[-1].text.endswith("diterima di Universitas Indonesia.")
+
+
+# --------------------------------------------------------------------------------------------
+# A subheading with nothing under it
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Masuk ITB Jadi Cita-Cita Sejak Kecil", "Kunci Jawaban WOW Level 113", "Karier", "What Comes Next for the Bridge"],
+)
+def test_a_heading_ending_the_text_under_a_finished_paragraph_goes(heading):
+    """The first page of an article split over pages ends with the second page's heading (Tribun)."""
+    draft = run(DANGLING_HEADING, BODY, BODY, heading)
+    assert kept(draft) == [BODY, BODY]
+    assert draft.removed[0].rule == "dangling-heading"
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [BODY, "Kabupaten Tebo: Tengah Ilir dan Muara Tabir.", "Kabupaten Bone Bolango"],  # a list's last item
+        [BODY, BODY, "3. Scorpio"],  # a numbered item
+        [BODY, BODY, "B. Arti Tenung dalam Islam"],  # a lettered one
+        [BODY, "Dan semua pemain sudah siap bertanding di laga penentuan nanti malam,", "Grup A"],  # above: unfinished
+        [BODY, BODY, "the rest of the text in lower case without an end"],  # no heading
+        ["Masuk ITB", "Masuk ITB Jadi Cita-Cita Sejak Kecil"],  # too little text
+        [BODY, "Masuk ITB Jadi Cita-Cita Sejak Kecil", BODY],  # text under it
+        [BODY, BODY, "(Banjarmasinpost.co.id/Muhammad Syaiful Riki)"],  # a reporter's credit
+        [BODY, BODY, "Editor: Dedy Herdiana"],  # a label
+    ],
+)
+def test_what_is_no_dangling_heading_stays(blocks):
+    assert kept(run(DANGLING_HEADING, *blocks)) == blocks
+
+
+def test_a_dangling_heading_is_judged_after_the_plugins_rules():
+    """A plugin's rule may take the last line into a field: the generic rule must not drop it first."""
+    from newsingest import Extract, Pipeline, Plugin, PluginRegistry
+
+    class SignsOff(Plugin):
+        name = "signs_off"
+        rules = (Extract("sign-off-name", r"Reporter (?P<value>[A-Z]\w+ [A-Z]\w+)", "authors", "reporter's name"),)
+
+    text = f"{BODY}\n{BODY}\nReporter Budi Santoso\n"
+    article = Pipeline(plugins=PluginRegistry([SignsOff()], entry_points=False)).ingest(text, outlet="signs_off")
+    assert article.authors == ("Budi Santoso",)
+    assert [p.text for p in article.paragraphs] == [BODY, BODY]
+
+
+def test_a_dangling_heading_goes_without_a_plugin():
+    from newsingest import Pipeline, PluginRegistry
+
+    text = f"{BODY}\n{BODY}\nMasuk ITB Jadi Cita-Cita Sejak Kecil\n"
+    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    assert [p.text for p in article.paragraphs] == [BODY, BODY]
 
 
 # --------------------------------------------------------------------------------------------

@@ -30,6 +30,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "contributors",
         "reported-from",
         "wire-credits",
+        "dangling-heading",
     )
     assert [rule.name for rule in GENERIC_RULES] == list(GENERIC_RULE_IDS)
 

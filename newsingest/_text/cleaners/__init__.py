@@ -13,6 +13,7 @@ from __future__ import annotations
 from newsingest._text.cleaners.captions import AGENCIES, CAPTIONS, Captions, credit_tail
 from newsingest._text.cleaners.contents import CONTENTS, DropContents
 from newsingest._text.cleaners.credits import CONTRIBUTORS, REPORTED_FROM, WIRE_CREDITS, split_names
+from newsingest._text.cleaners.dangling import DANGLING_HEADING, DropDanglingHeading
 from newsingest._text.cleaners.doubled import DOUBLED_HEADLINE, DropDoubledHeadline
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
@@ -50,6 +51,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     CONTRIBUTORS,
     REPORTED_FROM,
     WIRE_CREDITS,
+    DANGLING_HEADING,  # (after the plugin's rules too: it judges the text they leave)
 )
 #: The generic rules' ids, in the order they run: stable, so plugins can name them.
 GENERIC_RULE_IDS: tuple[str, ...] = tuple(rule.name for rule in GENERIC_RULES)
@@ -61,6 +63,7 @@ __all__ = [
     "CLICK_HERE",
     "CONTENTS",
     "CONTRIBUTORS",
+    "DANGLING_HEADING",
     "DATE_PREFIX",
     "DOUBLED_HEADLINE",
     "END_MARK",
@@ -80,6 +83,7 @@ __all__ = [
     "Captions",
     "CutInline",
     "DropContents",
+    "DropDanglingHeading",
     "DropDoubledHeadline",
     "DropTagLine",
     "InlineReadAlso",
