@@ -53,6 +53,13 @@ def kept(draft: Draft) -> list[str]:
     return [block.text for block in draft.blocks]
 
 
+def without_plugins(text: str):
+    """The whole pipeline with no plugin installed: the generic rules alone, in their order."""
+    from newsingest import Pipeline, PluginRegistry
+
+    return Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+
+
 def generic(*texts: str) -> Draft:
     draft = Draft(blocks=[Block(text) for text in texts])
     apply_rules(draft, GENERIC_RULES)
@@ -867,8 +874,6 @@ def test_what_is_no_doubled_headline_stays(blocks):
 
 def test_a_doubled_headline_goes_from_under_the_editors_and_the_topics():
     """As detik's text ends: the card, the editors' initials, the topics one a line; no plugin owns it."""
-    from newsingest import Pipeline, PluginRegistry
-
     text = (
         "Jakarta - Presenter dan aktris Alya Rohali tengah diliputi rasa haru sebagai seorang ibu. "
         "Anak-anaknya kini memasuki fase-fase baru dalam kehidupan mereka.\n"
@@ -879,7 +884,7 @@ def test_a_doubled_headline_goes_from_under_the_editors_and_the_topics():
         "alya rohali\n"
         "namira adjani\n"
     )
-    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    article = without_plugins(text)
     assert article.paragraphs[-1].text.endswith("diterima di Universitas Indonesia.")
 
 
@@ -931,10 +936,8 @@ def test_a_dangling_heading_is_judged_after_the_plugins_rules():
 
 
 def test_a_dangling_heading_goes_without_a_plugin():
-    from newsingest import Pipeline, PluginRegistry
-
     text = f"{BODY}\n{BODY}\nMasuk ITB Jadi Cita-Cita Sejak Kecil\n"
-    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    article = without_plugins(text)
     assert [p.text for p in article.paragraphs] == [BODY, BODY]
 
 
@@ -989,13 +992,11 @@ def test_a_footnote_mark_is_no_end_mark(blocks):
 
 
 def test_the_end_mark_goes_without_a_plugin():
-    from newsingest import Pipeline, PluginRegistry
-
     text = (
         "KLUB yang gagalkan AC Milan menjuarai Coppa Italia, Bologna, siap menyelamatkan karier Jay Idzes.\n"
         "Di satu sisi, Bologna memberikan penawaran menarik dengan berkompetisi di Liga Italia musim depan.(*)"
     )
-    article = Pipeline(plugins=PluginRegistry([], entry_points=False)).ingest(text)
+    article = without_plugins(text)
     assert article.paragraphs[-1].text.endswith("musim depan.")
 
 
