@@ -7,9 +7,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from newsingest._text.blocks import split_blocks
 from newsingest._text.cleaners import (
+    AGENCIES,
     CAPTIONS,
     CLICK_HERE,
     CONTRIBUTORS,
@@ -213,6 +216,51 @@ def test_captions_in_every_credit_form(credit):
     assert draft.metadata == {"captions": [{"text": CAPTION_TEXT, "credit": credit}]}
     assert draft.removed[0].moved_to == "metadata.captions"
     assert credit_tail(f"{CAPTION_TEXT} {credit}") == credit
+
+
+_CREDIT_PIECES = st.sampled_from(
+    [
+        "Local residents cross a bridge, on January 6, 2023.",
+        " ",
+        "; ",
+        ", ",
+        "/",
+        " / ",
+        "(",
+        ")",
+        ".",
+        "... ",
+        "Senin (9/6/2025)",
+        "24/7",
+        "Dimitar Dilkoff",
+        "AFP",
+        "Getty Images",
+        "via",
+        "REUTERS",
+        "AP Photo",
+        "Photo by",
+        "Foto:",
+        "dpa",
+        "picture alliance",
+        "iStock",
+        "NBC News",
+        "Chip Somodevilla",
+        "x",
+    ]
+)
+
+
+@example("Crowds gather 24/7 at the gate. (Getty Images)", AGENCIES)  # a date's slash, a credit in brackets
+@example("Senin (9/6/2025). Dimitar Dilkoff/AFP via Getty Images", AGENCIES)
+@example("Fans in the stands. picture alliance/dpa", AGENCIES)
+@given(st.lists(_CREDIT_PIECES, max_size=12).map("".join), st.sampled_from([AGENCIES, (*AGENCIES, "NBC News")]))
+def test_the_cheap_test_of_the_caption_rule_passes_every_text_ending_in_a_credit(text, agencies):
+    """The caption rule asks :func:`credit_tail` only about the blocks its cheap test passes: it must pass them all."""
+    from newsingest._text.cleaners.captions import _after_slash, _last_chars, _may_end_in_credit
+
+    text = text.strip()
+    if credit_tail(text, agencies) is not None:
+        assert _may_end_in_credit(text, agencies, _last_chars(agencies), _after_slash(agencies))
 
 
 def test_caption_after_an_ellipsis_keeps_its_text():

@@ -150,6 +150,29 @@ def _last_chars(agencies: tuple[str, ...]) -> frozenset[str]:
     return frozenset(agency[-1] for agency in agencies if agency)
 
 
+@functools.lru_cache(maxsize=32)
+def _after_slash(agencies: tuple[str, ...]) -> frozenset[str]:
+    """What a credit's last slash is followed by: a name's capital, or an agency's first character."""
+    return frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(agency[0] for agency in agencies if agency)
+
+
+def _may_end_in_credit(
+    text: str, agencies: tuple[str, ...], last_chars: frozenset[str], after_slash: frozenset[str]
+) -> bool:
+    """Whether ``text`` (stripped) can end in a credit :func:`credit_tail` accepts: the cheap tests it needs.
+
+    A credit with a slash has the text's last slash in it, right before a name or an agency
+    (``Name/AFP``, ``REUTERS/Name``): a date's slash (``(9/6/2025)``, in most Indonesian
+    paragraphs) is followed by a figure. A parenthesised credit ends the text with ``)``; one
+    without a slash ends with an agency's name. Every text ``credit_tail`` finds a credit in
+    passes (``tests/test_cleaners.py`` checks it on any text).
+    """
+    at = text.rfind("/")
+    if at != -1 and at >= len(text) - MAX_CREDIT_CHARS and (text[at + 1 : at + 2] in after_slash or text[-1:] == ")"):
+        return True
+    return text[-1:] in last_chars and text.endswith(agencies)
+
+
 @attrs.frozen
 class Captions:
     """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
@@ -173,11 +196,9 @@ class Captions:
         # end: its last character first, the cheaper test), found in one pass over the texts every
         # rule shares: credit_tail, the dear test, runs on those only
         texts = draft.stripped_texts()
+        after_slash = _after_slash(agencies)
         candidates = [
-            index
-            for index, text in enumerate(texts)
-            if ("/" in text and text.rfind("/") >= len(text) - MAX_CREDIT_CHARS)
-            or (text[-1:] in last_chars and text.endswith(agencies))
+            index for index, text in enumerate(texts) if _may_end_in_credit(text, agencies, last_chars, after_slash)
         ]
         # a labelled credit (``Foto: …``) needs its label somewhere in the text: one look at the
         # draft's folded text (kept for every rule's needles) before any block is read for it
