@@ -380,6 +380,9 @@ RULE_PASSES = 3
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
     """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step.
 
+    The rules run in :func:`rule_plan`'s order (the generic ones marked ``after_plugin_rules``
+    after the plugin's), once more after a pass that cut inside a block (:data:`RULE_PASSES`).
+
     Wordless blocks go first as well as last, and rules limited to the first N
     blocks (a dateline, a date prefix, a reporter line) run again when a later
     step (the title step included) changed the first blocks: they must see the blocks that will be first
