@@ -198,6 +198,15 @@ REPORTER_LINE_TWICE_NEAR_THE_END = "\n".join(
 #: went after it had run (a rule's window at the end, read again when a later rule changes it).
 TAG_LINE_ABOVE_A_CREDIT = "\n".join([_PARAGRAPH, _PARAGRAPH, "narkoba bareskrim polri sabu", "Jane Doe contributed."])
 
+#: A bulleted line, a paragraph and a captioned heading that the HTML extraction reads as one list item:
+#: the caption rule skipped list items, and the clean text, which keeps no bullets, came back a caption.
+LIST_ITEM_ENDING_IN_A_CREDIT = (
+    "<!DOCTYPE html><html><body><article><p>  \u2022 Newsweek magazine delivered to your door</p><p>Moscow and "
+    "Kyiv continue to double down even as supplying front-line troops with key ammunition and artillery has "
+    "become increasingly challenging.</p><h2>A soldier walks past a tank. John Doe/AFP via Getty Images</h2>"
+    "</article></body></html>"
+)
+
 #: A read-also link in one block with the aggregator's footer (a page's list item and paragraph
 #: read as one): cutting the link left the footer whole, after the footer rule had run.
 FOOTER_BEFORE_A_GLUED_LINK = (
@@ -248,6 +257,7 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(REPORTER_LINE_TWICE_NEAR_THE_END)
 @example(TAG_LINE_ABOVE_A_CREDIT)
 @example(FOOTER_BEFORE_A_GLUED_LINK)
+@example(LIST_ITEM_ENDING_IN_A_CREDIT)
 @example("-\n" + _PARAGRAPH)  # a dash alone, then a paragraph: glued, it made a list item the second time
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):

@@ -177,6 +177,9 @@ def _may_end_in_credit(
 class Captions:
     """Move caption paragraphs to ``metadata.captions`` as ``{text, credit}``.
 
+    A list item is judged as a paragraph is: the clean text keeps no bullets, so the
+    same line must get the same answer when that text is ingested again.
+
     ``own_credits`` are names that count as credits besides the agencies: an
     outlet plugin replaces the generic ``caption`` rule with one that knows its
     outlet's own photo credit (``Captions("nbc-caption", own_credits=("NBC News",))``).
@@ -210,8 +213,6 @@ class Captions:
         for index in range(len(texts)) if labels else candidates:
             at = index - removed
             block = draft.blocks[at]
-            if block.kind == "list_item":
-                continue
             credit = credit_tail(block.text, agencies) if index in tried else None
             labelled = labelled_credit(block.text) if credit is None and labels else None
             if labelled is not None:
