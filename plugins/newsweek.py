@@ -24,7 +24,7 @@ import attrs
 
 from newsingest import Captions, CutInline, Draft, DropFrom, DropLine, Extract, Plugin, Signature
 from newsingest._text.cleaners import credit_tail, split_names
-from newsingest._text.cleaners.inline import _is_headline
+from newsingest._text.cleaners.inline import is_headline
 
 FOOTER_MARKERS = (
     r"Uncommon Knowledge",
@@ -130,7 +130,7 @@ class BylineAndDate:
             before, after = block.text[: match.start()].strip(), block.text[match.end() :].strip()
             draft.record_strip(match.group(0), "byline (names kept in authors)", self.name, "authors")
             after = self._date(draft, after)
-            if before and draft.title is None and index == 0 and _is_headline(before):
+            if before and draft.title is None and index == 0 and is_headline(before):
                 draft.title = before
                 draft.record_strip(before, "headline on the first line (moved to title)", self.name, "title")
                 before = ""
@@ -270,7 +270,7 @@ class ReadMoreList:
                 index += 1
                 continue
             end = index + 1
-            while end < len(draft.blocks) and end - index <= self.most and _is_headline(draft.blocks[end].text):
+            while end < len(draft.blocks) and end - index <= self.most and is_headline(draft.blocks[end].text):
                 end += 1
             if end - index < 2 and index > 0 and index == len(draft.blocks) - 1:
                 index += 1  # a bio's closing "Read more" is the footer rule's

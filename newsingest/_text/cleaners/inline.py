@@ -348,14 +348,15 @@ class ReadAlsoHeadline:
         index = 0
         while index < len(draft.blocks) - 1:
             lead = draft.blocks[index].text.strip()
-            if len(lead) <= 30 and self.pattern.fullmatch(lead) and _is_headline(draft.blocks[index + 1].text):
+            if len(lead) <= 30 and self.pattern.fullmatch(lead) and is_headline(draft.blocks[index + 1].text):
                 draft.remove(index, self.reason, self.name)
                 draft.remove(index, self.reason, self.name)
                 continue
             index += 1
 
 
-def _is_headline(text: str) -> bool:
+def is_headline(text: str) -> bool:
+    """Two to 25 words, mostly in Title Case (minor words aside), not a sentence ending in a full stop."""
     words = text.split()
     if not 2 <= len(words) <= 25 or text.endswith("."):
         return False
