@@ -129,6 +129,7 @@ class BylineAndDate:
                 draft.add_author(name)
             before, after = block.text[: match.start()].strip(), block.text[match.end() :].strip()
             draft.record_strip(match.group(0), "byline (names kept in authors)", self.name, "authors")
+            before = self._dates_closing(draft, before)
             after = self._date(draft, after)
             if before and draft.title is None and index == 0 and is_headline(before):
                 draft.title = before
@@ -176,6 +177,22 @@ class BylineAndDate:
             self._store(draft, match)
             text = text[match.end() :].strip()
         return text
+
+    def _dates_closing(self, draft: Draft, text: str) -> str:
+        """The dates closing ``text`` (the headline before the byline, glued into one line) go to their
+        fields, in the order they stand; the rest is returned.
+
+        Two at most, as after the byline: the date line and an ``Updated …`` one.
+        """
+        closing: list[re.Match[str]] = []
+        end = len(text)
+        for match in reversed(list(self.date.finditer(text))):
+            if len(closing) == 2 or text[match.end() : end].strip():
+                break
+            closing.insert(0, match)
+            end = match.start()
+        stored = [match for match in closing if self._store(draft, match)]
+        return text[: stored[0].start()].strip() if stored else text
 
     def _date_lines(self, draft: Draft) -> None:
         """Date lines of their own near the top."""

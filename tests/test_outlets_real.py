@@ -489,6 +489,29 @@ def test_newsweek_published_and_updated_lines_after_the_byline(separator):
     assert article.paragraphs[0].text.startswith("Thousands of residents")
 
 
+@pytest.mark.parametrize("separator", [" ", "\n\n"])
+def test_newsweek_date_lines_above_the_byline(separator):
+    """The date lines may stand between the headline and the byline; glued into a one-line scrape, the
+    headline and both dates had stayed in the body and no date was read."""
+    text = separator.join(
+        [
+            "Texas Floods Leave Thousands Without Power",
+            "Published Jul 6, 2025 at 9:12 AM EDT",
+            "Updated Jul 6, 2025 at 11:40 AM EDT",
+            "By Maria Lopez Weather Reporter",
+            "Newsweek Is A Trust Project Member",
+            "Thousands of residents in central Texas remained without power on Sunday as rivers crested.",
+            "Emergency crews rescued more than 200 people from flooded homes, officials said.",
+        ]
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek" and article.authors == ("Maria Lopez",)
+    assert article.title == "Texas Floods Leave Thousands Without Power"
+    assert article.published.isoformat() == "2025-07-06T09:12:00-04:00"
+    assert article.updated.isoformat() == "2025-07-06T11:40:00-04:00"
+    assert article.paragraphs[0].text.startswith("Thousands of residents")
+
+
 @pytest.mark.parametrize("separator", [" ", "\n"])
 def test_newsweek_two_writers_and_their_plural_role(separator):
     text = separator.join(
