@@ -208,6 +208,9 @@ CAPTION_TEXT = "Local residents cross what's left of a destroyed bridge in Bakhm
         "Photo by Chip Somodevilla/Getty Images",
         "Dimitar Dilkoff/AFP via Getty Images; Mandel Ngan/AFP via Getty Images",
         "AFP/Getty; REUTERS/Valentyn Ogirenko",
+        # a photographer's initial is no sentence's end
+        "Timothy A. Clary/AFP via Getty Images",
+        "AP Photo/J. Scott Applewhite",
     ],
 )
 def test_captions_in_every_credit_form(credit):
@@ -245,6 +248,8 @@ _CREDIT_PIECES = st.sampled_from(
         "iStock",
         "NBC News",
         "Chip Somodevilla",
+        "Timothy A. Clary",
+        "J. Scott",
         "x",
     ]
 )
@@ -261,6 +266,14 @@ def test_the_cheap_test_of_the_caption_rule_passes_every_text_ending_in_a_credit
     text = text.strip()
     if credit_tail(text, agencies) is not None:
         assert _may_end_in_credit(text, agencies, _last_chars(agencies), _after_slash(agencies))
+
+
+@pytest.mark.parametrize("text", ["Supplements of vitamin D. Getty Images", "Veterans of World War I. AFP/Getty"])
+def test_a_sentence_ending_in_a_capital_before_a_credit_is_still_a_caption(text):
+    """A capital and its full stop read as an initial only where the credit needs it to."""
+    caption, credit = text.rsplit(". ", 1)
+    assert credit_tail(text) == credit
+    assert run(CAPTIONS, BODY, text).metadata["captions"] == [{"text": caption + ".", "credit": credit}]
 
 
 def test_caption_after_an_ellipsis_keeps_its_text():

@@ -101,15 +101,29 @@ def credit_tail(text: str, agencies: tuple[str, ...] = AGENCIES) -> str | None:
     if "/" not in text[-MAX_CREDIT_CHARS:] and not agency_at_end.search(text, max(0, len(text) - 40)):
         return None  # every credit form has a slash or ends in an agency name
     tail_start = 0
+    past_initials = 0  # the same, passing over a capital's full stop (an initial: ``Timothy A. Clary``)
     window = text[-MAX_CREDIT_CHARS:]
     offset = len(text) - len(window)
     for match in _TAIL_START.finditer(window):
         tail_start = offset + match.end()
+        if not _is_initial(window, match.start()):
+            past_initials = tail_start
     if tail_start == 0 and offset:
         return None  # a long paragraph with no sentence end near its end
-    tail = text[tail_start:]
-    inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail  # "(AP Photo/Name)"
-    return tail if credit.fullmatch(inner) else None
+    # the tail after the last sentence end that is no initial's (``… 2023. Timothy A. Clary/AFP via Getty
+    # Images``, ``AP Photo/J. Scott Applewhite``); failing that, after the last one (``… vitamin D. Getty Images``)
+    starts = (past_initials, tail_start) if past_initials or not offset else (tail_start,)  # (none in the window)
+    for start in dict.fromkeys(starts):
+        tail = text[start:]
+        inner = tail[1:-1] if tail.startswith("(") and tail.endswith(")") else tail  # "(AP Photo/Name)"
+        if credit.fullmatch(inner):
+            return tail
+    return None
+
+
+def _is_initial(text: str, at: int) -> bool:
+    """Whether the mark at ``at`` is a full stop after a capital standing alone (``A.``, ``/J.``)."""
+    return text[at] == "." and at >= 1 and text[at - 1].isupper() and (at == 1 or text[at - 2] in " /(")
 
 
 #: A credit after its label at the end of a block: ``… Foto: Luthfi Anshori/detikOto``, ``(Foto: dok.
