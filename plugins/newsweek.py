@@ -432,11 +432,18 @@ class CaptionCopies:
                 return start, end + 1 + len(copy), start
             sentences = text[start:credit_start].strip()
             before = text[max(floor, start - 1 - len(sentences)) : start].rstrip()
-            if len(sentences.split()) >= 6 and before == sentences and credit_tail(sentences + " " + credit) == credit:
+            if len(sentences.split()) >= 6 and before == sentences and _ends_there(sentences, credit):
                 return start - 1 - len(sentences), end, start
             if found == -1:
                 return None
         return None
+
+
+def _ends_there(caption: str, credit: str) -> bool:
+    """Whether ``credit``, read up to here after ``caption``, is a whole credit: one by :func:`credit_tail`'s
+    patterns, or one all in capitals (``PIYASET/GETTY``, ``TIMOTHY A. CLARY/AFP VIA GETTY``), which ends
+    where its capitals do: the next sentence opens in lower case after its first letter."""
+    return credit.isupper() or credit_tail(caption + " " + credit) == credit
 
 
 #: A credit inside a glued paragraph (:data:`CREDIT_LINE`, not part of a longer word or path).

@@ -442,6 +442,25 @@ def test_newsweek_thumbnail_copy_then_captioned_copy_inside_a_glued_paragraph_go
     assert list(article.metadata["captions"]) == [{"text": caption, "credit": "Jan Sonnenmair/Getty Images"}]
 
 
+@pytest.mark.parametrize(
+    "credit", ["TIMOTHY A. CLARY/AFP VIA GETTY", "PIYASET/GETTY", "Timothy A. Clary/AFP via Getty Images"]
+)
+def test_newsweek_thumbnail_copy_with_a_credit_in_capitals_inside_a_glued_paragraph_go(credit):
+    """Newsweek prints credits in capitals (``PIYASET/GETTY``): glued, the credit ends where its capitals do."""
+    caption = "Patrick Mahomes throws a pass against the Buffalo Bills at Highmark Stadium on January 21, 2024."
+    text = (
+        "Chiefs Face Ravens in AFC Championship By Tom Baker Sports Reporter Newsweek Is A Trust Project Member "
+        "Jan 28, 2024 at 9:00 AM EST The Kansas City Chiefs travel to Baltimore on Sunday for the AFC title game. "
+        f"{caption} {caption} {credit} Lamar Jackson threw for 152 yards and two touchdowns last week."
+    )
+    article = newsingest.ingest(text)
+    assert article.text == (
+        "The Kansas City Chiefs travel to Baltimore on Sunday for the AFC title game. "
+        "Lamar Jackson threw for 152 yards and two touchdowns last week."
+    )
+    assert list(article.metadata["captions"]) == [{"text": caption, "credit": credit}]
+
+
 def test_newsweek_glued_caption_copies_on_hostile_text_stay_bounded():
     from newsingest_plugins.newsweek import CaptionCopies
 
