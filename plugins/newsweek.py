@@ -230,7 +230,7 @@ FURNITURE = (
     # a newsletter box's prompt, glued between two sentences
     r"(?<![^.!?] )Sign up for (?:Newsweek['’]s|our) [^.\n]{0,60}?newsletters?\b[^.\n]{0,120}\.",
     # reader call-outs
-    r"Do you have (?:a tip|a story|any questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
+    r"Do you have (?:a tip|a story|a question|any questions|questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
     r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?",
     # streaming and affiliate promos
     r"Regional restrictions may apply\.",

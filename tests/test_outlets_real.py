@@ -673,6 +673,8 @@ def test_newsweek_caption_shapes_leave_no_copy_or_credit(between, credit):
         "Request Reprint & Licensing",
         "function toggleCap(){var el=document.getElementById('cap');}",
         "Do you have a tip on a science story that Newsweek should be covering? Let us know via science@newsweek.com.",
+        "Do you have a question about the NFL playoffs? Let us know via sports@newsweek.com.",
+        "Do you have questions about your taxes? Let us know via finance@newsweek.com.",
         "Regional restrictions may apply.",
         "If you purchase a product or register for an account through a link on our site, we may receive compensation.",
         "You can stream the game on Peacock.",
