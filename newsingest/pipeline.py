@@ -409,6 +409,8 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
         run_settled(draft, hook, windowed, reach, tailed, tail)
 
     def title() -> None:
+        if len(draft.blocks) > 1:
+            drop_repeated_title(draft)  # (the noise a rule took out may have stood above the repeated headline)
         take_title_line(draft)
 
     # a date prefix behind the headline line is first now

@@ -242,3 +242,26 @@ def test_a_line_left_whole_by_a_cut_inside_a_block_is_read_by_the_rules_before_i
     assert article.metadata["syndicated_from"]
     again = newsingest.ingest(article.text, outlet=article.outlet or "none")
     assert not again.removed
+
+
+def test_a_headline_left_first_once_the_noise_above_it_is_gone_is_the_title_not_body():
+    """A read-also line above the page's headline hid the repeat from the pre-cleaning check.
+
+    The repeat stayed as the first paragraph, and a second ingest of the clean text took it
+    as the title and then cut the date prefix under it (found by the property tests).
+    """
+    page = (
+        "<html><head><title>Harga Cabai Naik Lagi di Pasar Induk</title></head><body><article>"
+        "<p>Baca juga: Sesuatu yang lain terjadi di Jakarta</p>"
+        "<h1>Harga Cabai Naik Lagi di Pasar Induk</h1>"
+        "<p>date 2023-05-01 Harga cabai rawit di Pasar Induk Kramat Jati naik lagi pada Senin pagi, "
+        "kata para pedagang yang ditemui di pasar itu.</p>"
+        "<p>Pedagang menyebut pasokan dari daerah sentra berkurang karena hujan deras sepekan terakhir.</p>"
+        "</article></body></html>"
+    )
+    article = newsingest.ingest(page)
+    assert article.title == "Harga Cabai Naik Lagi di Pasar Induk"
+    assert article.paragraphs[0].text.startswith("Harga cabai rawit di Pasar Induk")
+    assert str(article.published) == "2023-05-01"
+    again = newsingest.ingest(article.text, outlet=article.outlet or "none")
+    assert not again.removed

@@ -258,6 +258,11 @@ def test_removed_and_kept_account_for_every_line(text):
 @example(TAG_LINE_ABOVE_A_CREDIT)
 @example(FOOTER_BEFORE_A_GLUED_LINK)
 @example(LIST_ITEM_ENDING_IN_A_CREDIT)
+@example(  # a read-also line above the headline, which the page's title repeats: the repeat went the second time
+    "<!DOCTYPE html><html><body><article><p>Baca juga: Sesuatu yang lain terjadi di Jakarta</p>"
+    "<h2>Penulis: Budi Santoso | Editor: Siti Aminah</h2>"
+    "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
+)
 @example("-\n" + _PARAGRAPH)  # a dash alone, then a paragraph: glued, it made a list item the second time
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
