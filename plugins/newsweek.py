@@ -318,6 +318,7 @@ class CaptionCopies:
     pattern: re.Pattern[str] = re.compile(CREDIT_LINE)
 
     def apply(self, draft: Draft) -> None:
+        self._copy_above_a_credit_in_capitals(draft)
         index = 1
         while index < len(draft.blocks):
             credit = draft.blocks[index].text.strip()
@@ -343,6 +344,31 @@ class CaptionCopies:
             if "/" in text and len(text) > 100:  # (a glued paragraph with a credit in it: rare)
                 self._cut_glued_copies(draft, index)
         self._other_copies_and_credits(draft)
+
+    def _copy_above_a_credit_in_capitals(self, draft: Draft) -> None:
+        """The thumbnail's copy, then the caption with a credit in capitals on its line (``… 2024. PIYASET/GETTY``).
+
+        A credit in agencies' own case is the generic caption rule's (the copy then goes as a copy of
+        a moved caption); one in capitals is taken here, only under its caption's copy.
+        """
+        index = 1
+        while index < len(draft.blocks):
+            above = draft.blocks[index - 1].text.strip()
+            text = draft.blocks[index].text.strip()
+            credit = text[len(above) + 1 :]
+            if (
+                len(above.split()) >= 6
+                and text.startswith(above + " ")
+                and len(credit) <= 80
+                and credit.isupper()
+                and self.pattern.fullmatch(credit)
+            ):
+                draft.add_metadata("captions", {"text": above, "credit": credit}, many=True)
+                draft.remove(index - 1, "photo caption (thumbnail copy)", self.name, "metadata.captions")
+                draft.remove(index - 1, "photo caption with its credit", self.name, "metadata.captions")
+                index = max(1, index - 1)
+            else:
+                index += 1
 
     def _other_copies_and_credits(self, draft: Draft) -> None:
         """A copy of a moved caption left without its credit (the thumbnail's), and a credit with no caption."""

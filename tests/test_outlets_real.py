@@ -635,6 +635,8 @@ _NURSE = "A nurse prepares a measles vaccine at a clinic in Lubbock, Texas, on F
     ("between", "credit"),
     [
         (f"{_NURSE}\n{_NURSE} Jan Sonnenmair/Getty Images\n", "Jan Sonnenmair/Getty Images"),  # thumbnail copy bare
+        (f"{_NURSE}\n{_NURSE} MARIO TAMA/GETTY IMAGES\n", "MARIO TAMA/GETTY IMAGES"),  # the same, a credit in capitals
+        (f"{_NURSE}\n{_NURSE} PIYASET/GETTY\n", "PIYASET/GETTY"),
         (f"{_NURSE}\n{_NURSE}\nBrandon Bell/Getty Images via AFP\n", "Brandon Bell/Getty Images via AFP"),
         ("Photo-illustration by Newsweek/Getty\n", "Photo-illustration by Newsweek/Getty"),  # a credit, no caption
     ],
