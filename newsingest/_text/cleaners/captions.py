@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 import attrs
 
@@ -167,7 +168,7 @@ def _last_chars(agencies: tuple[str, ...]) -> frozenset[str]:
 @functools.lru_cache(maxsize=32)
 def _after_slash(agencies: tuple[str, ...]) -> frozenset[str]:
     """What a credit's last slash is followed by: a name's capital, or an agency's first character."""
-    return frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ") | frozenset(agency[0] for agency in agencies if agency)
+    return frozenset(string.ascii_uppercase) | frozenset(agency[0] for agency in agencies if agency)
 
 
 def _may_end_in_credit(
