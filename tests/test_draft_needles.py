@@ -95,3 +95,35 @@ def test_a_drop_line_rule_drops_what_testing_each_block_drops(texts, pattern, ma
     draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
     rule.apply(draft)
     assert [block.text for block in draft.blocks] == _dropped_one_by_one(rule, texts)
+
+
+_CHANGES = st.lists(
+    st.tuples(
+        st.sampled_from(["replace", "pop", "insert", "cut"]),
+        st.integers(0, 7),
+        st.text(alphabet="abAB ßẞİ\n:é", max_size=10),
+    ),
+    max_size=8,
+)
+
+
+@given(_TEXTS, _CHANGES)
+def test_the_folded_text_is_the_blocks_folded_after_any_changes(texts: list[str], changes) -> None:
+    # the folded text is made again from the blocks each time they change (reusing the folding of
+    # the blocks it has seen): it must always be the text of every block, folded, one a line
+    draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
+    assert draft.folded_text() == fold("\n".join(texts))
+    for change, at, text in changes:
+        blocks = draft.blocks
+        index = at % len(blocks) if blocks else 0
+        if change == "replace" and blocks:
+            blocks[index] = Block(text, "paragraph")
+        elif change == "pop" and blocks:
+            blocks.pop(index)
+        elif change == "insert":
+            blocks.insert(index, Block(text, "paragraph"))
+        elif change == "cut" and blocks:
+            blocks[index] = Block(blocks[index].text[len(text) :], "paragraph")
+        assert draft.folded_text() == fold("\n".join(block.text for block in draft.blocks))
+        holding = [i for i, block in enumerate(draft.blocks) if "a" in fold(block.text)]
+        assert draft.first_holding(("a",)) <= (holding[0] if holding else len(draft.blocks))

@@ -56,6 +56,8 @@ class Draft:
     _folded_from: list[str] | None = attrs.field(default=None, init=False, repr=False, eq=False)
     _folded: str = attrs.field(default="", init=False, repr=False, eq=False)
     _needles_found: dict[str, int] = attrs.field(factory=dict, init=False, repr=False, eq=False)
+    #: Each block text folded so far (texts without a line break), by text: see :meth:`_fold_blocks`.
+    _folded_lines: dict[str, str] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     _one_line_each: bool = attrs.field(default=False, init=False, repr=False, eq=False)
     _marks: dict[str, list[Block]] = attrs.field(factory=dict, init=False, repr=False, eq=False)
     #: The blocks :attr:`_texts` were read from, and their texts as they are and stripped.
@@ -72,12 +74,35 @@ class Draft:
         texts = self.texts()  # the same list object until the blocks change
         if self._folded_from is not texts:
             self._needles_found = {}
-            # folded as one text: one call (case folding maps each character alone, so
-            # this is each block folded, joined)
-            self._folded = folded = fold("\n".join(texts))
+            self._folded, self._one_line_each = self._fold_blocks(texts)
             self._folded_from = texts
-            self._one_line_each = folded.count("\n") == len(texts) - 1  # no block holds a line break
         return self._folded
+
+    def _fold_blocks(self, texts: list[str]) -> tuple[str, bool]:
+        """The folded text of ``texts``, and whether no block holds a line break.
+
+        Case folding maps each character alone, so the folded text is each block folded,
+        joined. The first time it is one call on the whole text; after that the blocks
+        seen before are looked up and only new ones (a cut's rest) are folded: rules
+        change a block or two at a time, and folding the whole text again each time cost
+        a plugin's rules more than any one of them.
+        """
+        known = self._folded_lines
+        if known:
+            pieces = list(map(known.get, texts))
+            for index, piece in enumerate(pieces):
+                if piece is None:
+                    text = texts[index]
+                    if "\n" in text:
+                        break  # lines are not blocks: fold the whole text
+                    pieces[index] = known[text] = fold(text)
+            else:
+                return "\n".join(pieces), bool(pieces)  # type: ignore[arg-type]
+        folded = fold("\n".join(texts))
+        lines = folded.split("\n")
+        one_line_each = len(lines) == len(texts)  # no block holds a line break
+        self._folded_lines = dict(zip(texts, lines, strict=True)) if one_line_each else {}
+        return folded, one_line_each
 
     def texts(self) -> list[str]:
         """Each block's text, in order (read again only when the blocks changed; do not modify)."""
