@@ -33,6 +33,7 @@ from newsingest._source.formats import detect_format
 from newsingest._text.blocks import looks_like_heading, split_blocks
 from newsingest._text.cleaners import GENERIC_RULES
 from newsingest._text.draft import Draft
+from newsingest._text.match import FoldedText
 from newsingest._text.rules import Rule, apply_in_order
 from newsingest.errors import ArgumentTypeError, InputError, UsageError
 from newsingest.jsoncheck import json_problem
@@ -149,9 +150,18 @@ class Pipeline:
                 lambda p: html_draft(decoded.text, tree if p is plugin else None, page, p, url, self.generic_rules),
             )
         else:
-            plugin = self.plugins.choose(outlet=outlet, url=url, text=decoded.text)
+            blocks = split_blocks(decoded.text)
+            plugin = self.plugins.choose(outlet=outlet, url=url, text=None)
+            seen: FoldedText | None = None
+            if plugin is None and outlet is None:
+                # chosen from the blocks' text, one a line, which the rules then need not fold again
+                seen = FoldedText("\n".join([block.text for block in blocks]))
+                plugin = self.plugins.for_text(seen.text, folded=seen) if seen.text else None
             plugin = plugin.for_date(day) if plugin is not None else None
-            draft, used = run_guarded(plugin, lambda p: text_draft(decoded.text, p, url, self.generic_rules))
+            draft, used = run_guarded(
+                plugin,
+                lambda p: text_draft(decoded.text, p, url, self.generic_rules, blocks=blocks, folded=seen),
+            )
         draft.metadata.setdefault("input_format", draft.input_format)
         if decoded.encoding:
             draft.metadata.setdefault("encoding", decoded.encoding)
@@ -257,9 +267,24 @@ def run_guarded(plugin: Plugin | None, make_draft: Callable[[Plugin | None], Dra
     return draft, None
 
 
-def text_draft(text: str, plugin: Plugin | None, url: str | None, generic_rules: Sequence[Rule]) -> Draft:
-    """The plain-text path: blocks, generic cleaners, plugin rules, title."""
-    draft = Draft(blocks=split_blocks(text), url=url, input_format="text")
+def text_draft(
+    text: str,
+    plugin: Plugin | None,
+    url: str | None,
+    generic_rules: Sequence[Rule],
+    *,
+    blocks: Sequence[Block] | None = None,
+    folded: FoldedText | None = None,
+) -> Draft:
+    """The plain-text path: blocks, generic cleaners, plugin rules, title.
+
+    ``blocks``: ``text`` split already (:func:`split_blocks`); ``folded``: the
+    :class:`FoldedText` the plugin was chosen from, the rules' folded text when it is the
+    blocks' text (:meth:`Draft.adopt_folded`).
+    """
+    draft = Draft(blocks=list(blocks) if blocks is not None else split_blocks(text), url=url, input_format="text")
+    if folded is not None:
+        draft.adopt_folded(folded.text, folded.folded)
     clean_blocks(draft, plugin, generic_rules)
     if not draft.blocks:  # as on the HTML path: an input with no article in it is not an article
         raise InputError("no article text left after cleaning (only boilerplate, or no words)")

@@ -127,3 +127,19 @@ def test_the_folded_text_is_the_blocks_folded_after_any_changes(texts: list[str]
         assert draft.folded_text() == fold("\n".join(block.text for block in draft.blocks))
         holding = [i for i, block in enumerate(draft.blocks) if "a" in fold(block.text)]
         assert draft.first_holding(("a",)) <= (holding[0] if holding else len(draft.blocks))
+
+
+def test_a_draft_adopts_the_folded_text_of_its_own_blocks_only(monkeypatch) -> None:
+    other = Draft(blocks=[Block("Baca JUGA", "paragraph"), Block("Two", "paragraph")])
+    other.adopt_folded("Some other text", "some other text")  # not the blocks' text: ignored
+    assert other.folded_text() == "baca juga\ntwo"
+
+    draft = Draft(blocks=[Block("Baca JUGA", "paragraph"), Block("Two", "paragraph")])
+    draft.adopt_folded("Baca JUGA\nTwo", "baca juga\ntwo")
+    folded: list[str] = []
+    monkeypatch.setattr("newsingest._text.draft.fold", lambda text: folded.append(text) or fold(text))
+    assert draft.folded_text() == "baca juga\ntwo"
+    assert folded == []  # the adopted text, not folded again
+    draft.blocks[1] = Block("ÉTÉ", "paragraph")
+    assert draft.folded_text() == "baca juga\nété"
+    assert folded == ["ÉTÉ"]  # only the new block

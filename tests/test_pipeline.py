@@ -265,3 +265,24 @@ def test_a_headline_left_first_once_the_noise_above_it_is_gone_is_the_title_not_
     assert str(article.published) == "2023-05-01"
     again = newsingest.ingest(article.text, outlet=article.outlet or "none")
     assert not again.removed
+
+
+def test_a_plain_text_is_folded_once_for_the_plugin_choice_and_the_rules(monkeypatch) -> None:
+    # the plugin choice reads the blocks' text folded, and the rules start from that folding
+    import newsingest._text.draft
+    import newsingest._text.match
+
+    text = "SURYAMALANG.COM, MALANG - Warga berkumpul di alun-alun.\n\nMereka menunggu pengumuman.\n\nBaca juga: Berita lain"
+    whole: list[str] = []
+    real = newsingest._text.match.fold
+
+    def counting(value: str) -> str:
+        if "\n" in value:
+            whole.append(value)
+        return real(value)
+
+    monkeypatch.setattr(newsingest._text.match, "fold", counting)
+    monkeypatch.setattr(newsingest._text.draft, "fold", counting)
+    article = Pipeline().ingest(text)
+    assert article.outlet == "tribun"
+    assert len(whole) == 1

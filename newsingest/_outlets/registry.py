@@ -195,16 +195,20 @@ class PluginRegistry:
                     best = (len(domain), info.plugin)
         return best[1] if best else None
 
-    def for_text(self, text: str, threshold: float = SIGNATURE_THRESHOLD) -> Plugin | None:
+    def for_text(
+        self, text: str, threshold: float = SIGNATURE_THRESHOLD, *, folded: FoldedText | None = None
+    ) -> Plugin | None:
         """The plugin whose signatures score ``text`` highest, if that reaches ``threshold``.
 
         Every layout version's signatures count (an old page may carry furniture
         the current layout dropped); a plugin scores as its best version. A tie
         between two plugins for first place picks nobody: a coin toss is worse
-        than generic cleaning.
+        than generic cleaning. ``folded``: ``text``'s :class:`FoldedText`, if the
+        caller made one (used when ``text`` is short enough to be read whole).
         """
         text = signature_window(text)
-        folded = FoldedText(text)
+        if folded is None or folded.text is not text:
+            folded = FoldedText(text)
         gates = self._gates
         if gates is None:
             gates = self._gates = tuple(

@@ -98,11 +98,25 @@ class Draft:
                     pieces[index] = known[text] = fold(text)
             else:
                 return "\n".join(pieces), bool(pieces)  # type: ignore[arg-type]
-        folded = fold("\n".join(texts))
+        return self._take_folded(texts, fold("\n".join(texts)))
+
+    def _take_folded(self, texts: list[str], folded: str) -> tuple[str, bool]:
+        """``folded``, the folded text of ``texts``, and whether no block holds a line break; each line remembered."""
         lines = folded.split("\n")
         one_line_each = len(lines) == len(texts)  # no block holds a line break
         self._folded_lines = dict(zip(texts, lines, strict=True)) if one_line_each else {}
         return folded, one_line_each
+
+    def adopt_folded(self, text: str, folded: str) -> None:
+        """Start from ``folded``, the folded form of ``text``, if ``text`` is the blocks' texts one a line.
+
+        The plugin choice folds the text it reads; on the plain-text path that is the
+        blocks' text, and the rules then need not fold it again. Any other text is ignored.
+        """
+        texts = self.texts()
+        if self._folded_from is None and "\n".join(texts) == text:
+            self._folded, self._one_line_each = self._take_folded(texts, folded)
+            self._folded_from = texts
 
     def texts(self) -> list[str]:
         """Each block's text, in order (read again only when the blocks changed; do not modify)."""
