@@ -336,7 +336,7 @@ class Dateline:
         ``metadata.dateline``. A block is read once (the blocks are marked).
         """
         mark = self.name + "-further-down"
-        if draft.unchanged_since_mark(mark):
+        if draft.unchanged_since_mark(mark, self.first_blocks):
             return  # (this rule runs again when the first blocks change; the others are as they were)
         if _BRAND_OPENS_A_LINE.search(draft.folded_text(), 1) is None:
             draft.mark(mark)

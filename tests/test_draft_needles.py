@@ -143,3 +143,36 @@ def test_a_draft_adopts_the_folded_text_of_its_own_blocks_only(monkeypatch) -> N
     draft.blocks[1] = Block("ÉTÉ", "paragraph")
     assert draft.folded_text() == "baca juga\nété"
     assert folded == ["ÉTÉ"]  # only the new block
+
+
+@given(_TEXTS, _CHANGES, st.integers(0, 4))
+def test_blocks_unchanged_from_a_start_were_all_marked_there(texts: list[str], changes, start: int) -> None:
+    # a step that reads the blocks from ``start`` on skips them when told they are unchanged:
+    # each must then be a block the step marked at or after ``start``
+    draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
+    draft.mark("step")
+    marked_below = list(draft.blocks[start:])
+    assert draft.unchanged_since_mark("step", start)
+    for change, at, text in changes:
+        blocks = draft.blocks
+        index = at % len(blocks) if blocks else 0
+        if change == "replace" and blocks:
+            blocks[index] = Block(text, "paragraph")
+        elif change == "pop" and blocks:
+            blocks.pop(index)
+        elif change == "insert":
+            blocks.insert(index, Block(text, "paragraph"))
+        if draft.unchanged_since_mark("step", start):  # (blocks compare by text and kind: equal ones read alike)
+            below = draft.blocks[start:]
+            assert below == marked_below[len(marked_below) - len(below) :]
+
+
+def test_a_change_above_the_start_leaves_the_blocks_below_unchanged() -> None:
+    draft = Draft(blocks=[Block(text, "paragraph") for text in "abcdefg"])
+    draft.mark("step")
+    draft.blocks[0] = Block("A", "paragraph")
+    draft.blocks.pop(1)
+    assert draft.unchanged_since_mark("step", 3)
+    assert not draft.unchanged_since_mark("step")
+    draft.blocks[:0] = [Block("new", "paragraph"), Block("newer", "paragraph")]  # "c", marked above 3, is at 4
+    assert not draft.unchanged_since_mark("step", 3)

@@ -190,14 +190,23 @@ class Draft:
         """Remember the blocks as they are now, as seen by ``step`` (see :meth:`unchanged_since_mark`)."""
         self._marks[step] = list(self.blocks)
 
-    def unchanged_since_mark(self, step: str) -> bool:
-        """Whether the blocks are the ones ``step`` last marked (blocks are immutable: same objects, same text).
+    def unchanged_since_mark(self, step: str, start: int = 0) -> bool:
+        """Whether the blocks from ``start`` on are ones ``step`` last marked there (blocks are immutable: same objects, same text).
 
         A step that checks every block (for words, say) then skips blocks it has seen,
-        however rules and hooks changed the list in between.
+        however rules and hooks changed the list in between. With ``start``, a step that
+        reads only the blocks from there on is told they are unchanged when only blocks
+        above changed: those from ``start`` on are the marked ones from ``start`` on, or
+        the last of them (blocks above were taken out).
         """
         seen = self._marks.get(step)
-        return seen is not None and seen == self.blocks
+        if seen is None:
+            return False
+        blocks = self.blocks
+        if not start:
+            return seen == blocks
+        below = blocks[start:]
+        return len(seen) >= len(blocks) and seen[len(seen) - len(below) :] == below
 
     def keep_cut(self, index: int, rest: str) -> None:
         """Put ``rest``, what is left of block ``index`` after a cut inside it, in the block's place.
