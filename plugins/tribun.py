@@ -17,6 +17,7 @@ Google News prompt) are not evidence.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 import attrs
 
@@ -830,6 +831,20 @@ class Tribun(Plugin):
                 "di googlenews atau",
             ),
         ),
+    )
+    #: The generic rules that read English notes and credits only (update and correction notes,
+    #: aggregators' ``This article …`` footers, ``X contributed``, ``reported from``, ``Reporting by``):
+    #: Tribun writes in Indonesian, and where its articles hold English it is quoted (song lyrics,
+    #: line by line), which those rules would take for credits. On the 785 real Tribun articles of
+    #: the realdata corpus none of them removed a line; switched off, they cost nothing either.
+    generic_rules = MappingProxyType(
+        {
+            "update-note": None,
+            "aggregator-footer": None,
+            "contributors": None,
+            "reported-from": None,
+            "wire-credits": None,
+        }
     )
     signatures = (
         # a brand opening a line: the dateline (``SURYAMALANG.COM, MALANG -``, ``BINTAN, TRIBUNBATAM.id -``)

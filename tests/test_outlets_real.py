@@ -825,3 +825,21 @@ def test_a_caption_a_plugin_moves_has_the_generic_shape(text, expected):
     captions = newsingest.ingest(text).metadata["captions"]
     assert expected in captions
     assert all(isinstance(caption, Mapping) and set(caption) == {"text", "credit"} for caption in captions)
+
+
+@pytest.mark.parametrize(
+    "line", ["Jesus and Mary contributed.", "Reporting by Joy Lord", "Update (May 5, 2025): we sing again"]
+)
+def test_english_lines_in_a_tribun_article_are_not_read_as_english_credits(line):
+    """Tribun writes in Indonesian: the English note and credit rules do not run on its articles.
+
+    Real Tribun articles quote English songs line by line (Bethel Music, Planetshakers); a
+    lyric shaped like a wire credit or a contributor line is body there, not a credit.
+    """
+    lead = (
+        "TRIBUNMANADO.COM - Simak berikut lirik lagu rohani berjudul Center dari Bethel Music yang tayang di YouTube."
+    )
+    after = "Lagu ini dinyanyikan oleh jemaat setiap minggu di gereja-gereja di Manado dan sekitarnya."
+    article = newsingest.ingest(f"{lead}\n\n{line}\n\n{after}")
+    assert article.outlet == "tribun"
+    assert line in [p.text for p in article.paragraphs]
