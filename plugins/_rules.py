@@ -3,7 +3,7 @@
 A plugin's rules run on every article the plugin is chosen for, so a rule that
 scans the whole text for its needles, or walks every block, when nothing in
 the article can match costs every article. These rules do exactly what the plain
-rule of the same fields does (``tests/test_tribun_gates.py`` checks it); they
+rule of the same fields does (``tests/test_plugin_gates.py`` checks it); they
 only find out sooner that there is nothing to do.
 """
 
