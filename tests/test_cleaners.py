@@ -21,6 +21,7 @@ from newsingest._text.cleaners import (
     DOUBLED_HEADLINE,
     END_MARK,
     GENERIC_RULES,
+    INLINE_READ_ALSO,
     PROMPTS,
     READ_ALSO,
     RELATED_BLOCK,
@@ -1105,3 +1106,30 @@ def test_a_sentence_pointing_to_a_link_is_cut(block, left):
 )
 def test_a_sentence_about_clicking_stays(block):
     assert kept(run(CLICK_HERE, BODY, block)) == [BODY, block]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the click-here sentence cut from a writer's box: "Zoe ..." is the box's own text
+        (
+            "Zoe is a reporter based in New Jersey. Zoe ... To read how we use AI as a newsroom tool, Click here.",
+            "Zoe is a reporter based in New Jersey. Zoe ...",
+        ),
+        (
+            "Il a dit « oui » ! Pour lire la suite, click here. Puis il est parti .",
+            "Il a dit « oui » ! Puis il est parti .",
+        ),
+    ],
+)
+def test_a_cut_inside_a_paragraph_tidies_its_seams_only(text, kept):
+    # a space before punctuation elsewhere in the paragraph is the text's own
+    draft = Draft(blocks=[Block(text, "paragraph")])
+    apply_rules(draft, [CLICK_HERE])
+    assert [block.text for block in draft.blocks] == [kept]
+
+
+def test_a_cut_leaves_no_space_before_punctuation_at_its_seam() -> None:
+    draft = Draft(blocks=[Block("Berita ini penting Baca juga: Hal Lain Terjadi , kata dia.", "paragraph")])
+    apply_rules(draft, [INLINE_READ_ALSO])
+    assert [block.text for block in draft.blocks] == ["Berita ini penting, kata dia."]

@@ -111,12 +111,23 @@ def _store(draft: Draft, field: str | None, value: Any, many: bool) -> None:
     Extract("cut-inline", "x", field, "", many=many)._store(draft, value)
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r" ([,.;:!?)])")  # on text whose spaces are already single
+#: What a cut's seam puts no space before: the punctuation that closed the text cut out.
+_NO_SPACE_BEFORE = frozenset(",.;:!?)")
 
 
 def _rejoin(parts: list[str]) -> str:
-    """The pieces around the cuts as one text: single spaces, no space before punctuation."""
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", " ".join(" ".join(parts).split()))
+    """The pieces around the cuts as one text: one space at each seam, none before punctuation there.
+
+    Only the seams are tidied: a space before punctuation inside a piece is the text's
+    own (``Zoe ...``, ``« oui » !``) and stays.
+    """
+    text = ""
+    for part in parts:
+        part = " ".join(part.split())
+        if not part:
+            continue
+        text = part if not text else text + (part if part[0] in _NO_SPACE_BEFORE else " " + part)
+    return text
 
 
 #: Words a Title Case headline leaves in lower case (English and Indonesian, as the corpora show).
