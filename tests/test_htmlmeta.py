@@ -153,3 +153,17 @@ def test_a_visible_date_line_comes_before_htmldate_guesses():
     assert page_date(tree, url="https://example.com/2019/01/05/story") == dt.date(2024, 3, 3)
     bare = parse_html(page())
     assert page_date(bare, url="https://example.com/2019/01/05/story") == dt.date(2019, 1, 5)  # htmldate, from the URL
+
+
+@pytest.mark.parametrize("bullet", ["• ", "▪ ", "- "])
+def test_a_headline_with_a_list_bullet_is_the_title_without_it(bullet):
+    # the body's copy of the headline loses its bullet as every list line does: the title must
+    # too, or the copy is not seen as the title repeated, and stays in the body
+    page = (
+        f"<!DOCTYPE html><html><body><article><h2>{bullet}Storm Closes Schools Across the County</h2>"
+        "<p>Schools across the county closed on Monday as a storm brought heavy snow and strong winds "
+        "to the region, officials said.</p></article></body></html>"
+    )
+    article = newsingest.ingest(page)
+    assert article.title == "Storm Closes Schools Across the County"
+    assert article.paragraphs[0].text.startswith("Schools across the county")

@@ -274,6 +274,10 @@ def test_removed_and_kept_account_for_every_line(text):
     "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
 )
 @example("-\n" + _PARAGRAPH)  # a dash alone, then a paragraph: glued, it made a list item the second time
+@example(  # a headline with a bullet: the title kept it, so the body's copy was not seen as the title repeated
+    "<!DOCTYPE html><html><body><article><h2>• Newsweek magazine delivered to your door</h2>"
+    "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -22,6 +22,7 @@ from newsingest._html.authors import author_names, clean_metadata_text
 from newsingest._html.bylines import page_byline
 from newsingest._html.dates import first_date_line, page_date
 from newsingest._html.sitename import is_site_name, site_names, strip_site_suffix
+from newsingest._text.blocks import BULLET_PREFIX
 from newsingest.model import Date, parse_date
 
 _ARTICLE_TYPES = {
@@ -121,8 +122,13 @@ def read_page_metadata(
 
 
 def _best_title(candidates: list[str | None], sites: list[str]) -> str | None:
-    """The first candidate that is more than the site's name, with a site-name suffix cut."""
+    """The first candidate that is more than the site's name, with a site-name suffix cut.
+
+    A list bullet opening it goes, as it goes from every list line of the body: the
+    body's copy of the headline is then seen as the title repeated.
+    """
     for candidate in candidates:
+        candidate = BULLET_PREFIX.sub("", candidate, count=1) if candidate else candidate
         if candidate and not is_site_name(candidate, sites):
             return strip_site_suffix(candidate, sites)
     return None
