@@ -436,7 +436,8 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
     def title() -> None:
         if len(draft.blocks) > 1:
             drop_repeated_title(draft)  # (the noise a rule took out may have stood above the repeated headline)
-        take_title_line(draft)
+        if take_title_line(draft) and len(draft.blocks) > 1:
+            drop_repeated_title(draft)  # the headline line printed twice: its copy is the title repeated too
 
     # a date prefix behind the headline line is first now
     run_settled(draft, title, windowed, reach, tailed, tail)

@@ -286,3 +286,16 @@ def test_a_plain_text_is_folded_once_for_the_plugin_choice_and_the_rules(monkeyp
     article = Pipeline().ingest(text)
     assert article.outlet == "tribun"
     assert len(whole) == 1
+
+
+@pytest.mark.parametrize("source", ["text", "html"])
+def test_a_headline_line_printed_twice_is_the_title_once(source) -> None:
+    # the headline taken from the first line, its copy right under it is the title repeated
+    headline = "Storm Closes Schools Across the County"
+    body = "Schools across the county closed on Monday as a storm brought heavy snow, officials said."
+    text = f"{headline}\n\n{headline}\n\n{body}"
+    if source == "html":
+        text = f"<html><body><article><p>{headline}</p><p>{headline}</p><p>{body}</p></article></body></html>"
+    article = Pipeline().ingest(text)
+    assert article.title == headline
+    assert [p.text for p in article.paragraphs] == [body]

@@ -278,6 +278,10 @@ def test_removed_and_kept_account_for_every_line(text):
     "<!DOCTYPE html><html><body><article><h2>• Newsweek magazine delivered to your door</h2>"
     "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
 )
+@example(  # a heading-like line twice above a date prefix: the copy of the line taken as title stayed first
+    "<!DOCTYPE html><html><body><article><p>À</p><p>À</p>"
+    "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
