@@ -386,9 +386,15 @@ def apply_page_metadata(draft: Draft, page: PageMetadata) -> None:
         draft.metadata["declared_language"] = page.language
 
 
-def drop_repeated_title(draft: Draft) -> None:
-    """The page's headline often opens the extracted body too: keep it as title only."""
-    if draft.blocks and draft.title and _same_text(draft.blocks[0].text, draft.title):
+def drop_repeated_title(draft: Draft, *, keep_a_block: bool = False) -> None:
+    """The page's headline often opens the extracted body too: keep it as title only.
+
+    Every copy of it at the top goes (a headline printed twice or more); with
+    ``keep_a_block``, never the last block.
+    """
+    while draft.blocks and draft.title and _same_text(draft.blocks[0].text, draft.title):
+        if keep_a_block and len(draft.blocks) == 1:
+            return
         draft.remove(0, "headline repeated in the body", "title", moved_to="title")
 
 
@@ -434,10 +440,9 @@ def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Ru
         run_settled(draft, hook, windowed, reach, tailed, tail)
 
     def title() -> None:
-        if len(draft.blocks) > 1:
-            drop_repeated_title(draft)  # (the noise a rule took out may have stood above the repeated headline)
-        if take_title_line(draft) and len(draft.blocks) > 1:
-            drop_repeated_title(draft)  # the headline line printed twice: its copy is the title repeated too
+        drop_repeated_title(draft, keep_a_block=True)  # (the noise a rule took out may have stood above it)
+        if take_title_line(draft):
+            drop_repeated_title(draft, keep_a_block=True)  # the headline line printed twice: its copies go too
 
     # a date prefix behind the headline line is first now
     run_settled(draft, title, windowed, reach, tailed, tail)

@@ -299,3 +299,11 @@ def test_a_headline_line_printed_twice_is_the_title_once(source) -> None:
     article = Pipeline().ingest(text)
     assert article.title == headline
     assert [p.text for p in article.paragraphs] == [body]
+
+
+def test_a_headline_line_printed_three_times_is_the_title_once() -> None:
+    headline = "Storm Closes Schools Across the County"
+    body = "Schools across the county closed on Monday as a storm brought heavy snow, officials said."
+    article = Pipeline().ingest("\n\n".join([headline, headline, headline, body]))
+    assert article.title == headline
+    assert [p.text for p in article.paragraphs] == [body]

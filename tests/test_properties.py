@@ -282,6 +282,7 @@ def test_removed_and_kept_account_for_every_line(text):
     "<!DOCTYPE html><html><body><article><p>À</p><p>À</p>"
     "<p> date 2023-05-01 The first sentence of a story follows the prefix.</p></article></body></html>"
 )
+@example("À\nÀ\nÀ\nÀ\n" + _PARAGRAPH)  # a headline line four times: the title step took one copy of three
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
