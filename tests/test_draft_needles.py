@@ -107,23 +107,27 @@ _CHANGES = st.lists(
 )
 
 
+def _change(blocks: list[Block], change: str, at: int, text: str) -> None:
+    """One of :data:`_CHANGES` made to the draft's blocks, as rules make them (the list changed in place)."""
+    index = at % len(blocks) if blocks else 0
+    if change == "replace" and blocks:
+        blocks[index] = Block(text, "paragraph")
+    elif change == "pop" and blocks:
+        blocks.pop(index)
+    elif change == "insert":
+        blocks.insert(index, Block(text, "paragraph"))
+    elif change == "cut" and blocks:
+        blocks[index] = Block(blocks[index].text[len(text) :], "paragraph")
+
+
 @given(_TEXTS, _CHANGES)
 def test_the_folded_text_is_the_blocks_folded_after_any_changes(texts: list[str], changes) -> None:
     # the folded text is made again from the blocks each time they change (reusing the folding of
     # the blocks it has seen): it must always be the text of every block, folded, one a line
     draft = Draft(blocks=[Block(text, "paragraph") for text in texts])
     assert draft.folded_text() == fold("\n".join(texts))
-    for change, at, text in changes:
-        blocks = draft.blocks
-        index = at % len(blocks) if blocks else 0
-        if change == "replace" and blocks:
-            blocks[index] = Block(text, "paragraph")
-        elif change == "pop" and blocks:
-            blocks.pop(index)
-        elif change == "insert":
-            blocks.insert(index, Block(text, "paragraph"))
-        elif change == "cut" and blocks:
-            blocks[index] = Block(blocks[index].text[len(text) :], "paragraph")
+    for change in changes:
+        _change(draft.blocks, *change)
         assert draft.folded_text() == fold("\n".join(block.text for block in draft.blocks))
         holding = [i for i, block in enumerate(draft.blocks) if "a" in fold(block.text)]
         assert draft.first_holding(("a",)) <= (holding[0] if holding else len(draft.blocks))
@@ -153,15 +157,8 @@ def test_blocks_unchanged_from_a_start_were_all_marked_there(texts: list[str], c
     draft.mark("step")
     marked_below = list(draft.blocks[start:])
     assert draft.unchanged_since_mark("step", start)
-    for change, at, text in changes:
-        blocks = draft.blocks
-        index = at % len(blocks) if blocks else 0
-        if change == "replace" and blocks:
-            blocks[index] = Block(text, "paragraph")
-        elif change == "pop" and blocks:
-            blocks.pop(index)
-        elif change == "insert":
-            blocks.insert(index, Block(text, "paragraph"))
+    for change in changes:
+        _change(draft.blocks, *change)
         if draft.unchanged_since_mark("step", start):  # (blocks compare by text and kind: equal ones read alike)
             below = draft.blocks[start:]
             assert below == marked_below[len(marked_below) - len(below) :]
