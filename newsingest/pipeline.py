@@ -286,9 +286,14 @@ def text_draft(
     if folded is not None:
         draft.adopt_folded(folded.text, folded.folded)
     clean_blocks(draft, plugin, generic_rules)
-    if not draft.blocks:  # as on the HTML path: an input with no article in it is not an article
-        raise InputError("no article text left after cleaning (only boilerplate, or no words)")
+    refuse_empty(draft)
     return draft
+
+
+def refuse_empty(draft: Draft) -> None:
+    """An input that cleaning left without a block is no article, on every path: :class:`InputError`."""
+    if not draft.blocks:
+        raise InputError("no article text left after cleaning (only boilerplate, or no words)")
 
 
 def html_draft(
@@ -317,6 +322,7 @@ def html_draft(
         raise InputError("no article text found in the HTML")
     drop_repeated_title(draft)
     clean_blocks(draft, plugin, generic_rules)
+    refuse_empty(draft)
     return draft
 
 
@@ -342,6 +348,7 @@ def flat_html_draft(
     draft.add_metadata("warnings", warning, many=True)
     drop_repeated_title(draft)
     clean_blocks(draft, plugin, generic_rules)
+    refuse_empty(draft)
     return draft
 
 

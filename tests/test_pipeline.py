@@ -307,3 +307,17 @@ def test_a_headline_line_printed_three_times_is_the_title_once() -> None:
     article = Pipeline().ingest("\n\n".join([headline, headline, headline, body]))
     assert article.title == headline
     assert [p.text for p in article.paragraphs] == [body]
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_an_input_of_nothing_but_boilerplate_is_refused_as_html_as_as_text(as_html) -> None:
+    # every line is a read-also link: no article is left, and neither path returns an empty one
+    lines = [
+        "Baca juga: Sesuatu yang lain terjadi di Jakarta hari ini",
+        "Baca juga: Berita lain tentang banjir di Bekasi",
+    ]
+    source = "\n".join(lines)
+    if as_html:
+        source = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
+    with pytest.raises(InputError, match="no article text left after cleaning"):
+        Pipeline().ingest(source)
