@@ -81,6 +81,36 @@ def test_line_after_a_sentence_end_or_in_upper_case_is_not_joined():
     assert len(split_blocks("Line ending mid\n\nnext lower.")) == 2
 
 
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        # a sentence broken after a bracket it closed (a Tribun text cut at its links)
+        ("Ada 6 Perguruan Tinggi Swasta (PTS)", "di Provinsi Riau yang terakreditasi baik."),
+        ("Polisi menahan tersangka pada Senin (9/6/2025)", "dini hari di rumahnya."),
+        # a quotation closed mid-sentence, its speaker on the next line
+        ('"We are ready for the vote,"', "the mayor said on Monday."),
+        ("“Kami siap menghadapi pemilihan,”", "kata dia di Jakarta."),
+        ('He called the report "deeply flawed"', "and asked for a second one."),
+    ],
+)
+def test_a_line_closing_a_bracket_or_quote_mid_sentence_is_continued_in_lower_case(first, second):
+    assert [b.text for b in split_blocks(f"{first}\n{second}")] == [f"{first} {second}"]
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "(rgr/dry)",  # editors' initials alone on their line: the tags below are no sentence of theirs
+        "(*)",
+        "Dia pulang ke rumahnya. (Edi)",  # the sentence ended before the bracket
+        '"We are ready."',  # the quotation ended its sentence
+        "“Kami siap!”",
+    ],
+)
+def test_a_line_that_closed_its_sentence_before_a_bracket_or_quote_is_not_continued(first):
+    assert len(split_blocks(f"{first}\nmitsubishi dst")) == 2
+
+
 def test_wrapped_line_does_not_join_a_list_item():
     blocks = split_blocks("• first item without end\ncontinued in lower case")
     assert blocks[0] == Block("first item without end", "list_item")
@@ -233,6 +263,16 @@ def test_a_dash_alone_that_continues_nothing_is_no_part_of_the_next_line(above):
 
 def test_a_bare_bullet_line_is_dropped():
     assert kinds_and_texts("•   \nNext paragraph.") == [("paragraph", "Next paragraph.")]
+
+
+@pytest.mark.parametrize("bullet", ["·", "•"])
+def test_a_bare_bullet_line_separates_as_a_blank_line_does(bullet):
+    """An empty list item between a line left open and a line in lower case joins nothing (found by the property tests)."""
+    text = f"Source: This article originally belongs to Nbcnews.com\n{bullet}\n date 2023-05-01 The first sentence follows."
+    assert [block.text for block in split_blocks(text)] == [
+        "Source: This article originally belongs to Nbcnews.com",
+        "date 2023-05-01 The first sentence follows.",
+    ]
 
 
 def test_seed_001_subscription_bullets(seeds_dir):

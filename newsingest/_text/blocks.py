@@ -59,6 +59,7 @@ def split_blocks(text: str) -> list[Block]:
         elif bullet:
             line = " ".join(raw_line[bullet.end() :].split())
             if not line:
+                previous_line = ""  # an empty list item separates, as a blank line does
                 continue
             more = _joined(texts, more)
             texts.append(line)
@@ -73,6 +74,7 @@ def split_blocks(text: str) -> list[Block]:
                     # _continues and _link_break decide there, tested at once: the usual case);
                     # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
                     (line.startswith(_CLOSERS) and line not in _DASHES)
+                    or (line[:1].islower() and _closed_mid_sentence(previous_line))
                     if previous_line.endswith(_SENTENCE_END)
                     else _continues(previous_line, line)
                     or _link_break(previous_line, line, lines, number)
@@ -162,6 +164,26 @@ def _joined(texts: list[str], more: list[str]) -> list[str]:
         texts[-1] = "".join(parts)
         return []
     return more
+
+
+#: What ends a sentence inside a closing bracket or quotation mark: ``… pulang. (Edi)``, ``"… siap!"``.
+_STRONG_END = (".", "!", "?", "…", ":", ";", "。", "！", "？")
+_CLOSING_QUOTES = ('"', "”", "’", "'", "»")
+
+
+def _closed_mid_sentence(line: str) -> bool:
+    """The line ends with a bracket or quotation mark closed mid-sentence: its sentence goes on.
+
+    ``… Perguruan Tinggi Swasta (PTS)`` or ``"We are ready for the vote,"`` (the speaker on
+    the next line): such a mark is no sentence end by itself, so a line starting in lower
+    case continues it. A bracket alone on its line (an editor's ``(rgr/dry)``, the tags under it)
+    and a mark after the sentence's own end (``… pulang. (Edi)``, ``"… siap!"``) close it.
+    """
+    if line.endswith(")"):
+        before = line[: line.rfind("(")].rstrip() if "(" in line else ""
+        return bool(before) and not before.endswith(_STRONG_END)
+    inner = line.rstrip("".join(_CLOSING_QUOTES))
+    return len(inner) < len(line) and bool(inner) and not inner.endswith(_STRONG_END)
 
 
 def _continues(previous: str, line: str) -> bool:
