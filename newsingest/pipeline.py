@@ -30,7 +30,7 @@ from newsingest._outlets.plugin import Plugin
 from newsingest._outlets.registry import PluginRegistry, default_registry
 from newsingest._source.decode import DEFAULT_MAX_BYTES, Source, read_source
 from newsingest._source.formats import detect_format
-from newsingest._text.blocks import looks_like_heading, split_blocks
+from newsingest._text.blocks import blocks_in_nfc, looks_like_heading, split_blocks, to_nfc
 from newsingest._text.cleaners import GENERIC_RULES
 from newsingest._text.draft import Draft
 from newsingest._text.match import FoldedText
@@ -311,7 +311,7 @@ def html_draft(
     draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
     apply_page_metadata(draft, page.metadata)
     prepare_tree(tree, plugin, draft)
-    draft.blocks = htmlextract.extract_main_blocks(tree, url=draft.url)
+    draft.blocks = blocks_in_nfc(htmlextract.extract_main_blocks(tree, url=draft.url))  # as split_blocks gives them
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:
@@ -377,18 +377,20 @@ def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft) -> None
 
 
 def apply_page_metadata(draft: Draft, page: PageMetadata) -> None:
-    """Copy what the page says about itself into the draft."""
-    draft.title = page.title
+    """Copy what the page says about itself into the draft, its text in NFC as the blocks' is."""
+    draft.title = to_nfc(page.title) if page.title else page.title
     for author in page.authors:
-        draft.add_author(author)
+        draft.add_author(to_nfc(author))
     draft.published, draft.updated = page.published, page.updated
     for key in ("site_name", "description", "section", "editor"):
         if getattr(page, key):
-            draft.metadata[key] = getattr(page, key)
+            draft.metadata[key] = to_nfc(getattr(page, key))
     if page.keywords:
-        draft.metadata["keywords"] = list(page.keywords)
+        draft.metadata["keywords"] = [to_nfc(keyword) for keyword in page.keywords]
     if page.captions:
-        draft.metadata["captions"] = list(page.captions)
+        draft.metadata["captions"] = [
+            {key: to_nfc(value) for key, value in caption.items()} for caption in page.captions
+        ]
     if page.language:
         draft.metadata["declared_language"] = page.language
 

@@ -321,3 +321,19 @@ def test_an_input_of_nothing_but_boilerplate_is_refused_as_html_as_as_text(as_ht
         source = "<html><body><article>" + "".join(f"<p>{line}</p>" for line in lines) + "</article></body></html>"
     with pytest.raises(InputError, match="no article text left after cleaning"):
         Pipeline().ingest(source)
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_html_and_text_give_one_spelling_of_each_character(as_html) -> None:
+    # decomposed accents (as some editors save them) and a CJK compatibility ideograph: NFC on both
+    # paths, so the rules see one spelling and re-ingesting the clean text gives the same article
+    title = "Cafe\u0301 Owners Protest New Rules"
+    body = "Les proprie\u0301taires du cafe\u0301 \U0002f800 ont manifeste\u0301 lundi devant la mairie de la ville."
+    if as_html:
+        source = f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>{body}</p></article></body></html>"
+    else:
+        source = f"{title}\n\n{body}"
+    article = Pipeline().ingest(source)
+    assert article.title == "Café Owners Protest New Rules"
+    assert article.text == "Les propriétaires du café \u4e3d ont manifesté lundi devant la mairie de la ville."
+    assert Pipeline().ingest(article.text).text == article.text
