@@ -420,8 +420,9 @@ RULE_PASSES = 3
 def clean_blocks(draft: Draft, plugin: Plugin | None, generic_rules: Sequence[Rule]) -> None:
     """Generic cleaners (as the plugin adjusts them), then the plugin's rules and hook, then the title step.
 
-    The rules run in :func:`rule_plan`'s order (the generic ones marked ``after_plugin_rules``
-    after the plugin's), once more after a pass that cut inside a block (:data:`RULE_PASSES`).
+    The rules run in :func:`rule_plan`'s order (the plugin's marked ``before_generic_rules`` before
+    the generic ones, the generic ones marked ``after_plugin_rules`` after the plugin's), once more
+    after a pass that cut inside a block (:data:`RULE_PASSES`).
 
     Wordless blocks go first as well as last, and rules limited to the first N
     blocks (a dateline, a date prefix, a reporter line) run again when a later
@@ -505,8 +506,10 @@ def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
     """The rules :func:`clean_blocks` runs, each with its owner; those limited to the first blocks, how far they
     reach; those limited to the last blocks (``last_blocks``), how far those reach.
 
-    The generic rules (as the plugin adjusts them) run first, then the plugin's, then the
-    generic rules marked ``after_plugin_rules`` (they judge the text the plugin's rules leave).
+    The plugin's rules marked ``before_generic_rules`` run first (they cut what frames the text,
+    so that the generic rules read what was glued to it as a line of its own), then the generic
+    rules (as the plugin adjusts them), then the plugin's others, then the generic rules marked
+    ``after_plugin_rules`` (they judge the text the plugin's rules leave).
 
     The same for every article a plugin cleans: made once for each plugin and list of generic
     rules (and again if the plugin's ``rules`` or ``generic_rules`` are replaced). Do not modify.
@@ -528,7 +531,12 @@ def rule_plan(plugin: Plugin | None, generic_rules: Sequence[Rule]) -> RulePlan:
     if last:  # (a generic rule that judges what the plugin's rules leave)
         chosen = [(rule, owner) for rule, owner in chosen if not getattr(rule, "after_plugin_rules", False)]
     if plugin is not None:
-        chosen += [(rule, plugin.name) for rule in rules]
+        early = [getattr(rule, "before_generic_rules", False) for rule in rules]
+        chosen = [
+            *((rule, plugin.name) for rule, first in zip(rules, early, strict=True) if first),
+            *chosen,
+            *((rule, plugin.name) for rule, first in zip(rules, early, strict=True) if not first),
+        ]
     chosen += last
     windowed = [(rule, owner) for rule, owner in chosen if getattr(rule, "first_blocks", None)]
     reach = max((getattr(rule, "first_blocks", 0) for rule, _ in windowed), default=0)

@@ -695,6 +695,18 @@ INLINE_PROMPTS = (
 )
 
 
+#: The network's attribution closing a story, wherever it stands (noise may follow it).
+_CLOSING_ATTRIBUTION = GatedExtract(
+    "tribun-attribution",
+    _ATTRIBUTION,
+    "metadata.attribution",
+    "closing attribution",
+    many=True,
+    needles=("(",),
+    may_apply=may_hold_attribution,
+)
+
+
 class Tribun(Plugin):
     name = "tribun"
     display_name = "Tribun Network (Tribunnews)"
@@ -715,6 +727,9 @@ class Tribun(Plugin):
         "[class*='share']",
     )
     rules = (
+        # the attribution closing the last line, cut before the generic rules read that line: what it was
+        # glued to (a photo caption, a prompt) is then a line of its own to them (found by the property tests)
+        attrs.evolve(_CLOSING_ATTRIBUTION, last_blocks=1, before_generic_rules=True),
         ReporterLine(),
         Dateline(),
         GatedExtract(
@@ -756,15 +771,7 @@ class Tribun(Plugin):
             needles="sumber",
             may_apply=may_hold_credit_line,
         ),
-        GatedExtract(
-            "tribun-attribution",
-            _ATTRIBUTION,
-            "metadata.attribution",
-            "closing attribution",
-            many=True,
-            needles=("(",),
-            may_apply=may_hold_attribution,
-        ),
+        _CLOSING_ATTRIBUTION,
         Extract(
             "tribun-syndication",
             r"(?i)(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})",

@@ -249,6 +249,24 @@ def test_tribun_datelines_of_a_digest_are_cut_wherever_they_stand():
     assert [p.text for p in article.paragraphs][-3:] == [lead, story, other]
 
 
+@pytest.mark.parametrize(
+    "noise",
+    [
+        # a photo caption closing the text, its agency credit, then the network's attribution
+        "Warga melintasi jembatan yang rusak di Subang, Senin (9/6/2025). ANTARA FOTO/Raisan Al Farisi",
+        "Ikuti kami di Google News dan WhatsApp Channel",  # a prompt the generic rules know
+    ],
+)
+def test_tribun_attribution_glued_to_noise_is_cut_before_the_generic_rules_read_it(noise):
+    """What the attribution was glued to is read as a line of its own (found by the property tests)."""
+    text = _TRIBUN_BODY + noise + " (Tribunnews.com/Budi Santoso)\n"
+    article = newsingest.ingest(text)
+    assert noise not in article.text
+    assert article.authors == ("Budi Santoso",)
+    again = newsingest.ingest(article.text, outlet="tribun")
+    assert again.text == article.text
+
+
 @pytest.mark.parametrize("code", ["(*/adv)", "(*/E3)", "(*/E88)", "(*/tio-tribun-medan.com)", "(TribunJakarta)"])
 def test_tribun_coded_closing_attribution_is_cut(code):
     last = "Kegiatan itu ditutup dengan doa bersama warga."

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 import newsingest
-from newsingest import InputError, Pipeline, Plugin, PluginError, PluginRegistry, Signature
+from newsingest import Extract, InputError, Pipeline, Plugin, PluginError, PluginRegistry, Signature
 from newsingest.pipeline import take_title_line, text_draft
 
 PAGE = """<!DOCTYPE html>
@@ -337,3 +337,19 @@ def test_html_and_text_give_one_spelling_of_each_character(as_html) -> None:
     assert article.title == "Café Owners Protest New Rules"
     assert article.text == "Les propriétaires du café \u4e3d ont manifesté lundi devant la mairie de la ville."
     assert Pipeline().ingest(article.text).text == article.text
+
+
+def test_a_plugin_rule_marked_before_generic_rules_runs_first() -> None:
+    from newsingest._text.cleaners import GENERIC_RULES
+    from newsingest.pipeline import rule_plan
+
+    early = Extract("site-credit", r"\(Example Times\)$", "metadata.credit", "credit", before_generic_rules=True)
+    late = Extract("late", r"^Late: (?P<value>.+)$", "metadata.late", "late")
+
+    class Framed(ExampleTimes):
+        name = "framed"
+        rules = (late, early)
+
+    chosen = [rule for rule, _ in rule_plan(Framed(), GENERIC_RULES)[0]]
+    assert chosen[0] is early
+    assert chosen.index(late) > max(chosen.index(rule) for rule in GENERIC_RULES if rule.name != "dangling-heading")

@@ -215,6 +215,14 @@ def test_extract_without_many_stores_first_value_but_removes_every_match():
     assert len(draft.removed) == 2
 
 
+def test_extract_last_blocks():
+    rule = Extract("credit", r"\((?P<value>[A-Z]\w+)\)$", "authors", "credit", last_blocks=1)
+    draft = draft_of("Body. (Early)", "More. (Late)")
+    rule.apply(draft)
+    assert draft.authors == ["Late"]
+    assert texts(draft) == ["Body. (Early)", "More."]
+
+
 def test_extract_first_blocks():
     rule = Extract("reporter", r"Reporter: (?P<value>.+)", "metadata.reporter", "reporter", first_blocks=2)
     draft = draft_of("Body.", "More.", "Reporter: Late")

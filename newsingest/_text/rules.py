@@ -131,10 +131,14 @@ class Extract:
     matched text is cut out and the rest of the block stays.
 
     ``first_blocks`` limits the search to the first N blocks (datelines, reporter
-    lines); ``many`` appends to a list instead of keeping the first value. An
+    lines), ``last_blocks`` to the last N (a closing credit); ``many`` appends to a list
+    instead of keeping the first value. An
     empty value (an optional group that did not take part) stores nothing but
     still cuts the match. ``keep`` copies the value and leaves the text alone.
     ``needles``: as for :class:`DropLine`, one must occur for the pattern to be tried.
+    ``before_generic_rules``: in a plugin, run before the generic rules instead of after them,
+    for what frames the text (with ``last_blocks=1``, a closing attribution glued to the last
+    line: what is left of that line is then read by the generic rules as a line of its own).
     """
 
     name: str
@@ -147,6 +151,8 @@ class Extract:
     max_chars: int | None = None
     keep: bool = False
     needles: tuple[str, ...] = attrs.field(default=(), converter=fold_needles)
+    before_generic_rules: bool = False
+    last_blocks: int | None = None
 
     def apply(self, draft: Draft) -> None:
         blocks, needles, max_chars = draft.blocks, draft.needles_present(self.needles), self.max_chars
@@ -154,6 +160,8 @@ class Extract:
             return  # no block can match: none holds a needle
         # no block before ``index`` holds a needle: the loop would only step over them
         index = draft.first_holding(needles)
+        if self.last_blocks is not None:
+            index = max(index, len(blocks) - self.last_blocks)
         stored = False
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
