@@ -1,6 +1,6 @@
 """Plain-text ingest on real scraped articles, side by side with langdetect-rs detection alone.
 
-    python benchmarks/bench_plaintext.py [--rounds N] [--profile]
+    python benchmarks/bench_plaintext.py [--rounds N] [--profile] [--floor]
 
 Texts: ``../shared/realdata/nbc.jsonl`` and ``tribun.jsonl`` (real NBC News and Tribun network
 articles as scrapers left them, ``text`` field). In one process, pinned to one core, round
@@ -15,7 +15,11 @@ not a whole round), the totals those per-text bests add up to compared:
 
 Prints articles per second for both and their ratio (issue 13's target: ingest at least 0.2
 of detect). ``--profile`` adds a cProfile of one ingest pass, by own time and by
-cumulative time, to show where the text path spends it.
+cumulative time, to show where the text path spends it. ``--floor`` adds a third row:
+
+* **ingest, no rules**: ``Pipeline(generic_rules=()).ingest(text, outlet="none")``, the same
+  path with no cleaning rule and no plugin (splitting, the title step, the article's and
+  the paragraphs' languages, the article): what an ingest costs before any rule runs.
 """
 
 from __future__ import annotations
@@ -82,6 +86,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--floor", action="store_true", help="also time the ingest with no rule and no plugin")
     args = parser.parse_args()
     items = texts()
     detector = LangdetectDetector()
@@ -93,14 +98,23 @@ def main() -> None:
         f" no article in them); each text's best of {args.rounds}"
     )
     best: dict[str, list[float] | None] = {"detect": None, "ingest": None}
+    bare = Pipeline(detector=detector, generic_rules=())
+    if args.floor:
+        best["ingest, no rules"] = None
     for _ in range(args.rounds):
         best["detect"] = best_of(best["detect"], timed(detector.probabilities, items))
         best["ingest"] = best_of(best["ingest"], timed(pipeline.ingest, items))
+        if args.floor:
+            best["ingest, no rules"] = best_of(
+                best["ingest, no rules"], timed(lambda text: bare.ingest(text, outlet="none"), items)
+            )
     rates = {name: len(items) / sum(seconds or ()) for name, seconds in best.items()}
     print("\n| what | articles/s | ms/article |\n| --- | --- | --- |")
     for name, rate in rates.items():
         print(f"| {name} | {rate:,.0f} | {1e3 / rate:.3f} |")
     print(f"\ningest / detect: {rates['ingest'] / rates['detect']:.3f}")
+    if args.floor:
+        print(f"ingest with no rules / detect: {rates['ingest, no rules'] / rates['detect']:.3f}")
     if args.profile:
         profiler = cProfile.Profile()
         profiler.enable()
