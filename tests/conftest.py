@@ -81,7 +81,7 @@ settings.register_profile(
     print_blob=True,
     suppress_health_check=[HealthCheck.too_slow],
 )
-settings.register_profile("dev", max_examples=200, deadline=None)
+settings.register_profile("dev", max_examples=200, deadline=None, print_blob=True)  # a failure says how to replay it
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 
