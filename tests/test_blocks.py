@@ -98,6 +98,20 @@ def test_a_line_closing_a_bracket_or_quote_mid_sentence_is_continued_in_lower_ca
 
 
 @pytest.mark.parametrize(
+    "link",
+    [
+        # realdata tribun.jsonl:42 and :604: the link cut the sentence, the scrape glued a word to it
+        "Baca juga: Prediksi Skor Kazakhstan vs Makedonia Utara di Kualifikasi Piala Dunia, Cek Statistik dan H2h TimChina",
+        "Baca juga: Puluhan Siswa SD di Sabu Raijua jadi Korban Pelecehan, Gubernur NTT: Tidak Lagi Mentolerir",
+        "Read more: The council's budget vote",
+    ],
+)
+def test_a_line_in_lower_case_under_a_read_also_link_is_the_sentence_it_cut_not_the_link(link):
+    sentence = "kalah empat kali dari lima pertandingan terakhirnya (satu kali menang)."
+    assert [b.text for b in split_blocks(f"{link}\n{sentence}")] == [link, sentence]
+
+
+@pytest.mark.parametrize(
     "first",
     [
         "(rgr/dry)",  # editors' initials alone on their line: the tags below are no sentence of theirs

@@ -249,6 +249,15 @@ def test_tribun_datelines_of_a_digest_are_cut_wherever_they_stand():
     assert [p.text for p in article.paragraphs][-3:] == [lead, story, other]
 
 
+def test_tribun_a_sentence_a_read_also_link_cut_is_kept_when_the_link_goes():
+    """tribun.jsonl:604: the rest of the sentence, in lower case under the link, went with it."""
+    link = "Baca juga: Puluhan Siswa SD di Sabu Raijua jadi Korban Pelecehan, Gubernur NTT: Tidak Lagi Mentolerir"
+    rest = "rsangka atas nama Benyamin Edison Koro Dimu, S.Pd dengan peristiwa yang terjadi pada hari Rabu."
+    article = newsingest.ingest(_TRIBUN_BODY + link + "\n" + rest + "\n")
+    assert article.paragraphs[-1].text == rest
+    assert link in [removed.text for removed in article.removed]
+
+
 @pytest.mark.parametrize(
     "noise",
     [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from newsingest._text.leads import READ_ALSO_LEADS
 from newsingest.model import Block
 
 #: A list bullet and the spaces after it, at the start of a line.
@@ -21,6 +22,8 @@ _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 _BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
+#: A line opening with a read-also link's lead-in (``Baca juga:``, ``Read more:``), as the read-also rule reads it.
+_READ_ALSO_LINE = re.compile("(?i)(?:" + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS) + r")\s*:")
 
 
 def normalize_whitespace(text: str) -> str:
@@ -100,9 +103,13 @@ def split_blocks(text: str) -> list[Block]:
                     (line.startswith(_CLOSERS) and line not in _DASHES)
                     or (line[:1].islower() and _closed_mid_sentence(previous_line))
                     if previous_line.endswith(_SENTENCE_END)
-                    else _continues(previous_line, line)
-                    or _link_break(previous_line, line, lines, number)
-                    or (len(texts) == 1 and _in_open_dateline(texts[0], more))
+                    else (
+                        _continues(previous_line, line)
+                        or _link_break(previous_line, line, lines, number)
+                        or (len(texts) == 1 and _in_open_dateline(texts[0], more))
+                    )
+                    # (a read-also link's text is a headline: what comes under it is the sentence it cut)
+                    and _READ_ALSO_LINE.match(previous_line) is None
                 )
             ):
                 more.append(line)  # (joined by a space: words stay words)
