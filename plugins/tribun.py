@@ -255,6 +255,15 @@ class ReporterLine:
                 draft.add_author(name)
                 draft.record_strip(glued.group("line"), "reporter line (name kept in authors)", self.name, "authors")
                 draft.blocks[index] = Block(glued.group("tail").strip(), block.kind, block.language)
+            elif (at := dateline_inside(block.text)) is not None:
+                # a text that came as one line: the reporter line runs up to the dateline (cut by the next rule)
+                line = block.text[:at].strip()
+                match = self.pattern.match(line)
+                name = reporter_line_name(match) if match else None
+                if name:
+                    draft.add_author(name)
+                    draft.record_strip(line, "reporter line (name kept in authors)", self.name, "authors")
+                    draft.blocks[index] = Block(block.text[at:], block.kind, block.language)
             index += 1
 
 
@@ -275,6 +284,35 @@ _BRAND_OPENINGS = frozenset(["tr", "su", "sr", "se", "ba", "wa", "po", "pr"])
 #: A line of the draft's folded text (a block) opening with a brand, or with a place, a comma and a brand:
 #: where a dateline further down may stand (it starts only at a line break: linear).
 _BRAND_OPENS_A_LINE = re.compile(rf"\n(?:[^\n,]{{2,31}}, ?)?{BRAND}")
+
+
+#: Where a brand in capitals may start after a space (the upper-case :data:`_BRAND_OPENINGS`).
+_CAPITAL_BRAND_AFTER_SPACE = re.compile(r" (?=TR|SU|SR|SE|BA|WA|PO|PR)")
+#: :data:`_SITE_AND_AFTER` wherever it is asked to match (``pattern.match(text, at)``).
+_SITE_HERE = re.compile(rf"(?i){_SITE_AND_AFTER}")
+#: How far into a text a dateline glued behind its reporter line is looked for.
+_DATELINE_INSIDE_CHARS = 200
+
+
+def dateline_inside(text: str) -> int | None:
+    """Where a dateline in capitals starts inside the start of ``text``, a space before it, if one does.
+
+    A page scraped as one line glues the reporter line to the dateline:
+    ``Laporan Wartawan TribunnewsBogor.com, Muamarrudin Irfani TRIBUNNEWSBOGOR.COM, CIBINONG - …``.
+    The dateline's brand is in capitals, with its domain or a place, and a dash after it.
+    """
+    for space in _CAPITAL_BRAND_AFTER_SPACE.finditer(text, 0, _DATELINE_INSIDE_CHARS):
+        at = space.end()
+        match = _SITE_HERE.match(text, at)
+        if (
+            match is not None
+            and match.group("dash")
+            and match.group("dash") != ":"
+            and match.group("site").isupper()
+            and (match.group("tld") or match.group("city"))
+        ):
+            return at
+    return None
 
 
 def may_open_with_dateline(text: str) -> bool:
@@ -358,6 +396,8 @@ class Dateline:
             if may_open_with_dateline(block.text):
                 break
         else:
+            if self._headline_glued_to_it(draft):
+                self._at_the_top(draft)  # (the first block opens with the dateline now)
             return  # (this rule runs again whenever the first blocks change)
         for index, block in enumerate(window):
             match = self._opening(draft, block.text)
@@ -371,6 +411,29 @@ class Dateline:
                 self._above(draft, index)
                 self._cut_repeats(draft)
                 return
+        if self._headline_glued_to_it(draft):
+            self._at_the_top(draft)
+
+    def _headline_glued_to_it(self, draft: Draft) -> bool:
+        """``Headline TRIBUN-BALI.COM, BULELENG - First sentence …`` (a page scraped as one line): split there.
+
+        What stands before a dateline in capitals inside the first block is the headline when it
+        reads as one (:func:`_headline`): it becomes the title (or goes, as the title repeated), and
+        the block opens with the dateline, cut as any other. True when the block was split.
+        """
+        if not draft.blocks or (at := dateline_inside(draft.blocks[0].text)) is None:
+            return False
+        block = draft.blocks[0]
+        head = block.text[:at].strip()
+        if _LABELLED.match(head) or not _headline(head):
+            return False
+        if draft.title is not None and " ".join(draft.title.casefold().split()) != head.casefold():
+            return False  # another title: what stands before the dateline is not known to be it
+        if draft.title is None:
+            draft.title = head
+        draft.record_strip(head, "headline on the first line (moved to title)", self.name, "title")
+        draft.blocks[0] = type(block)(block.text[at:], block.kind, block.language)
+        return True
 
     def _opening(self, draft: Draft, text: str) -> re.Match[str] | None:
         """The dateline ``text`` opens with, if it opens with one.
@@ -856,6 +919,13 @@ class Tribun(Plugin):
     signatures = (
         # a brand opening a line: the dateline (``SURYAMALANG.COM, MALANG -``, ``BINTAN, TRIBUNBATAM.id -``)
         Signature(rf"(?im)^[ \t]*(?:[a-z][a-z ]{{1,30}}, ?)?{BRAND}{TLD}", 2.0, needles=BRAND_NEEDLES),
+        # the same dateline inside a line, the brand and place in capitals and a dash after them: a page
+        # scraped as one line (``… Muamarrudin Irfani TRIBUNNEWSBOGOR.COM, CIBINONG - Aparatur …``)
+        Signature(
+            rf"(?i)(?<!\S)(?-i:(?=[A-Z][A-Z\-]{{3}})){BRAND}{TLD}(?:,? ?(?-i:[A-Z][A-Z .'’\-]{{1,40}}?))? ?[-–—] ?(?=\w)",
+            2.0,
+            needles=BRAND_NEEDLES,
+        ),
         # the closing attribution: ``(Tribunnews.com/Name)``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``
         Signature(rf"(?i)\(\s*(?:[^()\n/]{{1,60}}/\s*)?{BRAND}{TLD}\s*[/)]", 2.0, needles=BRAND_NEEDLES),
         Signature(

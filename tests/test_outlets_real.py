@@ -249,6 +249,42 @@ def test_tribun_datelines_of_a_digest_are_cut_wherever_they_stand():
     assert [p.text for p in article.paragraphs][-3:] == [lead, story, other]
 
 
+_ONE_LINE_BODY = (
+    "Aparatur Sipil Negara (ASN) di Kabupaten Bogor diduga terlibat perselingkuhan. "
+    "Skandal tersebut terungkap setelah istri pelaku melapor ke Inspektorat pada Senin (9/6/2025)."
+)
+
+
+@pytest.mark.parametrize(
+    ("frame", "author", "title"),
+    [
+        # a page scraped as one line: the reporter line runs into the dateline (realdata tribun.jsonl:1, one-lined)
+        (
+            "Laporan Wartawan TribunnewsBogor.com, Muamarrudin Irfani TRIBUNNEWSBOGOR.COM, CIBINONG -",
+            "Muamarrudin Irfani",
+            None,
+        ),
+        ("Laporan Sara Masroni | Banda Aceh SERAMBINEWS.COM, BANDA ACEH -", "Sara Masroni", None),
+        # the headline runs into it (tribun.jsonl:40 and :441, one-lined)
+        (
+            "SD Diamankan di Buleleng, Kurir Narkoba Asal Darmasaba Sebut Nama Made Esa TRIBUN-BALI.COM, BULELENG -",
+            None,
+            "SD Diamankan di Buleleng, Kurir Narkoba Asal Darmasaba Sebut Nama Made Esa",
+        ),
+        ("Sosok Pramugari Theresia, Dibelikan Tanah Rp 4 M oleh Eks Dirut Taspen TRIBUNJATENG.COM-", None, None),
+    ],
+)
+def test_tribun_a_page_scraped_as_one_line_is_recognised_and_its_frame_cut(frame, author, title):
+    article = newsingest.ingest(
+        frame + ("" if frame.endswith("-") and not frame.endswith(" -") else " ") + _ONE_LINE_BODY
+    )
+    assert article.outlet == "tribun"
+    assert article.text == _ONE_LINE_BODY
+    assert article.authors == ((author,) if author else ())
+    if title:
+        assert article.title == title
+
+
 def test_tribun_a_sentence_a_read_also_link_cut_is_kept_when_the_link_goes():
     """tribun.jsonl:604: the rest of the sentence, in lower case under the link, went with it."""
     link = "Baca juga: Puluhan Siswa SD di Sabu Raijua jadi Korban Pelecehan, Gubernur NTT: Tidak Lagi Mentolerir"
