@@ -750,6 +750,11 @@ INLINE_PROMPTS = (
     r"isi komentar sepenuhnya (?:adalah |menjadi )?tanggung ?jawab pengguna dan diatur dalam uu ite\.?",
     r"!{2,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
     r"(?:- ?)?baca berita terbaru lainnya di google news ?-? ?(?:dapatkan berita viral via saluran whatsapp)?",
+    # a site's Google News prompt glued into a paragraph (a text that came as one line): ``Baca berita TRIBUN MEDAN
+    # lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM lain di GOOGLE NEWS``, ``Simak berita menarik lainnya
+    # di sripoku.com dengan mengklik Google News.``
+    r"(?:baca|ikuti|simak)(?: terus)? berita(?: [\w.\-]+){0,3}? (?:lainnya |lain )?di:? (?:[\w.\-]+ dengan mengklik )?"
+    r"google ?news(?:,? (?:dan|atau) (?:whatsapp|channel wa|telegram)(?: channel)?){0,2}\.?",
     r"ikuti kami di(?:\s+(?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)\b[,.]?){0,6}(?=\s|$)",
     # ``Akses TribunJakarta.com di Google News atau WhatsApp Channel TribunJakarta.com. Pastikan Tribunners sudah
     # install aplikasi WhatsApp ya``
@@ -844,6 +849,15 @@ class Tribun(Plugin):
             max_chars=500,
             needles=("artikel ini", "berita ini"),
         ),
+        Extract(  # the same footer closing a text that came as one line: cut with what follows it to the end
+            "tribun-syndication",
+            r"(?i)(?<=[.!?\"”)] )(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})$",
+            "metadata.first_published",
+            "syndication footer",
+            convert=parse_syndication,
+            last_blocks=1,
+            needles=("artikel ini", "berita ini"),
+        ),
         DropLine(
             "tribun-pagination",
             r"(?i)(?:halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|halaman\s+\d+\s*(?:/|dari)\s*\d+|halaman\s+\d+(?:\s+\d+){0,9}\s*|(?:«|‹)?\s*(?:sebelumnya|prev)\s*(?:\d+(?:\s+\d+){0,9}\s*)?(?:selanjutnya|next)?\s*(?:»|›)?)\s*[»›>]*",
@@ -899,6 +913,10 @@ class Tribun(Plugin):
                 "pastikan tribunners",
                 "di google news atau",
                 "di googlenews atau",
+                "di google news",
+                "di googlenews",
+                "di: google news",
+                "mengklik google news",
             ),
         ),
     )

@@ -285,6 +285,27 @@ def test_tribun_a_page_scraped_as_one_line_is_recognised_and_its_frame_cut(frame
         assert article.title == title
 
 
+@pytest.mark.parametrize(
+    "prompt",
+    [
+        "Baca berita TRIBUN MEDAN lainnya di Google News.",
+        "Ikuti berita POS-KUPANG.COM lain di GOOGLE NEWS",
+        "Simak berita menarik lainnya di sripoku.com dengan mengklik Google News.",
+        "Baca berita WartaKotalive.com lainnya di Google News dan WhatsApp",
+    ],
+)
+def test_tribun_one_line_footer_prompt_and_syndication_are_cut(prompt):
+    """The footer of a text that came as one line: a Google News prompt, then the syndication note to the end."""
+    footer = (
+        "Artikel ini telah tayang di Kompas.com dengan judul Diculik 3 Orang Tak Dikenal, "
+        "https://regional.kompas.com/read/2025/06/09/diculik"
+    )
+    frame = "Laporan Wartawan TribunnewsBogor.com, Muamarrudin Irfani TRIBUNNEWSBOGOR.COM, CIBINONG - "
+    article = newsingest.ingest(frame + _ONE_LINE_BODY + " " + prompt + " " + footer)
+    assert article.text == _ONE_LINE_BODY
+    assert article.metadata["first_published"]["title"] == "Diculik 3 Orang Tak Dikenal"
+
+
 def test_tribun_a_sentence_a_read_also_link_cut_is_kept_when_the_link_goes():
     """tribun.jsonl:604: the rest of the sentence, in lower case under the link, went with it."""
     link = "Baca juga: Puluhan Siswa SD di Sabu Raijua jadi Korban Pelecehan, Gubernur NTT: Tidak Lagi Mentolerir"
