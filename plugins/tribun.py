@@ -750,11 +750,6 @@ INLINE_PROMPTS = (
     r"isi komentar sepenuhnya (?:adalah |menjadi )?tanggung ?jawab pengguna dan diatur dalam uu ite\.?",
     r"!{2,5}\s*membaca bagi pikiran seperti olahraga bagi tubuh\s*!{0,5}",
     r"(?:- ?)?baca berita terbaru lainnya di google news ?-? ?(?:dapatkan berita viral via saluran whatsapp)?",
-    # a site's Google News prompt glued into a paragraph (a text that came as one line): ``Baca berita TRIBUN MEDAN
-    # lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM lain di GOOGLE NEWS``, ``Simak berita menarik lainnya
-    # di sripoku.com dengan mengklik Google News.``
-    r"(?:baca|ikuti|simak)(?: terus)? berita(?: [\w.\-]+){0,3}? (?:lainnya |lain )?di:? (?:[\w.\-]+ dengan mengklik )?"
-    r"google ?news(?:,? (?:dan|atau) (?:whatsapp|channel wa|telegram)(?: channel)?){0,2}\.?",
     r"ikuti kami di(?:\s+(?:google news|whatsapp|instagram|facebook|twitter|tiktok|youtube|telegram)\b[,.]?){0,6}(?=\s|$)",
     # ``Akses TribunJakarta.com di Google News atau WhatsApp Channel TribunJakarta.com. Pastikan Tribunners sudah
     # install aplikasi WhatsApp ya``
@@ -762,6 +757,13 @@ INLINE_PROMPTS = (
     r"(?:\s*pastikan tribunners sudah [\w ]{0,40}?whatsapp ya\.?)?",
 )
 
+
+#: A site's Google News prompt: ``Baca berita TRIBUN MEDAN lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM
+#: lain di GOOGLE NEWS``, ``Simak berita menarik lainnya di sripoku.com dengan mengklik Google News.``
+_GOOGLE_NEWS_INLINE = (
+    r"(?i)(?:baca|ikuti|simak)(?: terus)? berita(?: [\w.\-]+){0,3}? (?:lainnya |lain )?di:? (?:[\w.\-]+ dengan mengklik )?"
+    r"google ?news(?:,? (?:dan|atau) (?:whatsapp|channel wa|telegram)(?: channel)?){0,2}\.?"
+)
 
 #: The network's attribution closing a story, wherever it stands (noise may follow it).
 _CLOSING_ATTRIBUTION = GatedExtract(
@@ -797,7 +799,16 @@ class Tribun(Plugin):
     rules = (
         # the attribution closing the last line, cut before the generic rules read that line: what it was
         # glued to (a photo caption, a prompt) is then a line of its own to them (found by the property tests)
-        attrs.evolve(_CLOSING_ATTRIBUTION, last_blocks=1, before_generic_rules=True),
+        Extract(  # (no gate: the rule reads one block, where its needle test is cheaper than the gate's search)
+            _CLOSING_ATTRIBUTION.name,
+            _CLOSING_ATTRIBUTION.pattern,
+            _CLOSING_ATTRIBUTION.field,
+            _CLOSING_ATTRIBUTION.reason,
+            many=True,
+            needles=_CLOSING_ATTRIBUTION.needles,
+            last_blocks=1,
+            before_generic_rules=True,
+        ),
         ReporterLine(),
         Dateline(),
         GatedExtract(
@@ -913,11 +924,13 @@ class Tribun(Plugin):
                 "pastikan tribunners",
                 "di google news atau",
                 "di googlenews atau",
-                "di google news",
-                "di googlenews",
-                "di: google news",
-                "mengklik google news",
             ),
+        ),
+        CutInline(  # a site's Google News prompt glued into a paragraph (a text that came as one line)
+            "tribun-google-news",
+            _GOOGLE_NEWS_INLINE,
+            "Google News prompt inside a paragraph",
+            needles=("google news", "googlenews"),  # (the line rule took the prompts on lines of their own)
         ),
     )
     #: The generic rules that read English notes and credits only (update and correction notes,

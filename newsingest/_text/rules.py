@@ -155,13 +155,18 @@ class Extract:
     last_blocks: int | None = None
 
     def apply(self, draft: Draft) -> None:
-        blocks, needles, max_chars = draft.blocks, draft.needles_present(self.needles), self.max_chars
-        if self.needles and not needles:
-            return  # no block can match: none holds a needle
-        # no block before ``index`` holds a needle: the loop would only step over them
-        index = draft.first_holding(needles)
+        blocks, max_chars = draft.blocks, self.max_chars
         if self.last_blocks is not None:
-            index = max(index, len(blocks) - self.last_blocks)
+            # a rule of the last blocks tests its needles on those only, not on the whole draft
+            index, needles = max(0, len(blocks) - self.last_blocks), self.needles
+            if needles and not any(has_needle(block.text, needles) for block in blocks[index:]):
+                return
+        else:
+            needles = draft.needles_present(self.needles)
+            if self.needles and not needles:
+                return  # no block can match: none holds a needle
+            # no block before ``index`` holds a needle: the loop would only step over them
+            index = draft.first_holding(needles)
         stored = False
         # ``first_blocks`` counts the blocks the rule was given, not the positions
         # left after it removed some: a removal must not pull later blocks into the window
