@@ -16,6 +16,7 @@ Google News prompt) are not evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 from types import MappingProxyType
 
@@ -294,6 +295,7 @@ _SITE_HERE = re.compile(rf"(?i){_SITE_AND_AFTER}")
 _DATELINE_INSIDE_CHARS = 200
 
 
+@functools.lru_cache(maxsize=256)  # (the rules that ask read the first blocks again, the same texts, as they change)
 def dateline_inside(text: str) -> int | None:
     """Where a dateline in capitals starts inside the start of ``text``, a space before it, if one does.
 

@@ -353,3 +353,16 @@ def test_a_plugin_rule_marked_before_generic_rules_runs_first() -> None:
     chosen = [rule for rule, _ in rule_plan(Framed(), GENERIC_RULES)[0]]
     assert chosen[0] is early
     assert chosen.index(late) > max(chosen.index(rule) for rule in GENERIC_RULES if rule.name != "dangling-heading")
+
+
+@pytest.mark.parametrize("as_html", [False, True])
+def test_a_bullet_a_cut_leaves_first_in_its_block_goes_as_at_the_start_of_a_line(as_html) -> None:
+    """What a cut leaves may start with a list bullet: read as a line starting so is (found by the property tests)."""
+    body = "The council approved the budget on Monday after a long debate that ran late into the night."
+    glued = "For the full results, please click here. • Residents will see property taxes rise next year."
+    source = f"{body}\n{glued}"
+    if as_html:
+        source = f"<html><body><article><p>{body}</p><p>{glued}</p></article></body></html>"
+    article = Pipeline().ingest(source)
+    assert [p.text for p in article.paragraphs] == [body, "Residents will see property taxes rise next year."]
+    assert Pipeline().ingest(article.text).text == article.text

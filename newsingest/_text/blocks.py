@@ -21,7 +21,8 @@ _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "�
 _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
 _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
-_BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
+#: The characters a list bullet (:data:`BULLET_PREFIX`) starts with.
+BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
 #: A line opening with a read-also link's lead-in (``Baca juga:``, ``Read more:``), as the read-also rule reads it.
 _READ_ALSO_LINE = re.compile("(?i)(?:" + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS) + r")\s*:")
 
@@ -79,7 +80,7 @@ def split_blocks(text: str) -> list[Block]:
             previous_line = ""
             continue
         bullet = (
-            BULLET_PREFIX.match(raw_line) if words[0][0] in _BULLET_CHARS and raw_line.strip() not in _DASHES else None
+            BULLET_PREFIX.match(raw_line) if words[0][0] in BULLET_CHARS and raw_line.strip() not in _DASHES else None
         )
         if bullet and previous_line and len(texts) == 1 and _dateline_split(previous_line, words, lines, number):
             more.append(" ".join(words))  # ``Jakarta`` / ``- Menjelang …``: one paragraph, dash and all
@@ -150,7 +151,7 @@ def _dateline_split(previous: str, words: list[str], lines: list[str], number: i
     if not 1 <= len(place) <= 3 or not all(word[:1].isupper() for word in place):
         return False
     following = next((line.lstrip()[:1] for line in lines[number + 1 :] if line.strip()), "")
-    return following not in _BULLET_CHARS
+    return following not in BULLET_CHARS
 
 
 #: A dateline's place: one to three capitalised words.

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsingest._text.blocks import BULLET_CHARS, BULLET_PREFIX
 from newsingest._text.match import fold
 from newsingest.model import Block, Date, Removed
 
@@ -216,8 +217,12 @@ class Draft:
         before the cut takes out (a footer the cut link was glued to), so the pipeline
         runs the rules again after a pass that cut inside a block.
         """
-        block = self.blocks[index]
-        self.blocks[index] = Block(rest, block.kind, block.language)
+        block, kind = self.blocks[index], self.blocks[index].kind
+        bullet = BULLET_PREFIX.match(rest) if rest[:1] in BULLET_CHARS else None
+        if bullet is not None and rest[bullet.end() :].strip():
+            # (a list bullet now first: what split_blocks takes off a line, or re-ingesting the text would)
+            rest, kind = rest[bullet.end() :], "list_item" if kind == "paragraph" else kind
+        self.blocks[index] = Block(rest, kind, block.language)
         self.cuts_inside += 1
 
     def remove(self, index: int, reason: str, rule: str, moved_to: str | None = None) -> Block:
