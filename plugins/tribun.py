@@ -256,7 +256,7 @@ class ReporterLine:
                 draft.add_author(name)
                 draft.record_strip(glued.group("line"), "reporter line (name kept in authors)", self.name, "authors")
                 draft.blocks[index] = Block(glued.group("tail").strip(), block.kind, block.language)
-            elif (at := dateline_inside(block.text)) is not None:
+            elif block.text[:7].casefold() == "laporan" and (at := dateline_inside(block.text)) is not None:
                 # a text that came as one line: the reporter line runs up to the dateline (cut by the next rule)
                 line = block.text[:at].strip()
                 match = self.pattern.match(line)
@@ -760,6 +760,21 @@ INLINE_PROMPTS = (
 )
 
 
+@attrs.frozen
+class LongLastBlockExtract(Extract):
+    """An :class:`Extract` of the last block, when it is longer than ``min_chars``: a text that came as one line.
+
+    Shorter blocks are the line rules' (the syndication footer's reads up to 500 characters). The
+    length is tested first: the rule runs again whenever the last block changes.
+    """
+
+    min_chars: int = attrs.field(default=500, kw_only=True)
+
+    def apply(self, draft: Draft) -> None:
+        if draft.blocks and len(draft.blocks[-1].text) > self.min_chars:
+            Extract.apply(self, draft)
+
+
 #: A site's Google News prompt: ``Baca berita TRIBUN MEDAN lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM
 #: lain di GOOGLE NEWS``, ``Simak berita menarik lainnya di sripoku.com dengan mengklik Google News.``
 _GOOGLE_NEWS_INLINE = (
@@ -862,7 +877,7 @@ class Tribun(Plugin):
             max_chars=500,
             needles=("artikel ini", "berita ini"),
         ),
-        Extract(  # the same footer closing a text that came as one line: cut with what follows it to the end
+        LongLastBlockExtract(  # the same footer closing a text that came as one line: cut with what follows it
             "tribun-syndication",
             r"(?i)(?<=[.!?\"”)] )(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})$",
             "metadata.first_published",
