@@ -1,7 +1,7 @@
 """The lead-ins of "read also" links (``Baca juga:``, ``Read more:``), for the rules and for the splitter.
 
-A module of its own, with no imports: :mod:`newsingest._text.blocks` reads them too, and the
-cleaners import the blocks module.
+A module of its own that imports nothing of the project: :mod:`newsingest._text.blocks` reads
+them too, and the cleaners import the blocks module.
 """
 
 from __future__ import annotations

@@ -131,10 +131,9 @@ class Extract:
     matched text is cut out and the rest of the block stays.
 
     ``first_blocks`` limits the search to the first N blocks (datelines, reporter
-    lines), ``last_blocks`` to the last N (a closing credit); ``many`` appends to a list
-    instead of keeping the first value. An
-    empty value (an optional group that did not take part) stores nothing but
-    still cuts the match. ``keep`` copies the value and leaves the text alone.
+    lines), ``last_blocks`` to the last N (a closing credit); ``many`` appends to a
+    list instead of keeping the first value. An empty value (an optional group that
+    did not take part) stores nothing but still cuts the match. ``keep`` copies the value and leaves the text alone.
     ``needles``: as for :class:`DropLine`, one must occur for the pattern to be tried.
     ``before_generic_rules``: in a plugin, run before the generic rules instead of after them,
     for what frames the text (with ``last_blocks=1``, a closing attribution glued to the last
