@@ -401,10 +401,15 @@ class Dateline:
             if self._headline_glued_to_it(draft):
                 self._at_the_top(draft)  # (the first block opens with the dateline now)
             return  # (this rule runs again whenever the first blocks change)
-        for index, block in enumerate(window):
+        teaser = False
+        for index, block in enumerate(draft.blocks[: self.first_blocks + 1]):
+            if index == self.first_blocks and not teaser:
+                break  # (past the window only for the block under a teaser that closes it)
             match = self._opening(draft, block.text)
+            teaser = False
             if match:
                 if self._repeated_below(draft, index, block.text[match.end() :].strip()):
+                    teaser = True
                     continue  # a teaser with its own dateline: the next block is the article's start
                 before = len(draft.blocks)
                 self._cut(draft, index, match)

@@ -306,6 +306,18 @@ def test_tribun_one_line_footer_prompt_and_syndication_are_cut(prompt):
     assert article.metadata["first_published"]["title"] == "Diculik 3 Orang Tak Dikenal"
 
 
+def test_tribun_a_teaser_closing_the_dateline_window_goes_with_the_dateline_under_it():
+    """The teaser as the window's fifth block, the article's dateline just past it (found by the property tests)."""
+    body = [
+        f"Paragraf pembuka nomor {n} membahas banjir di Bekasi yang merendam ratusan rumah warga." for n in range(4)
+    ]
+    dateline = "TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali."
+    article = newsingest.ingest("\n".join([*body, dateline, dateline]))
+    assert [p.text for p in article.paragraphs] == [*body, "Kalimat pertama berita ini panjang sekali."]
+    again = newsingest.ingest(article.text, outlet="tribun")
+    assert again.text == article.text
+
+
 def test_tribun_a_sentence_a_read_also_link_cut_is_kept_when_the_link_goes():
     """tribun.jsonl:604: the rest of the sentence, in lower case under the link, went with it."""
     link = "Baca juga: Puluhan Siswa SD di Sabu Raijua jadi Korban Pelecehan, Gubernur NTT: Tidak Lagi Mentolerir"

@@ -318,6 +318,9 @@ def _without_overlap(line: str, strip: str) -> str:
 @example("À\nUncommon Knowledge\nUncommon Knowledge\n" + _PARAGRAPH)  # the second time: the title and its copy
 @example("À\nÀ\nÀ\nÀ\n" + _PARAGRAPH)  # a headline line four times: the title step took one copy of three
 @example("<!DOCTYPE html><html><body><article><p>\U0002f800</p></article></body></html>")  # NFC on both paths
+@example(  # a Tribun teaser as the dateline window's fifth block, the article's dateline just past the window
+    "\n".join([_PARAGRAPH] * 4 + ["TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali."] * 2)
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
