@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from newsingest._text.leads import READ_ALSO_LEADS
+from newsingest._text.leads import lead_alternation
 from newsingest.model import Block
 
 #: A list bullet and the spaces after it, at the start of a line.
@@ -24,7 +24,7 @@ _ZERO_WIDTH = re.compile(f"[{_ZERO_WIDTH_CHARS}]")
 #: The characters a list bullet (:data:`BULLET_PREFIX`) starts with.
 BULLET_CHARS = frozenset("•·▪●◦‣∙*-")
 #: A line opening with a read-also link's lead-in (``Baca juga:``, ``Read more:``), as the read-also rule reads it.
-_READ_ALSO_LINE = re.compile("(?i)(?:" + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS) + r")\s*:")
+_READ_ALSO_LINE = re.compile("(?i)(?:" + lead_alternation() + r")\s*:")
 
 
 def normalize_whitespace(text: str) -> str:

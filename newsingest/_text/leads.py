@@ -6,6 +6,8 @@ them too, and the cleaners import the blocks module.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 #: The lead-in in each language we know, without the colon.
 READ_ALSO_LEADS = (
     "read also",
@@ -39,3 +41,8 @@ READ_ALSO_LEADS = (
     "devamını oku",
     "ayrıca oku",
 )
+
+
+def lead_alternation(leads: Iterable[str] = READ_ALSO_LEADS) -> str:
+    """``leads`` as one regular-expression alternation (no group), any whitespace between their words."""
+    return "|".join(lead.replace(" ", r"\s+") for lead in leads)

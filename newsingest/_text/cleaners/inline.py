@@ -21,8 +21,8 @@ from typing import Any
 import attrs
 
 from newsingest._text.blocks import _MINOR_WORDS as MINOR_WORDS
-from newsingest._text.cleaners.readalso import READ_ALSO_LEADS
 from newsingest._text.draft import Draft
+from newsingest._text.leads import READ_ALSO_LEADS, lead_alternation
 from newsingest._text.match import fold_needles, folded_block, has_needle
 from newsingest._text.rules import Extract
 
@@ -260,7 +260,7 @@ def headline_end(tokens: list[str]) -> int:
 
 
 def _read_also_pattern(leads: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(lead.replace(" ", r"\s+") for lead in leads if lead != "more")
+    alternatives = lead_alternation(lead for lead in leads if lead != "more")
     colon = rf"(?i:{alternatives})\s*:"
     bare = r"(?:(?<=[.!?”\"])\s+|^)(?:Read [Mm]ore|READ MORE)\b(?!\s*:)"
     return re.compile(rf"(?:{colon}|{bare})\s*")
@@ -349,9 +349,7 @@ class ReadAlsoHeadline:
     reason: str = "read-also link to another story (lead and headline on two lines)"
     pattern: re.Pattern[str] = attrs.field(
         factory=lambda: re.compile(
-            "(?i)(?:"
-            + "|".join(lead.replace(" ", r"\s+") for lead in READ_ALSO_LEADS if lead != "read more")
-            + r")\s*:?"
+            "(?i)(?:" + lead_alternation(lead for lead in READ_ALSO_LEADS if lead != "read more") + r")\s*:?"
         )
     )
 
