@@ -155,6 +155,27 @@ def test_a_visible_date_line_comes_before_htmldate_guesses():
     assert page_date(bare, url="https://example.com/2019/01/05/story") == dt.date(2019, 1, 5)  # htmldate, from the URL
 
 
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<time itemprop="datePublished" datetime="2022-01-17T14:45:00.000Z">Jan. 17, 2022, 9:45 PM</time>',
+        '<meta itemProp="datePublished" content="2022-01-17T14:45:00.000Z"><span>Jan. 17, 2022</span>',
+    ],
+)
+def test_schema_org_microdata_date_comes_before_a_date_line(markup):
+    # a real nbcnews.com article body (2022) declares its date only in microdata; an inline video's
+    # ``Jan. 15, 2022`` further down had been read as the article's date
+    video = "<section><h2>A video of the rally</h2><span><span>Jan. 15, 2022</span><span>01:59</span></span></section>"
+    meta = meta_of(page(body=f"<h1>Title</h1>{markup}{video}{BODY}"))
+    assert meta.published == dt.datetime(2022, 1, 17, 14, 45, tzinfo=dt.timezone.utc)
+
+
+def test_schema_org_microdata_modified_date_is_the_update():
+    head = '<meta itemprop="datePublished" content="2024-11-22"><meta itemprop="dateModified" content="2025-10-08">'
+    meta = meta_of(page(head, body="<span>Updated October 8, 2025</span>" + BODY))
+    assert (meta.published, meta.updated) == (dt.date(2024, 11, 22), dt.date(2025, 10, 8))
+
+
 @pytest.mark.parametrize("bullet", ["• ", "▪ ", "- "])
 def test_a_headline_with_a_list_bullet_is_the_title_without_it(bullet):
     # the body's copy of the headline loses its bullet as every list line does: the title must

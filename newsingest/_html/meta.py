@@ -43,7 +43,20 @@ _CANONICAL = etree.XPath("//link[translate(@rel,'CANONICAL','canonical')='canoni
 _TITLE = etree.XPath("//title/text()", smart_strings=False)
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
 
-_PUBLISHED_TAGS = ("article:published_time", "og:article:published_time", "pubdate", "date", "dc.date", "publish-date")
+_PUBLISHED_TAGS = (
+    "article:published_time",
+    "og:article:published_time",
+    "pubdate",
+    "date",
+    "dc.date",
+    "publish-date",
+    "datepublished",  # schema.org microdata: <meta itemprop="datePublished" content="…">
+)
+#: schema.org microdata on any element (``<time itemprop="datePublished" datetime="…">``): the page's
+#: own statement of its date, read before guessing from the first line that looks like one.
+_MICRODATA_PUBLISHED = etree.XPath(
+    "//*[@itemprop='datePublished']/@datetime | //*[@itemprop='datePublished']/@content", smart_strings=False
+)
 
 
 @attrs.define
@@ -95,7 +108,7 @@ def read_page_metadata(
             if meta.authors:
                 break
     meta.published = meta.published or _first_date(tags, *_PUBLISHED_TAGS)
-    meta.updated = meta.updated or _first_date(tags, "article:modified_time", "og:updated_time")
+    meta.updated = meta.updated or _first_date(tags, "article:modified_time", "og:updated_time", "datemodified")
     canonical = _CANONICAL(tree)
     meta.url = meta.url or (_url(canonical[0]) if canonical else None) or _url(tags.get("og:url"))
     meta.site_name = meta.site_name or _text(tags.get("og:site_name"))
@@ -113,6 +126,8 @@ def read_page_metadata(
         meta.title = _best_title([_page_title(tree), _title_tag(tree)], sites)
     if not meta.authors:
         meta.authors = _page_authors(tree)
+    if meta.published is None:
+        meta.published = next(filter(None, map(_date, _MICRODATA_PUBLISHED(tree))), None)
     if meta.published is None:
         # a date the page declares but gets wrong (0000-00-00) is no date: htmldate,
         # which reads the same tags, would only guess at it
