@@ -47,7 +47,10 @@ NBC_LOCAL_DOMAINS = (
 BOXES = (
     r"(?:Get breaking news alerts and special reports|Let our news meet your inbox)\."
     r"(?: The news and stories that matters?, delivered [\w ]{1,30}\.)?(?: This site is protected by recaptcha\.?)?",
-    r"The Morning Rundown Get a head start on the morning['’]s top stories\.(?: This site is protected by recaptcha\.?)?",
+    r"(?:Get the|The) Morning Rundown:? Get a head start on the morning['’]s top stories\.(?: This site is protected by recaptcha\.?)?",
+    # the box's title and its line when the scrape keeps them apart (the newer "Get the Morning Rundown")
+    r"^(?:Get the|The) Morning Rundown$",
+    r"Get a head start on the morning['’]s top stories\.",
     r"[A-Z][\w'’]{1,20}(?: [A-Z][\w'’]{1,20}){0,3} Newsletter Get [^.\n]{1,200}\.(?: This site is protected by recaptcha\.?)?",
     r"This site is protected by recaptcha\.?",
 )
@@ -145,13 +148,24 @@ class NBCNews(Plugin):
         "[class*='social-share']",
         ".article-inline-video figcaption",
         "[class*='video-details']",
+        # seen on a real nbcnews.com article body: a video in the body (player, title, date, length, share
+        # buttons) and the newsletter box closing it ("Get the Morning Rundown", an email field, recaptcha)
+        ".inline-video",
+        "[class*='nl-signup']",
     )
     rules = (
         CutInline(
             "nbc-newsletter",
             "(?:" + "|".join(BOXES) + ")",
             "newsletter or alert box",
-            needles=("newsletter", "inbox", "rundown", "recaptcha", "breaking news alerts"),
+            needles=(
+                "newsletter",
+                "inbox",
+                "rundown",
+                "recaptcha",
+                "breaking news alerts",
+                "a head start on the morning",
+            ),
         ),
         CutInline("nbc-video", VIDEO_EMBED, "video-player furniture (embed code)", needles="copy this code"),
         DropLine(

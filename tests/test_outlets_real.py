@@ -101,6 +101,66 @@ def test_nbc_is_recognised_by_its_furniture_alone():
     ]
 
 
+#: The furniture of a real nbcnews.com article body (January 2022, kept as an example value in a
+#: public repository's code): a video in the body (player, title, date, length, share buttons)
+#: and the newsletter box that closes the article. Class names and nesting as served; the words ours.
+_NBC_BODY_2022 = (
+    '<div class="article-body__content"><p class="">WASHINGTON — The Senate passed the bill late on Wednesday '
+    "after days of talks between the two parties.</p>"
+    '<section class="inline-video inline-video--in-body"><div class="inline-video__background">'
+    '<div class="inline-video__player"><div class="videoPlayer" data-test="video-player"><div class="videoSlate">'
+    '<a href="https://www.nbcnews.com/nightly-news/video/senate-passes-relief-bill-130915909665">'
+    '<picture class=""><img src="https://media-cldnry.s-nbcnews.com/image/upload/x.jpg"></picture></a>'
+    '</div></div></div></div><div class="inline-video__info"><h2 class="inline-video__title">'
+    '<a href="https://www.nbcnews.com/nightly-news/video/senate-passes-relief-bill-130915909665">Senate passes '
+    'relief bill</a></h2><span class="inline-video__detail"><span>Jan. 15, 2022</span><span>01:59</span></span>'
+    '<div class="inline-video__share dn-print" data-test="social-share-inline"></div></div></section>'
+    '<p class="">The House is expected to vote on Friday, and the president has said he will sign it.</p>'
+    '<p class="endmark">"This is a good day for families," the majority leader said after the vote.</p>'
+    '<div><div class="nl-signup-inline"><p class="nl-signup-inline__title">Get the Morning Rundown</p>'
+    '<p class="nl-signup-inline__description">Get a head start on the morning\'s top stories.</p>'
+    '<div class="nl-signup-input"><form class="nl-signup-input__form"><input name="emailAddress" '
+    'placeholder="Enter your email" value=""><button type="button">Sign Up</button></form>'
+    '<footer class="nl-signup-input__footer">This site is protected by recaptcha</footer></div></div></div></div>'
+)
+
+
+def test_nbc_page_video_in_the_body_and_newsletter_box_go():
+    page = (
+        "<html><head><title>Senate passes relief bill</title></head><body><article>"
+        '<h1>Senate passes relief bill</h1><div class="article-body__date-source">'
+        '<time datetime="2022-01-17T14:45:00.000Z" itemprop="datePublished">Jan. 17, 2022, 9:45 PM +07</time></div>'
+        f"{_NBC_BODY_2022}</article></body></html>"
+    )
+    article = newsingest.ingest(page, url="https://www.nbcnews.com/politics/congress/senate-relief-bill-rcna1234")
+    assert article.outlet == "nbc"
+    assert [p.text[:20] for p in article.paragraphs] == [
+        "WASHINGTON — The Sen",
+        "The House is expecte",
+        '"This is a good day ',
+    ]
+    assert article.published.date().isoformat() == "2022-01-17"
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        "Get the Morning Rundown\n\nGet a head start on the morning's top stories.",
+        "Get the Morning Rundown Get a head start on the morning’s top stories. This site is protected by recaptcha",
+    ],
+)
+def test_nbc_newer_morning_rundown_box_goes_from_text(box):
+    text = (
+        "The Senate passed the bill late on Wednesday after days of talks.\n\n"
+        f"{box}\n\nThe House is expected to vote on Friday, and the Morning Rundown will follow it.\n"
+    )
+    article = newsingest.ingest(text, outlet="nbc")
+    assert [p.text for p in article.paragraphs] == [
+        "The Senate passed the bill late on Wednesday after days of talks.",
+        "The House is expected to vote on Friday, and the Morning Rundown will follow it.",
+    ]
+
+
 # --- metadata from the conventions -----------------------------------------------------------
 
 
