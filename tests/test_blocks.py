@@ -501,3 +501,14 @@ def test_split_blocks_is_stable_on_its_own_output(lines, newlines):
     """Splitting the blocks joined by blank lines gives the same blocks back."""
     blocks = split_blocks("".join(line + newline for line, newline in zip(lines, newlines[: len(lines)], strict=True)))
     assert split_blocks("\n\n".join(block.text for block in blocks)) == blocks
+
+
+@pytest.mark.parametrize("mark", [".@", ".#"])
+def test_a_tweet_opening_with_a_dot_before_a_handle_is_no_continuation(mark):
+    # nbc.jsonl:30 with single line breaks: ``.@GoyaFoods has been …`` (the dot makes a reply public)
+    # was glued onto the sentence above it as if it were that sentence's own full stop
+    text = f'"Americans should think twice," Castro tweeted.\n{mark}GoyaFoods has been a staple of many homes.\n'
+    assert [b.text for b in split_blocks(text)] == [
+        '"Americans should think twice," Castro tweeted.',
+        f"{mark}GoyaFoods has been a staple of many homes.",
+    ]

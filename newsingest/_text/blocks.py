@@ -101,7 +101,7 @@ def split_blocks(text: str) -> list[Block]:
                     # a finished line is continued only by one that starts by closing it (what
                     # _continues and _link_break decide there, tested at once: the usual case);
                     # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
-                    (line.startswith(_CLOSERS) and line not in _DASHES)
+                    (_starts_closing(line) and line not in _DASHES)
                     or (line[:1].islower() and _closed_mid_sentence(previous_line))
                     if previous_line.endswith(_SENTENCE_END)
                     else (
@@ -231,6 +231,15 @@ _TIGHT_AFTER = frozenset(".,;:!?)]")
 _DASHES = frozenset("-–—")
 
 
+def _starts_closing(line: str) -> bool:
+    """Whether the line opens with what closes the line above (``.``, ``,``, ``)``, a dash…).
+
+    Not ``.@GoyaFoods …`` or ``.#tag``: the dot before a handle that makes a tweet a
+    public reply opens the tweet's own text.
+    """
+    return line.startswith(_CLOSERS) and line[1:2] not in ("@", "#")
+
+
 def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool:
     """A paragraph a scraper broke at every inline link (how Kompas and detik text arrives).
 
@@ -243,7 +252,7 @@ def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool
     a labelled line (``Read more: …``, ``Penulis: …``): a link's text is a name or
     a phrase, not a label and its value.
     """
-    if previous.endswith(_OPENERS) or line.startswith(_CLOSERS):
+    if previous.endswith(_OPENERS) or _starts_closing(line):
         return True
     if previous.endswith(_SENTENCE_END) or len(line.split()) > 6 or line.endswith(_SENTENCE_END):
         return False
