@@ -22,6 +22,7 @@ import re
 import attrs
 
 from newsingest import Captions, CutInline, Draft, DropLine, Extract, Plugin, Signature
+from newsingest._text.blocks import looks_like_headline
 
 from ._rules import MatchFirstDropLine
 
@@ -125,6 +126,25 @@ class BareCreditCaptions:
             draft.remove(index, "photo caption with a bare credit", self.name, moved_to="metadata.captions")
 
 
+@attrs.frozen
+class SentenceCaseHeadline:
+    """A headline in NBC's sentence case on the first line: the title (the generic step knows Title Case).
+
+    ``Obama makes pitch for 'Promise Zones' to boost depressed areas`` above the
+    article, as scrapers that keep the headline give it
+    (:func:`~newsingest._text.blocks.looks_like_headline`). Runs last among the rules, on
+    the first block only, and again whenever the first block changes.
+    """
+
+    name: str = "nbc-headline-line"
+    first_blocks: int = 1
+
+    def apply(self, draft: Draft) -> None:
+        blocks = draft.blocks
+        if draft.title is None and len(blocks) >= 2 and looks_like_headline(blocks[0].text, blocks[1].text):
+            draft.title = draft.remove(0, "headline on the first line (moved to title)", self.name, "title").text
+
+
 #: ``Kasie Hunt of NBC News``: the person, without the outlet.
 _OF_OUTLET = re.compile(
     r"^(?P<name>.+?) (?:of|from) (?:NBC|MSNBC|CNBC|Telemundo|The Associated Press|[A-Z][\w.]+ News)\b.*$"
@@ -207,6 +227,7 @@ class NBCNews(Plugin):
             first_blocks=2,
             keep=True,
         ),
+        SentenceCaseHeadline(),
     )
     signatures = (
         # furniture first (tried in this order among equal weights, and most NBC text names neither NBC nor

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from newsingest._text.blocks import (
     looks_like_heading,
+    looks_like_headline,
     mark_headings,
     normalize_text,
     normalize_whitespace,
@@ -512,3 +513,32 @@ def test_a_tweet_opening_with_a_dot_before_a_handle_is_no_continuation(mark):
         '"Americans should think twice," Castro tweeted.',
         f"{mark}GoyaFoods has been a staple of many homes.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("first", "following", "expected"),
+    [
+        ("Obama makes pitch for 'Promise Zones' to boost depressed areas", "The president spoke on Thursday.", False),
+        (
+            "Obama makes pitch for 'Promise Zones' to boost depressed areas",
+            "President Barack Obama on Thursday named the first five of his promise zones, areas of high poverty.",
+            True,
+        ),
+        (
+            "Where Does Bernie Sanders Go From Here?",
+            "Sanders lost the primary on Tuesday and now faces a choice.",
+            True,
+        ),
+        (
+            "Is the pandemic finally over for good?",
+            "Health officials said on Tuesday that new cases fell again.",
+            False,
+        ),
+        ("The Senate passed the bill on Wednesday.", "It now goes to the House for a vote on Friday morning.", False),
+        ("Coronavirus outbreak", "Health officials said on Tuesday that the number of new cases fell again.", False),
+        ("the senate passed the bill", "It now goes to the House for a vote on Friday morning, leaders said.", False),
+        ("Senate passes relief bill", "It now goes to the House for a vote on Friday morning, leaders said", False),
+    ],
+)
+def test_looks_like_headline(first, following, expected):
+    assert looks_like_headline(first, following) is expected

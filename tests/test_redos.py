@@ -186,8 +186,8 @@ def _param(use: Use):
     return pytest.param(use, id=use.label, marks=marks)
 
 
-#: Built-in plugin rules that match no regular expression (they read block kinds and word case).
-PATTERN_FREE_RULES = frozenset({"tribun-related-bullet"})
+#: Built-in plugin rules that match no regular expression (they read block kinds, word case and endings).
+PATTERN_FREE_RULES = frozenset({"tribun-related-bullet", "nbc-headline-line"})
 
 
 def test_collection_finds_the_patterns_that_matter():
@@ -208,9 +208,13 @@ def test_collection_finds_the_patterns_that_matter():
         assert expected in labels
     # every rule of every built-in plugin contributed at least one pattern, but those that use none
     for cls in PLUGINS:
+        # the labels name the plugin, not its layout version: another version may hold a rule with a
+        # pattern at a pattern-free rule's index
+        versions = sum(other.name == cls.name for other in PLUGINS)
         for index, rule in enumerate(cls.rules):
             if rule.name in PATTERN_FREE_RULES:
-                assert not any(label.startswith(f"{cls.name}.rules[{index}]:") for label in labels), rule
+                if versions == 1:
+                    assert not any(label.startswith(f"{cls.name}.rules[{index}]:") for label in labels), rule
                 continue
             assert any(label.startswith(f"{cls.name}.rules[{index}]:") for label in labels), rule
     assert len(USES) >= 45

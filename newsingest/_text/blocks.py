@@ -306,6 +306,36 @@ def looks_like_heading(text: str, max_words: int = 12) -> bool:
     return capitalised / len(content) >= 0.75
 
 
+#: How a first line that is a sentence of the body ends, and a headline does not.
+_NOT_HEADLINE_END = (".", ",", ";", ":", "…", "-", "–", "—", "。")
+_HEADLINE_OPENERS = "\"'‘“«"
+
+
+def looks_like_headline(text: str, following: str) -> bool:
+    """A first line that reads as a sentence-case headline above ``following``, the first paragraph.
+
+    :func:`looks_like_heading` knows Title Case headlines. An outlet that writes its
+    headlines in sentence case (``Obama makes pitch for 'Promise Zones' to boost
+    depressed areas``) gives a line of 3 to 20 words that opens like a sentence and does
+    not end like one, above a longer paragraph that does; one ending in ``?`` or ``!``
+    counts only in Title Case (a question opening the body is a sentence). A lead
+    sentence that lost its full stop to the scraper reads the same, which is why only a
+    plugin whose outlet writes such headlines asks (measured on realdata: in Indonesian
+    text, where headlines are in Title Case, four lead sentences read so).
+    """
+    if text.endswith(_NOT_HEADLINE_END) or not following.endswith(_SENTENCE_END):
+        return False
+    words = text.split()
+    if not 3 <= len(words) <= 20 or len(following.split()) <= len(words):
+        return False
+    first = text.lstrip(_HEADLINE_OPENERS)[:1]
+    if not (first.isupper() or first.isdigit()):
+        return False
+    if text.endswith(("?", "!")):  # a question or an exclamation opening the body is a sentence, unless in Title Case
+        return looks_like_heading(text.rstrip("?!"), max_words=20)
+    return True
+
+
 def mark_headings(blocks: list[Block]) -> list[Block]:
     """Mark heading-like paragraphs that introduce more text as headings."""
     marked = list(blocks)
