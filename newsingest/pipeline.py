@@ -398,13 +398,26 @@ def apply_page_metadata(draft: Draft, page: PageMetadata) -> None:
 def drop_repeated_title(draft: Draft, *, keep_a_block: bool = False) -> None:
     """The page's headline often opens the extracted body too: keep it as title only.
 
-    Every copy of it at the top goes (a headline printed twice or more); with
-    ``keep_a_block``, never the last block.
+    Every copy of it at the top goes (a headline printed twice or more), and a
+    shorter variant of it printed under it (a heading of the title's own words, most
+    of them: ``… untuk Menguji Drone Tempur AI`` under ``… untuk Menguji Drone Tempur
+    Memanfaatkan Teknologi AI``); with ``keep_a_block``, never the last block.
     """
-    while draft.blocks and draft.title and _same_text(draft.blocks[0].text, draft.title):
+    while draft.blocks and draft.title and (
+        _same_text(draft.blocks[0].text, draft.title) or _shorter_headline(draft.blocks[0].text, draft.title)
+    ):
         if keep_a_block and len(draft.blocks) == 1:
             return
         draft.remove(0, "headline repeated in the body", "title", moved_to="title")
+
+
+def _shorter_headline(text: str, title: str) -> bool:
+    """``text`` a heading made of the title's words, at least four and 60% as many as the title has."""
+    words = text.casefold().split()
+    title_words = title.casefold().split()
+    if not max(4, 0.6 * len(title_words)) <= len(words) < len(title_words) or not looks_like_heading(text):
+        return False
+    return set(words) <= set(title_words)
 
 
 def _same_text(a: str, b: str) -> bool:

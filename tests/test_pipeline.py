@@ -366,3 +366,30 @@ def test_a_bullet_a_cut_leaves_first_in_its_block_goes_as_at_the_start_of_a_line
     article = Pipeline().ingest(source)
     assert [p.text for p in article.paragraphs] == [body, "Residents will see property taxes rise next year."]
     assert Pipeline().ingest(article.text).text == article.text
+
+
+def test_a_shorter_variant_of_the_headline_under_it_goes_with_it():
+    # a Tribun text: the headline, then the site's shorter headline of the same words, then the article:
+    # the variant stayed in the body, and ingesting the clean text again made it the title
+    text = (
+        "Angkatan Udara AS Uji Drone Tempur dengan Teknologi AI di Nellis\n"
+        "Angkatan Udara AS Uji Drone Tempur AI\n"
+        "Angkatan Udara AS mengambil langkah berani dengan mengaktifkan unit baru di Pangkalan Nellis, Nevada.\n"
+        "Skuadron baru ini kini bertugas menguji integrasi pesawat tanpa awak dalam operasi udara.\n"
+    )
+    article = newsingest.ingest(text, outlet="none")
+    assert article.title == "Angkatan Udara AS Uji Drone Tempur dengan Teknologi AI di Nellis"
+    assert article.paragraphs[0].text.startswith("Angkatan Udara AS mengambil")
+    again = newsingest.ingest(article.text, outlet="none")
+    assert again.title is None and again.paragraphs == article.paragraphs
+
+
+def test_a_heading_of_a_few_of_the_headlines_words_stays():
+    text = (
+        "Harga Emas Antam Hari Ini Naik Tipis Usai Turun Tajam Pekan Lalu\n\n"
+        "Harga Emas Hari Ini\n\n"
+        "Harga emas Antam naik Rp 5.000 per gram pada perdagangan hari ini, Selasa pagi.\n\n"
+        "Sebelumnya harga emas sempat turun tajam pada akhir pekan lalu.\n"
+    )
+    article = newsingest.ingest(text, outlet="none")
+    assert article.paragraphs[0].text == "Harga Emas Hari Ini"
