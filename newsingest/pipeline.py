@@ -403,8 +403,10 @@ def drop_repeated_title(draft: Draft, *, keep_a_block: bool = False) -> None:
     of them: ``… untuk Menguji Drone Tempur AI`` under ``… untuk Menguji Drone Tempur
     Memanfaatkan Teknologi AI``); with ``keep_a_block``, never the last block.
     """
-    while draft.blocks and draft.title and (
-        _same_text(draft.blocks[0].text, draft.title) or _shorter_headline(draft.blocks[0].text, draft.title)
+    while (
+        draft.blocks
+        and draft.title
+        and (_same_text(draft.blocks[0].text, draft.title) or _shorter_headline(draft.blocks[0].text, draft.title))
     ):
         if keep_a_block and len(draft.blocks) == 1:
             return
