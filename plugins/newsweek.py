@@ -615,4 +615,10 @@ class Newsweek(Plugin):
 
 # Newsweek credits its own photos and maps "Newsweek": a caption credit here, not in generic code
 #: (a credit on a line of its own is left to :class:`CaptionCopies`, which takes the caption above it too)
-Newsweek.generic_rules = {"caption": Captions("newsweek-caption", own_credits=("Newsweek",), credit_lines=False)}
+Newsweek.generic_rules = {
+    "caption": Captions("newsweek-caption", own_credits=("Newsweek",), credit_lines=False),
+    # the byline, role and date lines are BylineAndDate's: it reads them as lines or glued, with the time
+    "byline": None,
+    "date-line": None,
+    "updated-line": None,
+}

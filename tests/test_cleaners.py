@@ -1133,3 +1133,84 @@ def test_a_cut_leaves_no_space_before_punctuation_at_its_seam() -> None:
     draft = Draft(blocks=[Block("Berita ini penting Baca juga: Hal Lain Terjadi , kata dia.", "paragraph")])
     apply_rules(draft, [INLINE_READ_ALSO])
     assert [block.text for block in draft.blocks] == ["Berita ini penting, kata dia."]
+
+
+# --- the header's byline and date lines ------------------------------------------------------
+
+_LEAD = "The council voted on Tuesday to approve the plan for a new bridge across the river."
+_MORE = "It now goes to the state, which has three months to decide on the money."
+
+
+@pytest.mark.parametrize(
+    ("line", "authors"),
+    [
+        ("By Jane Doe", ["Jane Doe"]),
+        ("BY JANE DOE", ["Jane Doe"]),
+        ("By Jane Doe and John Roe, Reuters", ["Jane Doe", "John Roe"]),
+        ("By Jane Doe, Senior Politics Reporter, NBC News", ["Jane Doe"]),
+        ("By Jane Doe | The Gazette", ["Jane Doe"]),
+        ("By Maria de la Cruz", ["Maria de la Cruz"]),
+    ],
+)
+def test_a_byline_line_in_the_header_goes_to_authors(line, authors):
+    # a "By Jane Doe" first line had been taken for the title, its name lost
+    import newsingest
+
+    for text in (
+        f"{line}\n\n{_LEAD}\n\n{_MORE}\n",
+        f"Council approves the bridge plan\n\n{line}\n\n{_LEAD}\n\n{_MORE}\n",
+    ):
+        article = newsingest.ingest(text, outlet="none")
+        assert list(article.authors) == authors
+        assert article.title != line and line not in article.text
+        assert [p.text for p in article.paragraphs][-2:] == [_LEAD, _MORE]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday, the council had voted.",
+        "By Tuesday the council had voted",
+        "By 2030, half the bridges will need repair",
+        "By the river, the new bridge will stand",
+    ],
+)
+def test_a_sentence_that_opens_with_by_is_no_byline(line):
+    import newsingest
+
+    article = newsingest.ingest(f"{line}\n\n{_LEAD}\n\n{_MORE}\n", outlet="none")
+    assert article.authors == ()
+    assert line in article.text or article.title == line
+
+
+@pytest.mark.parametrize(
+    ("line", "published", "updated"),
+    [
+        ("Jan. 17, 2022, 9:45 PM +07", dt.date(2022, 1, 17), None),
+        ("January 17, 2022", dt.date(2022, 1, 17), None),
+        ("17 January 2022", dt.date(2022, 1, 17), None),
+        ("Published 3:45 PM EST, Mon January 17, 2022", dt.date(2022, 1, 17), None),
+        ("Published on: February 14, 2025", dt.date(2025, 2, 14), None),
+        ("Posted Sep 26, 2022 at 10:00 a.m.", dt.date(2022, 9, 26), None),
+        ("Updated 5:00 PM EST, Tue January 18, 2022", None, dt.date(2022, 1, 18)),
+        ("Last updated: December 15th 2025", None, dt.date(2025, 12, 15)),
+    ],
+)
+def test_a_date_line_in_the_header_goes_to_the_dates(line, published, updated):
+    import newsingest
+
+    article = newsingest.ingest(f"Council approves the bridge plan\n\n{line}\n\n{_LEAD}\n\n{_MORE}\n", outlet="none")
+    assert (article.published, article.updated) == (published, updated)
+    assert line not in article.text
+
+
+def test_a_date_line_that_names_no_real_day_or_stands_in_the_body_stays():
+    import newsingest
+
+    article = newsingest.ingest(
+        f"Council approves the plan\n\nFebruary 30, 2022\n\n{_LEAD}\n\n{_MORE}\n", outlet="none"
+    )
+    assert article.published is None and "February 30, 2022" in article.text
+    body = "\n\n".join(f"Paragraph {n} of the story, which tells the reader what happened." for n in range(7))
+    article = newsingest.ingest(f"{body}\n\nJanuary 17, 2022\n\n{_MORE}\n", outlet="none")
+    assert article.published is None and "January 17, 2022" in article.text

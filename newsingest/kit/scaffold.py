@@ -163,7 +163,14 @@ _MODULE = textwrap.dedent(
         drop_selectors = (".ad-slot", ".related-links", ".newsletter-signup")
         # Text rules, applied in order after the generic cleaners.
         rules = (
-            Extract({byline}, r"By (?P<value>[A-Z][\\w.'’-]+(?: [A-Z][\\w.'’-]+){{0,3}})", "authors", "byline", first_blocks=2),
+            # (a line ``By <Name>`` is the generic byline rule's; this outlet writes ``Story: <Name>``)
+            Extract(
+                {byline},
+                r"Story: (?P<value>[A-Z][\\w.'’-]+(?: [A-Z][\\w.'’-]+){{0,3}})",
+                "authors",
+                "byline",
+                first_blocks=2,
+            ),
             DropLine({promo}, {promo_pattern}, "subscription promo"),
             DropFrom({footer}, r"Topics in this story", "topic tags footer"),
         )
@@ -218,7 +225,7 @@ _PYPROJECT = textwrap.dedent(
 
 _EXAMPLE = textwrap.dedent(
     """\
-    By Jane Example
+    Story: Jane Example
 
     The city council approved a new budget on Monday after a debate that ran late into the night, with members split over spending on public transport.
 

@@ -17,6 +17,7 @@ from newsingest._text.cleaners.dangling import DANGLING_HEADING, DropDanglingHea
 from newsingest._text.cleaners.doubled import DOUBLED_HEADLINE, DropDoubledHeadline
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
+from newsingest._text.cleaners.header import BYLINE, PUBLISHED_LINE, UPDATED_LINE
 from newsingest._text.cleaners.inline import (
     INLINE_READ_ALSO,
     READ_ALSO_HEADLINE,
@@ -34,6 +35,9 @@ from newsingest._text.rules import Rule
 
 GENERIC_RULES: tuple[Rule, ...] = (
     DATE_PREFIX,
+    BYLINE,
+    PUBLISHED_LINE,
+    UPDATED_LINE,
     UPDATE_NOTES,
     CAPTIONS,
     SOURCE_FOOTER,
@@ -59,6 +63,7 @@ assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids mu
 
 __all__ = [
     "AGENCIES",
+    "BYLINE",
     "CAPTIONS",
     "CLICK_HERE",
     "CONTENTS",
@@ -71,6 +76,7 @@ __all__ = [
     "GENERIC_RULE_IDS",
     "INLINE_READ_ALSO",
     "PROMPTS",
+    "PUBLISHED_LINE",
     "READ_ALSO",
     "READ_ALSO_HEADLINE",
     "RELATED_BLOCK",
@@ -78,6 +84,7 @@ __all__ = [
     "REPORTED_FROM",
     "SOURCE_FOOTER",
     "TAG_LINE",
+    "UPDATED_LINE",
     "UPDATE_NOTES",
     "WIRE_CREDITS",
     "Captions",
