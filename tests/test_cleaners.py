@@ -1214,3 +1214,22 @@ def test_a_date_line_that_names_no_real_day_or_stands_in_the_body_stays():
     body = "\n\n".join(f"Paragraph {n} of the story, which tells the reader what happened." for n in range(7))
     article = newsingest.ingest(f"{body}\n\nJanuary 17, 2022\n\n{_MORE}\n", outlet="none")
     assert article.published is None and "January 17, 2022" in article.text
+
+
+@pytest.mark.parametrize("header", ["By Jane Doe", "Jan. 17, 2022, 9:45 PM", "By Jane Doe\n\nJan. 17, 2022"])
+def test_a_sentence_case_headline_above_the_header_lines_is_the_title(header):
+    import newsingest
+
+    text = f"Council approves the bridge plan after years of debate\n\n{header}\n\n{_LEAD}\n\n{_MORE}\n"
+    article = newsingest.ingest(text, outlet="none")
+    assert article.title == "Council approves the bridge plan after years of debate"
+    assert [p.text for p in article.paragraphs] == [_LEAD, _MORE]
+    again = newsingest.ingest(article.text, outlet="none")
+    assert again.title is None and again.paragraphs == article.paragraphs
+
+
+def test_a_first_line_without_header_lines_under_it_stays_body():
+    import newsingest
+
+    text = f"Council approves the bridge plan after years of debate\n\n{_LEAD}\n\n{_MORE}\n"
+    assert newsingest.ingest(text, outlet="none").title is None

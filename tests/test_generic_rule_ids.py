@@ -16,6 +16,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
         "byline",
         "date-line",
         "updated-line",
+        "header-headline",
         "update-note",
         "caption",
         "aggregator-footer",

@@ -17,7 +17,7 @@ from newsingest._text.cleaners.dangling import DANGLING_HEADING, DropDanglingHea
 from newsingest._text.cleaners.doubled import DOUBLED_HEADLINE, DropDoubledHeadline
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
-from newsingest._text.cleaners.header import BYLINE, PUBLISHED_LINE, UPDATED_LINE
+from newsingest._text.cleaners.header import BYLINE, HEADER_HEADLINE, PUBLISHED_LINE, UPDATED_LINE
 from newsingest._text.cleaners.inline import (
     INLINE_READ_ALSO,
     READ_ALSO_HEADLINE,
@@ -38,6 +38,7 @@ GENERIC_RULES: tuple[Rule, ...] = (
     BYLINE,
     PUBLISHED_LINE,
     UPDATED_LINE,
+    HEADER_HEADLINE,
     UPDATE_NOTES,
     CAPTIONS,
     SOURCE_FOOTER,
@@ -74,6 +75,7 @@ __all__ = [
     "END_MARK",
     "GENERIC_RULES",
     "GENERIC_RULE_IDS",
+    "HEADER_HEADLINE",
     "INLINE_READ_ALSO",
     "PROMPTS",
     "PUBLISHED_LINE",

@@ -14,8 +14,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+import attrs
+
 from newsingest._html.authors import author_names
 from newsingest._months import ENGLISH, alternation, month_numbers
+from newsingest._text.blocks import looks_like_headline
+from newsingest._text.draft import Draft
 from newsingest._text.rules import Extract
 
 #: How far down a header's lines may stand (headline, dek, kicker, byline, date, credit...).
@@ -115,3 +119,31 @@ UPDATED_LINE = Extract(
     first_blocks=HEADER_BLOCKS,
     max_chars=80,
 )
+
+
+@attrs.frozen
+class HeadlineAboveHeader:
+    """The first line of a text whose header lines (byline, date) were just taken: its headline.
+
+    A headline in sentence case (``Council approves the bridge plan``) reads like a
+    lead sentence that lost its full stop, so the title step, which knows Title
+    Case, leaves it; above a byline or a date line it can only be the headline
+    (:func:`~newsingest._text.blocks.looks_like_headline`). Only when the draft has no
+    title yet (an HTML page's metadata names one).
+    """
+
+    name: str = "header-headline"
+    first_blocks: int = 1
+
+    def apply(self, draft: Draft) -> None:
+        blocks = draft.blocks
+        if draft.title is not None or len(blocks) < 2 or not any(r.rule in _HEADER_RULES for r in draft.removed):
+            return
+        if looks_like_headline(blocks[0].text, blocks[1].text):
+            draft.title = draft.remove(
+                0, "headline above the byline or date line (moved to title)", self.name, "title"
+            ).text
+
+
+_HEADER_RULES = frozenset({BYLINE.name, PUBLISHED_LINE.name, UPDATED_LINE.name})
+HEADER_HEADLINE = HeadlineAboveHeader()
