@@ -231,13 +231,18 @@ class ReporterLine:
                 draft.remove(index, "reporter line (name kept in authors)", self.name, moved_to="authors")
 
     def _at_the_top(self, draft: Draft) -> None:
-        for block in draft.blocks[: self.first_blocks]:
+        reach = self.first_blocks
+        if draft.title is not None and draft.blocks and looks_like_heading(draft.blocks[0].text):
+            # a heading-like first block under a title from elsewhere (the page's): read again as text,
+            # it becomes the title and every block moves up one, so the window reaches one further now
+            reach += 1
+        for block in draft.blocks[:reach]:
             if block.text[:1] in REPORTER_OPENINGS:
                 break
         else:
             return  # (the usual case, and this rule runs again whenever the first blocks change)
         index, seen = 0, 0
-        while index < len(draft.blocks) and seen < self.first_blocks:
+        while index < len(draft.blocks) and seen < reach:
             seen += 1
             block = draft.blocks[index]
             if block.text[:1] not in REPORTER_OPENINGS:
@@ -610,13 +615,20 @@ def _title_cased(text: str) -> bool:
 
 
 def _headline(text: str) -> bool:
-    """A headline: heading-like, or up to 30 words in Title Case that do not open with a quote."""
+    """A headline: heading-like, or up to 30 words in Title Case that do not open with a quote.
+
+    One that ends with a full stop (tribun.jsonl:371's headline line does) must be longer and
+    more capitalised: a short sentence with names in it (``Jane Roe and Reuters contributed.``,
+    found by the property tests before a dateline) reads as one otherwise.
+    """
     words = text.split()
     if looks_like_heading(text):
         return True
     if not 3 <= len(words) <= 30 or text[:1] in "\"“‘'(" or text.endswith((":", ",", ";")):
         return False
     capitalised = sum(1 for word in words if word[:1].isupper() or word[:1].isdigit())
+    if text.endswith("."):
+        return len(words) >= 6 and capitalised / len(words) >= 0.75
     return capitalised / len(words) >= 0.6
 
 

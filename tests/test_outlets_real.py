@@ -375,6 +375,33 @@ def test_tribun_a_page_scraped_as_one_line_is_recognised_and_its_frame_cut(frame
         assert article.title == title
 
 
+def test_tribun_reporter_line_under_a_heading_like_first_block_and_three_paragraphs():
+    # the property tests (seed 1288; left open last session): under a title from the page, a heading-like
+    # first block kept the reporter line one block beyond the window; read again as text, that block became
+    # the title, the line moved into the window and went
+    body = "Kalimat berita ini cukup panjang untuk menjadi paragraf yang utuh dan jelas."
+    page = (
+        '<html><head><meta property="og:title" content="Judul Berita dari Halaman"></head><body><article>'
+        "<p>Banjir Rendam Puluhan Rumah Warga di Jakarta Timur</p>"
+        + "".join(f"<p>{body} Bagian {n}.</p>" for n in range(3))
+        + f"<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p><p>{body} Penutup.</p><p>{body} Akhir.</p>"
+        + "</article></body></html>"
+    )
+    article = newsingest.ingest(page, url="https://www.tribunnews.com/metropolitan/2025/06/10/banjir")
+    assert article.authors == ("Budi Santoso",)
+    again = newsingest.ingest(article.text, outlet="tribun")
+    assert [p.text for p in again.paragraphs] == [p.text for p in article.paragraphs][1:]
+
+
+def test_tribun_a_sentence_before_a_dateline_inside_the_line_is_no_headline():
+    # found by the property tests (seed 1278): a credit sentence glued before the dateline was taken for
+    # the headline the second time the text was read (a page's heading had been the title the first time)
+    text = f"Jane Roe and Reuters contributed. TRIBUNNEWS.COM, JAKARTA - {_ONE_LINE_BODY}"
+    article = newsingest.ingest(text, outlet="tribun")
+    assert article.title is None
+    assert article.text.startswith("Jane Roe and Reuters contributed.")
+
+
 @pytest.mark.parametrize(
     "prompt",
     [
