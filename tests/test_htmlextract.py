@@ -1,5 +1,6 @@
 """The HTML steps alone: selector pre-checks, dropping furniture, the streaming fallback."""
 
+import newsingest
 from newsingest._html.extract import could_match, drop_selectors, flat_text, parse_html, selector_needles
 from newsingest._text.draft import Draft
 
@@ -352,3 +353,22 @@ def test_formatting_nested_thousands_deep_in_a_paragraph_is_read():
         parent = etree.SubElement(parent, "hi")
     parent.text = "deep"
     assert [block.text for block in body_blocks(body)] == ["deep"]
+
+
+def test_a_fast_extraction_of_one_glued_block_is_redone_in_full():
+    # found by the property tests (seed 1278): trafilatura's fast mode fell back on its baseline and
+    # glued the page's paragraphs and headings into one block (htmlbench 0214 the same way)
+    heading = (
+        "Neither a much-anticipated Ukrainian withdrawal nor a seemingly inevitable Russian victory has come to "
+        "fruition after months of brutal fighting in the eastern industrial town. The grueling battle has seen both "
+        "sides suffer heavy losses and much of the city cratered by the constant bombardments."
+    )
+    page = (
+        "<!DOCTYPE html><html><body><article><p>Advertisement</p>"
+        "<p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</p>"
+        + f"<h2>{heading}</h2>" * 3
+        + "<h2>Laporan Wartawan Tribunnews.com, Budi Santoso</h2></article></body></html>"
+    )
+    article = newsingest.ingest(page, outlet="none")
+    assert len(article.paragraphs) >= 3
+    assert all(len(p.text) <= len(heading) for p in article.paragraphs)
