@@ -1,5 +1,7 @@
 """The HTML steps alone: selector pre-checks, dropping furniture, the streaming fallback."""
 
+import pytest
+
 import newsingest
 from newsingest._html.extract import could_match, drop_selectors, flat_text, parse_html, selector_needles
 from newsingest._text.draft import Draft
@@ -372,3 +374,34 @@ def test_a_fast_extraction_of_one_glued_block_is_redone_in_full():
     article = newsingest.ingest(page, outlet="none")
     assert len(article.paragraphs) >= 3
     assert all(len(p.text) <= len(heading) for p in article.paragraphs)
+
+
+def test_a_short_page_glued_by_trafilatura_keeps_its_paragraphs_and_headings():
+    # the property tests (seed 1307): on a short page trafilatura, fast or full, joined the page's
+    # paragraphs and heading into one block, and the outlet's line rules could not see its lines
+    page = (
+        "<!DOCTYPE html><html><body><article><p>Advertisement</p>"
+        "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p>"
+        "<p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</p>"
+        "<h2>Baca juga: Sesuatu yang lain terjadi di Jakarta</h2></article></body></html>"
+    )
+    article = newsingest.ingest(page, outlet="tribun")
+    assert [p.text for p in article.paragraphs] == ["Kalimat pertama berita ini panjang sekali."]
+    assert article.authors == ("Budi Santoso",)
+    plain = newsingest.ingest(
+        "<html><body><article><p>The first short paragraph.</p><h2>A heading</h2><p>The second one.</p>"
+        "</article></body></html>",
+        outlet="none",
+    )
+    assert [(p.kind, p.text) for p in plain.paragraphs] == [
+        ("paragraph", "The first short paragraph."),
+        ("heading", "A heading"),
+        ("paragraph", "The second one."),
+    ]
+    with pytest.raises(newsingest.InputError):  # every line is furniture once the lines are seen (seed 1307)
+        newsingest.ingest(
+            "<html><body><article><p>Follow NBC News on Instagram and X.</p>"
+            "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p><p>Penulis: Budi Santoso | Editor: Siti Aminah</p>"
+            "<article>Baca juga: Sesuatu yang lain terjadi di Jakarta</article></article></body></html>",
+            outlet="tribun",
+        )

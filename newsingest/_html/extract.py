@@ -284,8 +284,73 @@ def extract_main_blocks(tree: lxml_html.HtmlElement, url: str | None = None) -> 
     spare = None if extraction_keeps_tree() else copy.deepcopy(tree)
     blocks = extract_blocks(tree, url=url, fast=True)
     if needs_full_extraction(blocks, tree if spare is None else spare):
+        # (the full extraction prunes ``spare``: a copy for reading its lines, when they may be needed)
+        spare_for_split = copy.deepcopy(spare) if spare is not None and len(blocks) == 1 else spare
         blocks = extract_blocks(tree if spare is None else spare, url=url, fast=False)
+        if len(blocks) == 1:
+            blocks = unglued(blocks[0], tree if spare_for_split is None else spare_for_split)
     return blocks
+
+
+_HEADINGS = frozenset(["h1", "h2", "h3", "h4", "h5", "h6"])
+#: Block-level tags that break the text into lines (besides :data:`_BLOCK_TAGS`).
+_MORE_BLOCK_TAGS = frozenset(["aside", "nav", "main", "dd", "dt", "dl", "td", "th", "caption", "address"])
+
+
+def unglued(block: Block, tree: lxml_html.HtmlElement) -> list[Block]:
+    """The page's own lines (paragraphs, headings), when trafilatura glued exactly them into ``block``.
+
+    On a short or plain page trafilatura, fast or full, falls back on its baseline,
+    which joins the text of the page's paragraphs and headings into one. The page's
+    text broken at every block-level element is read; when those lines, in order,
+    are exactly that text, they are the blocks (a heading's line stays a heading);
+    otherwise the block stays as it came.
+    """
+    root = tree.find("body") if tree.tag == "html" else tree
+    if root is None:
+        return [block]
+    lines = _block_lines(root)
+    if len(lines) < 2 or " ".join(line.text for line in lines) != normalize_whitespace(block.text):
+        return [block]
+    # each line as a block's line is read (a bulleted paragraph line is a list item, its bullet gone)
+    return [piece for line in lines for piece in _text_lines(line.text, line.kind)]
+
+
+def _block_lines(root: etree._Element) -> list[Block]:
+    """The text under ``root``, a line for each run between block-level tags (scripts and styles left out).
+
+    A walk, not recursion: a hostile page may nest thousands deep.
+    """
+    breaking = _BLOCK_TAGS | _MORE_BLOCK_TAGS
+    lines: list[Block] = []
+    parts: list[str] = []
+    kinds: list[str] = ["paragraph"]
+
+    def flush() -> None:
+        text = normalize_whitespace("".join(parts))
+        if text:
+            lines.append(Block(text, kinds[-1]))
+        parts.clear()
+
+    walk = etree.iterwalk(root, events=("start", "end"))
+    for event, element in walk:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if event == "start":
+            if tag in _SKIP_TAGS:
+                walk.skip_subtree()  # (its "end" still comes, with its tail)
+                continue
+            if tag in breaking:
+                flush()
+                kinds.append("heading" if tag in _HEADINGS else "paragraph")
+            parts.append(element.text or "")
+        else:
+            if tag in breaking and tag not in _SKIP_TAGS:
+                flush()
+                kinds.pop()
+            if element is not root:
+                parts.append(element.tail or "")
+    flush()
+    return lines
 
 
 _PROBE_PAGE = (
