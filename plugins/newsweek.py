@@ -618,7 +618,5 @@ class Newsweek(Plugin):
 Newsweek.generic_rules = {
     "caption": Captions("newsweek-caption", own_credits=("Newsweek",), credit_lines=False),
     # the byline, role and date lines are BylineAndDate's: it reads them as lines or glued, with the time
-    "byline": None,
-    "date-line": None,
-    "updated-line": None,
+    "header-lines": None,
 }

@@ -13,10 +13,7 @@ def test_generic_rule_ids_are_stable_and_ordered():
     # renaming or reordering one breaks every plugin that names it: change this list on purpose only
     assert GENERIC_RULE_IDS == (
         "date-prefix",
-        "byline",
-        "date-line",
-        "updated-line",
-        "header-headline",
+        "header-lines",
         "update-note",
         "caption",
         "aggregator-footer",

@@ -101,7 +101,7 @@ def split_blocks(text: str) -> list[Block]:
                     # a finished line is continued only by one that starts by closing it (what
                     # _continues and _link_break decide there, tested at once: the usual case);
                     # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
-                    (_starts_closing(line) and line not in _DASHES)
+                    (line.startswith(_CLOSERS) and line[1:2] not in _TWEET_MARKS and line not in _DASHES)
                     or (line[:1].islower() and _closed_mid_sentence(previous_line))
                     if previous_line.endswith(_SENTENCE_END)
                     else (
@@ -229,6 +229,8 @@ _OPENERS = ("(", "[", "-", "–", "—", ",")
 #: What a continuing line may start with that sticks to the word before it (not a dash: ``Jakarta - …``).
 _TIGHT_AFTER = frozenset(".,;:!?)]")
 _DASHES = frozenset("-–—")
+#: ``.@GoyaFoods …``: the dot before a handle or tag that opens a tweet (:func:`_starts_closing`).
+_TWEET_MARKS = ("@", "#")
 
 
 def _starts_closing(line: str) -> bool:
@@ -237,7 +239,7 @@ def _starts_closing(line: str) -> bool:
     Not ``.@GoyaFoods …`` or ``.#tag``: the dot before a handle that makes a tweet a
     public reply opens the tweet's own text.
     """
-    return line.startswith(_CLOSERS) and line[1:2] not in ("@", "#")
+    return line.startswith(_CLOSERS) and line[1:2] not in _TWEET_MARKS
 
 
 def _link_break(previous: str, line: str, lines: list[str], number: int) -> bool:

@@ -17,7 +17,7 @@ from newsingest._text.cleaners.dangling import DANGLING_HEADING, DropDanglingHea
 from newsingest._text.cleaners.doubled import DOUBLED_HEADLINE, DropDoubledHeadline
 from newsingest._text.cleaners.endmark import END_MARK
 from newsingest._text.cleaners.footers import SOURCE_FOOTER
-from newsingest._text.cleaners.header import BYLINE, HEADER_HEADLINE, PUBLISHED_LINE, UPDATED_LINE
+from newsingest._text.cleaners.header import HEADER_LINES
 from newsingest._text.cleaners.inline import (
     INLINE_READ_ALSO,
     READ_ALSO_HEADLINE,
@@ -35,10 +35,7 @@ from newsingest._text.rules import Rule
 
 GENERIC_RULES: tuple[Rule, ...] = (
     DATE_PREFIX,
-    BYLINE,
-    PUBLISHED_LINE,
-    UPDATED_LINE,
-    HEADER_HEADLINE,
+    HEADER_LINES,
     UPDATE_NOTES,
     CAPTIONS,
     SOURCE_FOOTER,
@@ -64,7 +61,6 @@ assert len(set(GENERIC_RULE_IDS)) == len(GENERIC_RULE_IDS), "generic rule ids mu
 
 __all__ = [
     "AGENCIES",
-    "BYLINE",
     "CAPTIONS",
     "CLICK_HERE",
     "CONTENTS",
@@ -75,10 +71,9 @@ __all__ = [
     "END_MARK",
     "GENERIC_RULES",
     "GENERIC_RULE_IDS",
-    "HEADER_HEADLINE",
+    "HEADER_LINES",
     "INLINE_READ_ALSO",
     "PROMPTS",
-    "PUBLISHED_LINE",
     "READ_ALSO",
     "READ_ALSO_HEADLINE",
     "RELATED_BLOCK",
@@ -86,7 +81,6 @@ __all__ = [
     "REPORTED_FROM",
     "SOURCE_FOOTER",
     "TAG_LINE",
-    "UPDATED_LINE",
     "UPDATE_NOTES",
     "WIRE_CREDITS",
     "Captions",

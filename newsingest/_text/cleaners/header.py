@@ -20,7 +20,6 @@ from newsingest._html.authors import author_names
 from newsingest._months import ENGLISH, alternation, month_numbers
 from newsingest._text.blocks import looks_like_headline
 from newsingest._text.draft import Draft
-from newsingest._text.rules import Extract
 
 #: How far down a header's lines may stand (headline, dek, kicker, byline, date, credit...).
 HEADER_BLOCKS = 6
@@ -45,8 +44,8 @@ _DATE_PARTS = re.compile(
 
 def _date_line(labels: str) -> str:
     """A whole line that is a date (after one of ``labels``), with a weekday and a time before or after it."""
-    return (
-        rf"(?i:^(?:{labels})(?:\s+on)?:?\s*)"
+    return (  # (``^`` outside the group: the engine then tries the first position only)
+        rf"^(?i:(?:{labels})(?:\s+on)?:?\s*)"
         rf"(?P<value>(?:{_TIME},?\s+)?(?:{_WEEKDAY}\s+)?(?:{_DATE})(?:,?\s+(?:at\s+)?{_TIME})?)$"
     )
 
@@ -92,58 +91,71 @@ def byline_names(value: str) -> list[str] | None:
     return author_names(value) or None
 
 
-BYLINE = Extract(
-    name="byline",
-    pattern=r"^(?:By|BY)\s+(?P<value>[^\n]{2,150})$",
-    field="authors",
-    reason="byline (names kept in authors)",
-    convert=byline_names,
-    first_blocks=HEADER_BLOCKS,
-    max_chars=160,
-)
-PUBLISHED_LINE = Extract(
-    name="date-line",
-    pattern=_date_line("published|posted|first published|"),
-    field="published",
-    reason="date line (publication date, not body text)",
-    convert=line_date,
-    first_blocks=HEADER_BLOCKS,
-    max_chars=80,
-)
-UPDATED_LINE = Extract(
-    name="updated-line",
-    pattern=_date_line("updated|last updated|modified"),
-    field="updated",
-    reason="update date line (not body text)",
-    convert=line_date,
-    first_blocks=HEADER_BLOCKS,
-    max_chars=80,
-)
+_BYLINE = re.compile(r"^(?:By|BY)\s+(?P<value>[^\n]{2,150})$")
+_PUBLISHED = re.compile(_date_line("published|posted|first published|"))
+_UPDATED = re.compile(_date_line("updated|last updated|modified"))
+_DIGIT = re.compile(r"\d")
 
 
 @attrs.frozen
-class HeadlineAboveHeader:
-    """The first line of a text whose header lines (byline, date) were just taken: its headline.
+class HeaderLines:
+    """The header's byline and date lines among the first blocks, and the headline above them.
 
-    A headline in sentence case (``Council approves the bridge plan``) reads like a
-    lead sentence that lost its full stop, so the title step, which knows Title
-    Case, leaves it; above a byline or a date line it can only be the headline
-    (:func:`~newsingest._text.blocks.looks_like_headline`). Only when the draft has no
-    title yet (an HTML page's metadata names one).
+    ``By Jane Doe and John Roe, Reuters`` goes to ``authors`` (:func:`byline_names`),
+    ``Jan. 17, 2022, 9:45 PM`` or ``Published …`` to ``published``, ``Updated …`` to
+    ``updated`` (:func:`line_date`), each line whole. A first line in sentence case
+    (``Council approves the bridge plan``) reads like a lead sentence that lost its
+    full stop, and the title step, which knows Title Case, leaves it; above such
+    lines it can only be the headline (:func:`~newsingest._text.blocks.looks_like_headline`),
+    and it becomes the title when the draft has none. One rule, one pass: most
+    blocks are too long to be any of these, and are passed over on their length.
     """
 
-    name: str = "header-headline"
-    first_blocks: int = 1
+    name: str = "header-lines"
+    first_blocks: int = HEADER_BLOCKS
 
     def apply(self, draft: Draft) -> None:
         blocks = draft.blocks
-        if draft.title is not None or len(blocks) < 2 or not any(r.rule in _HEADER_RULES for r in draft.removed):
-            return
-        if looks_like_headline(blocks[0].text, blocks[1].text):
-            draft.title = draft.remove(
-                0, "headline above the byline or date line (moved to title)", self.name, "title"
-            ).text
+        index, seen = 0, 0
+        while index < len(blocks) and seen < self.first_blocks:
+            seen += 1  # (the blocks the rule was given: a removal pulls no later block into the window)
+            text = blocks[index].text.strip()
+            if len(text) > 160 or not (text[:3] in ("By ", "BY ") or (len(text) <= 80 and _DIGIT.search(text))):
+                index += 1  # the cheap tests first: most blocks go no further
+            elif not self._take(draft, index, text):
+                index += 1
+        if (
+            draft.title is None
+            and len(blocks) >= 2
+            and any(r.rule == self.name for r in draft.removed)
+            and looks_like_headline(blocks[0].text, blocks[1].text)
+        ):
+            reason = "headline above the byline or date line (moved to title)"
+            draft.title = draft.remove(0, reason, self.name, "title").text
+
+    def _take(self, draft: Draft, index: int, text: str) -> bool:
+        """Take the block at ``index`` when it is a byline or a date line; whether it was."""
+        if (match := _BYLINE.match(text)) is not None:
+            names = byline_names(match["value"])
+            if not names:
+                return False
+            for name in names:
+                draft.add_author(name)
+            draft.remove(index, "byline (names kept in authors)", self.name, "authors")
+            return True
+        for pattern, field, reason in (
+            (_PUBLISHED, "published", "date line (publication date, not body text)"),
+            (_UPDATED, "updated", "update date line (not body text)"),
+        ):
+            match = pattern.match(text)
+            date = line_date(match["value"]) if match else None
+            if date is not None:
+                stored = getattr(draft, field) is None
+                if stored:
+                    setattr(draft, field, date)
+                draft.remove(index, reason, self.name, field if stored else None)
+                return True
+        return False
 
 
-_HEADER_RULES = frozenset({BYLINE.name, PUBLISHED_LINE.name, UPDATED_LINE.name})
-HEADER_HEADLINE = HeadlineAboveHeader()
+HEADER_LINES = HeaderLines()
