@@ -390,13 +390,14 @@ def test_a_short_page_glued_by_trafilatura_keeps_its_paragraphs_and_headings():
     assert article.authors == ("Budi Santoso",)
     plain = newsingest.ingest(
         "<html><body><article><p>The first short paragraph.</p><h2>A heading</h2><p>The second one.</p>"
-        "</article></body></html>",
+        "<ul><li>An item of the list</li></ul></article></body></html>",
         outlet="none",
     )
     assert [(p.kind, p.text) for p in plain.paragraphs] == [
         ("paragraph", "The first short paragraph."),
         ("heading", "A heading"),
         ("paragraph", "The second one."),
+        ("list_item", "An item of the list"),
     ]
     with pytest.raises(newsingest.InputError):  # every line is furniture once the lines are seen (seed 1307)
         newsingest.ingest(

@@ -303,8 +303,8 @@ def unglued(block: Block, tree: lxml_html.HtmlElement) -> list[Block]:
     On a short or plain page trafilatura, fast or full, falls back on its baseline,
     which joins the text of the page's paragraphs and headings into one. The page's
     text broken at every block-level element is read; when those lines, in order,
-    are exactly that text, they are the blocks (a heading's line stays a heading);
-    otherwise the block stays as it came.
+    are exactly that text, they are the blocks (a heading's line a heading, a list
+    item's a list item); otherwise the block stays as it came.
     """
     root = tree.find("body") if tree.tag == "html" else tree
     if root is None:
@@ -341,7 +341,7 @@ def _block_lines(root: etree._Element) -> list[Block]:
                 continue
             if tag in breaking:
                 flush()
-                kinds.append("heading" if tag in _HEADINGS else "paragraph")
+                kinds.append("heading" if tag in _HEADINGS else "list_item" if tag == "li" else "paragraph")
             parts.append(element.text or "")
         else:
             if tag in breaking and tag not in _SKIP_TAGS:
