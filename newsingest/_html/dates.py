@@ -69,6 +69,12 @@ def first_date_line(tree: lxml_html.HtmlElement, today: dt.date | None = None) -
     return None
 
 
+def written_date(text: str) -> dt.date | None:
+    """The first date written out in ``text`` (``Jan. 17, 2022``, ``17 January 2022``, ``2022-01-17``), if a real day."""
+    match = _DATE_LINE.search(text)
+    return _to_date(match) if match else None
+
+
 def _to_date(match: re.Match) -> dt.date | None:
     year = match["y1"] or match["y2"] or match["y3"]
     month_name = match["m1"] or match["m2"]

@@ -321,7 +321,7 @@ def _block_lines(root: etree._Element) -> list[Block]:
 
     A walk, not recursion: a hostile page may nest thousands deep.
     """
-    breaking = _BLOCK_TAGS | _MORE_BLOCK_TAGS
+    breaking = _LINE_BREAKING
     lines: list[Block] = []
     parts: list[str] = []
     kinds: list[str] = ["paragraph"]
@@ -344,7 +344,7 @@ def _block_lines(root: etree._Element) -> list[Block]:
                 kinds.append("heading" if tag in _HEADINGS else "list_item" if tag == "li" else "paragraph")
             parts.append(element.text or "")
         else:
-            if tag in breaking and tag not in _SKIP_TAGS:
+            if tag in breaking:  # (no skipped tag breaks a line)
                 flush()
                 kinds.pop()
             if element is not root:
@@ -481,6 +481,8 @@ _BLOCK_TAGS = frozenset(
     ]
 )
 _SKIP_TAGS = frozenset(("script", "style", "noscript", "template", "head", "title"))
+#: What breaks a page's text into lines for :func:`unglued`.
+_LINE_BREAKING = _BLOCK_TAGS | _MORE_BLOCK_TAGS
 
 
 def flat_text(html: str) -> str:

@@ -101,7 +101,7 @@ def split_blocks(text: str) -> list[Block]:
                     # a finished line is continued only by one that starts by closing it (what
                     # _continues and _link_break decide there, tested at once: the usual case);
                     # a dash alone under it separates (``… pungkasnya. (Edi)`` / ``-``)
-                    (line.startswith(_CLOSERS) and line[1:2] not in _TWEET_MARKS and line not in _DASHES)
+                    (_starts_closing(line) and line not in _DASHES)
                     or (line[:1].islower() and _closed_mid_sentence(previous_line))
                     if previous_line.endswith(_SENTENCE_END)
                     else (
@@ -322,8 +322,9 @@ def looks_like_headline(text: str, following: str) -> bool:
     not end like one, above a longer paragraph that does; one ending in ``?`` or ``!``
     counts only in Title Case (a question opening the body is a sentence). A lead
     sentence that lost its full stop to the scraper reads the same, which is why only a
-    plugin whose outlet writes such headlines asks (measured on realdata: in Indonesian
-    text, where headlines are in Title Case, four lead sentences read so).
+    plugin whose outlet writes such headlines asks, and the generic header rule for a
+    line above a byline or a date line (measured on realdata: in Indonesian text, where
+    headlines are in Title Case, four lead sentences read so).
     """
     if text.endswith(_NOT_HEADLINE_END) or not following.endswith(_SENTENCE_END):
         return False

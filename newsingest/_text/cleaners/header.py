@@ -11,12 +11,12 @@ a byline, and every piece of a byline must be capitalised words.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 import attrs
 
 from newsingest._html.authors import author_names
+from newsingest._html.dates import written_date
 from newsingest._months import ENGLISH, alternation, month_numbers
 from newsingest._text.blocks import looks_like_headline
 from newsingest._text.draft import Draft
@@ -34,12 +34,6 @@ _DATE = (
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?i:{_MONTH})\.?,?\s+\d{{4}}"
     r"|\d{4}-\d{2}-\d{2}"
 )
-_DATE_PARTS = re.compile(
-    rf"(?P<m1>{_MONTH})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH})\.?,?\s+(?P<y2>\d{{4}})"
-    r"|(?P<y3>\d{4})-(?P<m3>\d{2})-(?P<d3>\d{2})",
-    re.IGNORECASE,
-)
 
 
 def _date_line(labels: str) -> str:
@@ -48,21 +42,6 @@ def _date_line(labels: str) -> str:
         rf"^(?i:(?:{labels})(?:\s+on)?:?\s*)"
         rf"(?P<value>(?:{_TIME},?\s+)?(?:{_WEEKDAY}\s+)?(?:{_DATE})(?:,?\s+(?:at\s+)?{_TIME})?)$"
     )
-
-
-def line_date(value: str) -> dt.date | None:
-    """The calendar date a date line names, or ``None`` when it names no real day."""
-    match = _DATE_PARTS.search(value)
-    if match is None:
-        return None
-    month_name = match["m1"] or match["m2"]
-    month = _MONTHS[month_name.casefold()] if month_name else int(match["m3"])
-    try:
-        return dt.date(
-            int(match["y1"] or match["y2"] or match["y3"]), month, int(match["d1"] or match["d2"] or match["d3"])
-        )
-    except ValueError:
-        return None
 
 
 #: Words a byline's piece may hold besides capitalised ones (``Jane de la Cruz``, ``… of NBC News``).
@@ -103,7 +82,7 @@ class HeaderLines:
 
     ``By Jane Doe and John Roe, Reuters`` goes to ``authors`` (:func:`byline_names`),
     ``Jan. 17, 2022, 9:45 PM`` or ``Published …`` to ``published``, ``Updated …`` to
-    ``updated`` (:func:`line_date`), each line whole. A first line in sentence case
+    ``updated`` (:func:`~newsingest._html.dates.written_date`), each line whole. A first line in sentence case
     (``Council approves the bridge plan``) reads like a lead sentence that lost its
     full stop, and the title step, which knows Title Case, leaves it; above such
     lines it can only be the headline (:func:`~newsingest._text.blocks.looks_like_headline`),
@@ -148,7 +127,7 @@ class HeaderLines:
             (_UPDATED, "updated", "update date line (not body text)"),
         ):
             match = pattern.match(text)
-            date = line_date(match["value"]) if match else None
+            date = written_date(match["value"]) if match else None
             if date is not None:
                 stored = getattr(draft, field) is None
                 if stored:
