@@ -1204,6 +1204,38 @@ def test_a_date_line_in_the_header_goes_to_the_dates(line, published, updated):
     assert line not in article.text
 
 
+@pytest.mark.parametrize(
+    ("label", "published", "updated"),
+    [
+        ("Posted On", dt.date(2022, 1, 17), None),
+        ("Published:", dt.date(2022, 1, 17), None),
+        ("Last updated", None, dt.date(2022, 1, 17)),
+        ("UPDATED ON:", None, dt.date(2022, 1, 17)),
+    ],
+)
+def test_a_date_label_on_its_own_line_goes_with_the_date_under_it(label, published, updated):
+    # a page's "Posted On" label, apart from its date, had stayed as the first paragraph
+    import newsingest
+
+    for lines, date in (([label, "January 17, 2022"], (published, updated)), ([label], (None, None))):
+        header = "\n\n".join(lines)
+        article = newsingest.ingest(
+            f"Council approves the bridge plan\n\n{header}\n\n{_LEAD}\n\n{_MORE}\n", outlet="none"
+        )
+        assert (article.published, article.updated) == date
+        assert [p.text for p in article.paragraphs] == [_LEAD, _MORE]
+        assert article.title == "Council approves the bridge plan"
+
+
+@pytest.mark.parametrize("line", ["Updated", "Posted on the wall", "Published"])
+def test_a_date_label_in_the_body_stays(line):
+    import newsingest
+
+    body = "\n\n".join(f"Paragraph {n} of the story, which tells the reader what happened." for n in range(7))
+    article = newsingest.ingest(f"{body}\n\n{line}\n\n{_MORE}\n", outlet="none")
+    assert line in [p.text for p in article.paragraphs]
+
+
 def test_a_date_line_that_names_no_real_day_or_stands_in_the_body_stays():
     import newsingest
 

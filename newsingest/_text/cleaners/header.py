@@ -20,6 +20,7 @@ from newsingest._html.dates import written_date
 from newsingest._months import ENGLISH, alternation, month_numbers
 from newsingest._text.blocks import looks_like_headline
 from newsingest._text.draft import Draft
+from newsingest.model import Date
 
 #: How far down a header's lines may stand (headline, dek, kicker, byline, date, credit...).
 HEADER_BLOCKS = 6
@@ -71,8 +72,13 @@ def byline_names(value: str) -> list[str] | None:
 
 
 _BYLINE = re.compile(r"^(?:By|BY)\s+(?P<value>[^\n]{2,150})$")
-_PUBLISHED = re.compile(_date_line("published|posted|first published|"))
-_UPDATED = re.compile(_date_line("updated|last updated|modified"))
+_PUBLISHED_LABELS = "published|posted|first published"
+_UPDATED_LABELS = "updated|last updated|modified"
+_PUBLISHED = re.compile(_date_line(_PUBLISHED_LABELS + "|"))
+_UPDATED = re.compile(_date_line(_UPDATED_LABELS))
+#: A date line's label on a line of its own (``Posted On``, ``Last updated:``): a page laid it out apart from its date.
+_DATE_LABEL = re.compile(rf"(?i:{_PUBLISHED_LABELS}|{_UPDATED_LABELS})(?:\s+(?i:on))?\s*:?")
+_LABEL_MAX_CHARS = 24
 _DIGIT = re.compile(r"\d")
 
 
@@ -99,7 +105,9 @@ class HeaderLines:
         while index < len(blocks) and seen < self.first_blocks:
             seen += 1  # (the blocks the rule was given: a removal pulls no later block into the window)
             text = blocks[index].text.strip()
-            if len(text) > 160 or not (text[:3] in ("By ", "BY ") or (len(text) <= 80 and _DIGIT.search(text))):
+            if len(text) <= _LABEL_MAX_CHARS and _DATE_LABEL.fullmatch(text):
+                self._take_label(draft, index, text)
+            elif len(text) > 160 or not (text[:3] in ("By ", "BY ") or (len(text) <= 80 and _DIGIT.search(text))):
                 index += 1  # the cheap tests first: most blocks go no further
             elif not self._take(draft, index, text):
                 index += 1
@@ -112,6 +120,16 @@ class HeaderLines:
             reason = "headline above the byline or date line (moved to title)"
             draft.title = draft.remove(0, reason, self.name, "title").text
 
+    def _take_label(self, draft: Draft, index: int, label: str) -> None:
+        """Take a date label standing alone, and the date line under it when there is one (read as one line)."""
+        blocks = draft.blocks
+        dated = _dated(f"{label} {blocks[index + 1].text.strip()}") if index + 1 < len(blocks) else None
+        if dated is None:
+            draft.remove(index, "date label without its date", self.name)
+            return
+        draft.remove(index, "date label (its date on the next line)", self.name)
+        self._store_date(draft, index, *dated)
+
     def _take(self, draft: Draft, index: int, text: str) -> bool:
         """Take the block at ``index`` when it is a byline or a date line; whether it was."""
         if (match := _BYLINE.match(text)) is not None:
@@ -122,19 +140,30 @@ class HeaderLines:
                 draft.add_author(name)
             draft.remove(index, "byline (names kept in authors)", self.name, "authors")
             return True
-        for pattern, field, reason in (
-            (_PUBLISHED, "published", "date line (publication date, not body text)"),
-            (_UPDATED, "updated", "update date line (not body text)"),
-        ):
-            match = pattern.match(text)
-            date = written_date(match["value"]) if match else None
-            if date is not None:
-                stored = getattr(draft, field) is None
-                if stored:
-                    setattr(draft, field, date)
-                draft.remove(index, reason, self.name, field if stored else None)
-                return True
-        return False
+        dated = _dated(text)
+        if dated is None:
+            return False
+        self._store_date(draft, index, *dated)
+        return True
+
+    def _store_date(self, draft: Draft, index: int, field: str, reason: str, date: Date) -> None:
+        stored = getattr(draft, field) is None
+        if stored:
+            setattr(draft, field, date)
+        draft.remove(index, reason, self.name, field if stored else None)
+
+
+def _dated(text: str) -> tuple[str, str, Date] | None:
+    """The field, the removal's reason and the date, when ``text`` is a whole date line."""
+    for pattern, field, reason in (
+        (_PUBLISHED, "published", "date line (publication date, not body text)"),
+        (_UPDATED, "updated", "update date line (not body text)"),
+    ):
+        match = pattern.match(text)
+        date = written_date(match["value"]) if match else None
+        if date is not None:
+            return field, reason, date
+    return None
 
 
 HEADER_LINES = HeaderLines()
