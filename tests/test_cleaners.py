@@ -823,6 +823,17 @@ def test_a_table_of_contents_goes_and_its_headings_stay_below():
     assert [removed.text for removed in draft.removed] == lines[:3]
 
 
+def test_a_table_of_contents_under_a_header_that_lists_nothing_goes_too():
+    # only the first header was tried: a table under a second one was found only once the first
+    # had gone (as the title), so ingesting the clean text again removed more (property seed 1358)
+    from newsingest._text.cleaners import CONTENTS
+
+    lines = ["Contents", BODY, "Daftar Isi", "Syarat Perpanjang SIM", BODY, "Syarat Perpanjang SIM", BODY]
+    draft = run(CONTENTS, *lines)
+    assert kept(draft) == lines[:2] + lines[4:]
+    assert [removed.text for removed in draft.removed] == lines[2:4]
+
+
 @pytest.mark.parametrize(
     "lines",
     [

@@ -321,6 +321,11 @@ def _without_overlap(line: str, strip: str) -> str:
 @example(  # a Tribun teaser as the dateline window's fifth block, the article's dateline just past the window
     "\n".join([_PARAGRAPH] * 4 + ["TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali."] * 2)
 )
+@example(  # a contents header over a paragraph, then one over a repeated line: the second was read the second time
+    "CONTENIDO\n"
+    + _PARAGRAPH
+    + "\nCONTENIDO\nThe losses do not stop them, she added.\nThe losses do not stop them, she added."
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

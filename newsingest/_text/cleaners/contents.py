@@ -54,14 +54,20 @@ class DropContents:
         fullmatch, longest = self.header.fullmatch, self.max_header_chars
         if not any(map(fullmatch, [text for text in texts if len(text) <= longest])):
             return  # the usual case: no header (one C-level pass over the short blocks)
-        start = next(index for index, text in enumerate(texts) if len(text) <= longest and fullmatch(text))
-        end = start + 1
-        while end < len(texts) and self._is_entry(texts, end):
-            end += 1
-        if end == start + 1:
-            return
-        for _ in range(end - start):
-            draft.remove(start, self.reason, self.name)
+        # every header is tried: one that lists nothing (a section of its own) may stand above the table
+        headers = [index for index, text in enumerate(texts) if len(text) <= longest and fullmatch(text)]
+        tables: list[tuple[int, int]] = []
+        for start in headers:
+            end = start + 1
+            while end < len(texts) and self._is_entry(texts, end):
+                end += 1
+            if end > start + 1 and not (tables and start < tables[-1][1]):
+                tables.append((start, end))
+        taken = 0
+        for start, end in tables:
+            for _ in range(end - start):
+                draft.remove(start - taken, self.reason, self.name)
+            taken += end - start
 
     def _is_entry(self, texts: list[str], at: int) -> bool:
         text = texts[at]
