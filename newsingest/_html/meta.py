@@ -23,6 +23,7 @@ from newsingest._html.bylines import page_byline
 from newsingest._html.dates import first_date_line, page_date
 from newsingest._html.sitename import is_site_name, site_names, strip_site_suffix
 from newsingest._text.blocks import BULLET_PREFIX
+from newsingest._text.leads import lead_alternation
 from newsingest.model import Date, parse_date
 
 _ARTICLE_TYPES = {
@@ -42,6 +43,8 @@ _ARTICLE_TYPES = {
 _CANONICAL = etree.XPath("//link[translate(@rel,'CANONICAL','canonical')='canonical']/@href", smart_strings=False)
 _TITLE = etree.XPath("//title/text()", smart_strings=False)
 _JSONLD = etree.XPath("//script[@type='application/ld+json']")
+#: A "read also" link's lead-in (``Baca juga:``): a heading that opens so is another story's link.
+_READ_ALSO_LINK = re.compile(rf"(?i:{lead_alternation()})\s*:")
 
 _PUBLISHED_TAGS = (
     "article:published_time",
@@ -140,11 +143,12 @@ def _best_title(candidates: list[str | None], sites: list[str]) -> str | None:
     """The first candidate that is more than the site's name, with a site-name suffix cut.
 
     A list bullet opening it goes, as it goes from every list line of the body: the
-    body's copy of the headline is then seen as the title repeated.
+    body's copy of the headline is then seen as the title repeated. A "read also" link
+    (``Baca juga: …``, a page's heading when it has no ``<title>``) is no candidate.
     """
     for candidate in candidates:
         candidate = BULLET_PREFIX.sub("", candidate, count=1) if candidate else candidate
-        if candidate and not is_site_name(candidate, sites):
+        if candidate and not is_site_name(candidate, sites) and not _READ_ALSO_LINK.match(candidate):
             return strip_site_suffix(candidate, sites)
     return None
 
