@@ -532,6 +532,17 @@ class Newsweek(Plugin):
         ".share-bar",
         ".article-byline",
         ".dateInfo",
+        # the page's own class names (2018-2020 pages, as public scrapers and a maintained e-book recipe
+        # name them): ad slots, share bar, the video block and its caption, Taboola's and Piano's boxes
+        ".block-openadstream",
+        ".block-ibtmedia-social",
+        ".videocontent",
+        ".trc_related_container",
+        "#taboola-below-main-column",
+        "#piano-root",
+        ".most-popular",
+        ".ibt-media-stories",
+        ".block-ibtmedia-top-stories",
     )
     rules = (
         BylineAndDate(),
