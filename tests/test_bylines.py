@@ -51,3 +51,16 @@ def test_same_answers_as_trafilatura_on_small_pages():
     for body in pages:
         tree = parse_html(f"<html><body>{body}</body></html>")
         assert page_byline(tree) == extract_author(tree)
+
+
+def test_an_author_box_social_links_are_not_part_of_the_name():
+    # nbcnews.com's 2016 pages close the article with the author's box: the name, then a list of
+    # social links whose labels are there for screen readers only; they had joined the name
+    body = (
+        "<div class='author'><div class='author_name'>Jane Roe</div><ul class='social-list social-list_author'>"
+        "<li><a href='https://twitter.com/@janeroe'><i class='fa fa-twitter'></i>"
+        "<span class='screen-reader-txt'>Twitter</span></a></li><li><a href='mailto:jane@example.com'>"
+        "<i class='fa fa-envelope-o'></i><span class='screen-reader-txt'>Email</span></a></li></ul></div>"
+    )
+    assert byline(body) == "Jane Roe"
+    assert byline("<span class='byline'>Ana Lima <span class='sr-only'>(opens profile)</span></span>") == "Ana Lima"

@@ -142,6 +142,69 @@ def test_nbc_page_video_in_the_body_and_newsletter_box_go():
     assert article.published.date().isoformat() == "2022-01-17"
 
 
+#: An nbcnews.com article page of December 2016 (a public parser's test fixture): header with the section
+#: flag, time and byline; share tools; the body with an inline video widget (play button, share bar,
+#: title and length, autoplay toggles), ``Related:`` links and an embedded tweet; the author's box with
+#: its social links (labels for screen readers only), topics, the first-published time, the next story.
+#: Class names and nesting as served; the words ours.
+_NBC_PAGE_2016 = (
+    '<html lang="en"><head><title>Why the Launch Slipped Again - NBC News</title><link rel="canonical" '
+    'href="http://www.nbcnews.com/tech/tech-news/why-launch-slipped-n695001"></head><body class="article">'
+    '<main><article><div class="article_capsule"><div class="container"><header class="row_article article-header">'
+    '<div class="article-flags"><div class="flag_article-wrapper"><a class="flag flag_article-section" href="/tech">'
+    'Tech</a></div><div class="flag_article-wrapper flag_article-wrapper-last"><time class="timestamp_article" '
+    'datetime="2016-12-13T18:06:00.000Z">Dec 13 2016, 1:06 pm ET</time></div></div><div class="article-hed">'
+    '<h1>Why the Launch Slipped Again</h1><p class="byline_article"><span class="byline"><span class="lowercase">by'
+    '</span> <span class="byline_author">Jane Roe</span></span></p></div></header></div><div class="container">'
+    '<div class="js-share article_share" role="group"><ul class="js-sticky social-list social-list_article"><li>'
+    '<span class="article_meta-title">Share</span></li><li><a class="js-sharearticle facebook" href="#">'
+    '<span class="social-list_txt">Share</span></a></li><li><a class="js-sharearticle twitter" href="#">'
+    '<span class="social-list_txt">Tweet</span></a></li></ul></div><div class="article_col-main article_main">'
+    '<div class="article-body"><p> The company said on Monday that its first crewed flight to the station would '
+    "not happen before 2018. </p><p> It is another delay for a company that had hoped to start the year with a "
+    'crowded launch calendar. </p><div class="js-player-shell" data-playertype="Inline"><div class="widget '
+    'widget_video widget_trusted"><div class="video-viewport"><button class="btn_txt img-overlay img-overlay_video">'
+    '<span class="screen-reader-txt">Play</span></button></div><ul class="social-list social-list_widget"><li><a '
+    'class="js-sharethis" href="#"><span class="screen-reader-txt">Facebook</span></a></li><li><a class="js-sharethis"'
+    ' href="#"><span class="screen-reader-txt">Twitter</span></a></li><li class="cursor-pointer"><span '
+    'class="screen-reader-txt">Embed</span></li></ul><div class="js-play-video img-caption img-caption_video">'
+    "<strong><span>What caused the pad explosion?</span></strong> <span>2:06</span></div><span "
+    'class="js-autoplay-toggle-on pull-right is-hidden">autoplay</span><span class="js-autoplay-toggle-off '
+    'pull-right is-hidden">autoplay</span></div></div><p> <a href="/tech/x-n641261">Related: Explosion on the Pad '
+    'Destroys a Satellite</a> </p><p> "We are making progress with the investigation," a company spokesman said in '
+    "an emailed statement. </p><p> <strong>Related:<a href=\"/tech/x-n642131\"></a></strong><a "
+    'href="/tech/x-n642131"> The New Race to Build an Internet in Orbit</a> </p><p> The company asked the public '
+    'for photos and video of the explosion from any angle. </p><div class="widget widget_tweet"><blockquote '
+    'class="twitter-tweet"><p>Still working on the investigation.</p>&#x2014; A Founder (@founder) <a '
+    'href="#">September 9, 2016</a></blockquote></div></div></div><div class="article_meta"><div '
+    'class="author_container"><div class="author"><div class="author_name">Jane Roe</div><ul class="social-list '
+    'social-list_author"><li><a href="#"><span class="screen-reader-txt">Twitter</span></a></li><li><a href="#">'
+    '<span class="screen-reader-txt">Email</span></a></li></ul></div></div><div class="flag_article-meta"><span '
+    'class="article_meta-title">Topics </span><a class="flag flag_article-topic" href="/tech/tech-news">Tech News'
+    '</a></div><div class="timestamp_meta"><span class="article_meta-title">First Published</span> <time '
+    'class="timestamp_article" datetime="2016-12-13T12:31:48.000Z" itemprop="datePublished">Dec 13 2016, 7:31 am ET'
+    '</time></div></div><div class="article-nav"><span class="article_meta-title">Next Story</span><a '
+    'href="/tech/x-n695471">Executives Prepare for a Summit on Technology</a></div></div></article></main>'
+    "</body></html>"
+)
+
+
+@pytest.mark.parametrize("url", ["http://www.nbcnews.com/tech/tech-news/why-launch-slipped-n695001", None])
+def test_nbc_2016_page_structure(url):  # (without a URL, the page's canonical link names the site)
+    # the author's box joined its social links' screen-reader labels to the name: "Jane Roe Twitter Email"
+    article = newsingest.ingest(_NBC_PAGE_2016, url=url)
+    assert article.outlet == "nbc"
+    assert article.title == "Why the Launch Slipped Again"
+    assert article.authors == ("Jane Roe",)
+    assert article.published.date().isoformat() == "2016-12-13"
+    assert [p.text[:24] for p in article.paragraphs] == [
+        "The company said on Mond",
+        "It is another delay for ",
+        '"We are making progress ',
+        "The company asked the pu",
+    ]
+
+
 #: A newsweek.com article page as public scrapers read it (2018-2020: ``#block-system-main > article > header >
 #: div.byline > time``, the topic link in ``#v_article``, the body in ``div.article-body.v_text.paywall``), with
 #: the furniture a maintained e-book recipe removes from it (``block-openadstream``, ``block-ibtmedia-social``,
