@@ -172,7 +172,7 @@ _NBC_PAGE_2016 = (
     'class="js-autoplay-toggle-on pull-right is-hidden">autoplay</span><span class="js-autoplay-toggle-off '
     'pull-right is-hidden">autoplay</span></div></div><p> <a href="/tech/x-n641261">Related: Explosion on the Pad '
     'Destroys a Satellite</a> </p><p> "We are making progress with the investigation," a company spokesman said in '
-    "an emailed statement. </p><p> <strong>Related:<a href=\"/tech/x-n642131\"></a></strong><a "
+    'an emailed statement. </p><p> <strong>Related:<a href="/tech/x-n642131"></a></strong><a '
     'href="/tech/x-n642131"> The New Race to Build an Internet in Orbit</a> </p><p> The company asked the public '
     'for photos and video of the explosion from any angle. </p><div class="widget widget_tweet"><blockquote '
     'class="twitter-tweet"><p>Still working on the investigation.</p>&#x2014; A Founder (@founder) <a '
