@@ -142,8 +142,9 @@ class Pipeline:
             tree = htmlextract.parse_html(decoded.text)
             page = Page.read(decoded.text, tree, url=url)
             plugin = self.plugins.choose(outlet=outlet, url=url or page.canonical_url, text=None)
-            if plugin is None and outlet is None:
-                plugin = self.plugins.for_text(htmlextract.visible_text(tree))  # scripts left out
+            if plugin is None and outlet is None and self.plugins.may_claim(htmlextract.visible_text(tree)):
+                # an outlet's telltale strings are on the page (scripts left out): read it a line for each block
+                plugin = self.plugins.for_text(htmlextract.visible_text(tree, lines=True))
             plugin = plugin.for_date(day) if plugin is not None else None
             draft, used = run_guarded(
                 plugin,

@@ -406,3 +406,28 @@ def test_a_short_page_glued_by_trafilatura_keeps_its_paragraphs_and_headings():
             "<article>Baca juga: Sesuatu yang lain terjadi di Jakarta</article></article></body></html>",
             outlet="tribun",
         )
+
+
+def test_the_plugin_choice_reads_a_page_line_by_line():
+    # a page written without white space between its tags ran its paragraphs together, so a
+    # dateline opening a paragraph (``TRIBUN-BALI.COM, BULELENG -``) did not open a line for the
+    # signatures: 46 of the realdata Tribun texts made into such pages were recognised as text only
+    import newsingest
+    from newsingest._html.extract import visible_text
+
+    paragraphs = [
+        "TRIBUN-BALI.COM, BULELENG - Seorang kurir narkoba asal Desa Darmasaba ditangkap polisi pada Senin malam.",
+        "Polisi menyita barang bukti dari rumah tersangka dan memeriksa dua saksi di lokasi penangkapan.",
+        "Kasus ini masih dikembangkan untuk mengungkap jaringan pemasok yang lebih besar di Bali.",
+    ]
+    headline = "Kurir Narkoba Ditangkap di Buleleng"
+    page = (
+        f"<html><body><article><h1>{headline}</h1>"
+        + "".join(f"<p>{p}</p>" for p in paragraphs)
+        + "</article></body></html>"
+    )
+    assert visible_text(parse_html(page), lines=True).split("\n") == [headline, *paragraphs]
+    article = newsingest.ingest(page)
+    assert article.outlet == "tribun"
+    assert article.paragraphs[0].text.startswith("Seorang kurir narkoba")
+    assert article.metadata["dateline"] == "BULELENG"

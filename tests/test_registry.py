@@ -250,3 +250,19 @@ def test_folded_positions_map_back_when_folding_lengthens_the_text():
     folded = FoldedText("ßßß ﬁx Told NBC")
     at = folded.find("told")
     assert folded.text[folded.char_index(at) :] == "Told NBC"
+
+
+def test_may_claim_is_false_only_when_no_plugin_can_choose_the_text():
+    # the HTML path reads a page line by line for the choice only when this says a plugin may claim it
+    registry = PluginRegistry()
+    texts = [
+        "A council report with nothing of any outlet in it.",
+        "TRIBUNNEWS.COM, JAKARTA - Warga berkumpul.",
+        "Get breaking news alerts and special reports. The news and stories that matter, delivered.",
+        "kata dia kepada Newsweek.",
+    ]
+    for text in texts:
+        if registry.for_text(text) is not None:
+            assert registry.may_claim(text)
+    assert not registry.may_claim(texts[0])
+    assert registry.may_claim(texts[1])

@@ -196,7 +196,7 @@ def visible_chars(node: lxml_html.HtmlElement) -> int:
     return max(0, total - sum(len((element.text or "").strip()) for element in root.iter(*_HIDDEN_TAGS)))
 
 
-def visible_text(tree: lxml_html.HtmlElement) -> str:
+def visible_text(tree: lxml_html.HtmlElement, *, lines: bool = False) -> str:
     """The text of the page's ``<body>`` on one line, without the text of scripts and styles.
 
     What plugin choice by text reads: an outlet's signatures are lines of its
@@ -204,18 +204,34 @@ def visible_text(tree: lxml_html.HtmlElement) -> str:
     of text a reader sees) hold other sites' names and cost the most to
     split into words. The hidden elements' text is set aside for one C-speed
     ``text_content()`` and put back: the tree is left as it was.
+
+    With ``lines``, a line for each block (paragraph, heading, list item): a line
+    break is put after each block that has none after it (a page written without
+    white space between its tags runs its paragraphs together, and a dateline
+    opening one opens no line), and taken out again.
     """
     root = tree.find("body") if tree.tag == "html" else tree
     root = tree if root is None else root
     hidden = [(element, element.text) for element in root.iter(*_HIDDEN_TAGS) if element.text]
+    unbroken = (
+        [(element, tail) for element in root.iter(*_LINE_BREAKING) if "\n" not in (tail := element.tail or "")]
+        if lines
+        else []
+    )
     try:
         for element, _ in hidden:
             element.text = None
+        for element, tail in unbroken:
+            element.tail = "\n" + tail
         text = root.text_content()
     finally:
         for element, text_held in hidden:
             element.text = text_held
-    return " ".join(text.split())
+        for element, tail in unbroken:
+            element.tail = tail or None
+    if not lines:
+        return " ".join(text.split())
+    return "\n".join(filter(None, (" ".join(line.split()) for line in text.split("\n"))))
 
 
 #: A fast extraction shorter than this (characters) is redone with trafilatura's fallbacks.

@@ -195,6 +195,23 @@ class PluginRegistry:
                     best = (len(domain), info.plugin)
         return best[1] if best else None
 
+    def may_claim(self, text: str) -> bool:
+        """Whether some plugin's telltale strings (its needle gate) occur in ``text``: else :meth:`for_text` chooses none.
+
+        Cheap enough to decide whether a page is worth reading line by line for the choice.
+        """
+        folded = FoldedText(signature_window(text))
+        return any(gate is None or folded.any_of(gate) for _, gate in self._version_gates())
+
+    def _version_gates(self) -> tuple[tuple[Plugin, tuple[str, ...] | None], ...]:
+        """Every layout version of every plugin with its needle gate (made again after a registration)."""
+        gates = self._gates
+        if gates is None:
+            gates = self._gates = tuple(
+                (version, version._gate) for info in self._loaded().values() for version in info.plugin.versions()
+            )
+        return gates
+
     def for_text(
         self, text: str, threshold: float = SIGNATURE_THRESHOLD, *, folded: FoldedText | None = None
     ) -> Plugin | None:
@@ -209,11 +226,7 @@ class PluginRegistry:
         text = signature_window(text)
         if folded is None or folded.text is not text:
             folded = FoldedText(text)
-        gates = self._gates
-        if gates is None:
-            gates = self._gates = tuple(
-                (version, version._gate) for info in self._loaded().values() for version in info.plugin.versions()
-            )
+        gates = self._version_gates()
         # each version's gate (Plugin.may_match) on the folded text, each needle looked for once
         # (FoldedText remembers what it found, for the other versions and the signatures): a text
         # of one outlet holds none of the others' needles, and this runs for every text
