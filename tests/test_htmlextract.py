@@ -408,6 +408,22 @@ def test_a_short_page_glued_by_trafilatura_keeps_its_paragraphs_and_headings():
         )
 
 
+@pytest.mark.parametrize("control", ["\x80", "\x9f"])
+def test_a_glued_short_page_with_a_control_character_keeps_its_lines(control):
+    # the property tests (seed 1521): trafilatura drops characters that are neither printable nor
+    # white space, so a line holding one alone no longer matched the glued text, the short page stayed
+    # one block, and a Tribun dateline inside it was cut only on a second reading
+    page = (
+        "<!DOCTYPE html><html><body><article><p>A soldier walks past a tank. John Doe/AFP via Getty Images</p>"
+        "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p>"
+        f"<p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</p><p>{control}</p>"
+        "<h2>Moscow and Kyiv continue to double down as supplies run short.</h2></article></body></html>"
+    )
+    article = newsingest.ingest(page, outlet="tribun")
+    assert article.paragraphs[0].text == "Kalimat pertama berita ini panjang sekali."
+    assert article.authors == ("Budi Santoso",)
+
+
 def test_the_plugin_choice_reads_a_page_line_by_line():
     # a page written without white space between its tags ran its paragraphs together, so a
     # dateline opening a paragraph (``TRIBUN-BALI.COM, BULELENG -``) did not open a line for the

@@ -326,6 +326,12 @@ def _without_overlap(line: str, strip: str) -> str:
     + _PARAGRAPH
     + "\nCONTENIDO\nThe losses do not stop them, she added.\nThe losses do not stop them, she added."
 )
+@example(  # a line of a control character alone: the short page stayed glued, its dateline cut the second time
+    "<!DOCTYPE html><html><body><article><p>A soldier walks past a tank. John Doe/AFP via Getty Images</p>"
+    "<p>Laporan Wartawan Tribunnews.com, Budi Santoso</p><p>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini"
+    " panjang sekali.</p><p>\x80</p><h2>Moscow and Kyiv continue to double down even as supplying front-line troops"
+    " with key ammunition and artillery has become increasingly challenging.</h2></article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -325,11 +325,19 @@ def unglued(block: Block, tree: lxml_html.HtmlElement) -> list[Block]:
     root = tree.find("body") if tree.tag == "html" else tree
     if root is None:
         return [block]
-    lines = _block_lines(root)
+    # (trafilatura drops what is neither printable nor white space: a line of a control character alone goes)
+    lines = [Block(text, line.kind) for line in _block_lines(root) if (text := _printable(line.text))]
     if len(lines) < 2 or " ".join(line.text for line in lines) != normalize_whitespace(block.text):
         return [block]
     # each line as a block's line is read (a bulleted paragraph line is a list item, its bullet gone)
     return [piece for line in lines for piece in _text_lines(line.text, line.kind)]
+
+
+def _printable(text: str) -> str:
+    """``text`` without the characters that are neither printable nor white space, its white space made single."""
+    if text.isprintable():
+        return text
+    return normalize_whitespace("".join(char for char in text if char.isprintable() or char.isspace()))
 
 
 def _block_lines(root: etree._Element) -> list[Block]:
