@@ -542,3 +542,38 @@ def test_a_tweet_opening_with_a_dot_before_a_handle_is_no_continuation(mark):
 )
 def test_looks_like_headline(first, following, expected):
     assert looks_like_headline(first, following) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "spaced"),
+    [
+        # a scraper that joins a page's paragraphs with nothing between them (real Newsweek text)
+        (
+            "Our efforts may be in vain, scientists have warned.Listeria is the third leading cause of death.",
+            "Our efforts may be in vain, scientists have warned. Listeria is the third leading cause of death.",
+        ),
+        (
+            'The rover was sent to answer a question: "Did Mars ever support life?"Therefore, the emissions matter.',
+            'The rover was sent to answer a question: "Did Mars ever support life?" Therefore, the emissions matter.',
+        ),
+        ("Why does Mars burp?In recent years, it was found.", "Why does Mars burp? In recent years, it was found."),
+        # (real NBC text) a quotation mark that opens the next sentence
+        (
+            'The extra room is there for flexibility."To date, it remains at $413M," he said.',
+            'The extra room is there for flexibility. "To date, it remains at $413M," he said.',
+        ),
+        ("He spoke.“We won,” he said.", "He spoke. “We won,” he said."),
+        ("Read the report at example.com.It is long.", "Read the report at example.com. It is long."),
+        # (real Tribun text) a handle, a place, an amount and abbreviations stay as they are
+        ("Video itu diunggah akun Instagram Rafi.Yudhika pada Senin.", None),
+        ("Ia diamankan di Polsek Lubuk Baja.Nagoya pada malam itu.", None),
+        ("Harganya Rp 4.150.000 untuk paket TV Niko Oxxo.Rp 2.000.000 untuk yang kecil.", None),
+        ("The U.S.A.Then came the rest, e.g.This one.", None),
+    ],
+)
+def test_sentences_glued_without_a_space_get_one_on_a_line_of_joined_paragraphs(text, spaced):
+    # the sentences stay in their block: line rules read a line as the scraper left it (a disclaimer's
+    # sentences glued together go with it); only a line long enough to be a page's paragraphs joined is read
+    rest = " ".join(["This is an ordinary sentence of the rest of the line."] * 30)
+    assert [block.text for block in split_blocks(f"{text} {rest}")] == [f"{spaced or text} {rest}"]
+    assert [block.text for block in split_blocks(text)] == [text]  # a paragraph as written: left alone
