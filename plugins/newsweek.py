@@ -230,8 +230,11 @@ FURNITURE = (
     # a newsletter box's prompt, glued between two sentences
     r"(?<![^.!?] )Sign up for (?:Newsweek['’]s|our) [^.\n]{0,60}?newsletters?\b[^.\n]{0,120}\.",
     # reader call-outs
+    # (a health desk's opens with its own question and closes with its promise: real text of 2024)
+    r"(?:Is there [^?\n]{1,80}worrying you\? )?"
     r"Do you have (?:a tip|a story|a question|any questions|questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
-    r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?",
+    r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?"
+    r"(?: We can ask experts for advice,? and your story could be featured on Newsweek\.)?",
     # streaming and affiliate promos
     r"Regional restrictions may apply\.",
     r"If you (?:purchase|buy) a product or register for an account through (?:a |one of the )?links? on our site,? "
@@ -301,6 +304,82 @@ _CREDIT_WORDS = re.compile(
     r"\b(?:Getty|Images|AP|AFP|Reuters|EPA|NASA|Photo|Photos|Courtesy|Handout|Illustration|Newsweek|University"
     r"|State|College|Institute|Museum|Agency|Department|Police|Office|Studios?|Pictures|Press|Shutterstock|iStock)\b"
 )
+
+
+#: The page's caption script, which a scrape of the article's text keeps after the caption and its credit.
+_TOGGLE_CAP = re.compile(r"function toggleCap\(\) ?\{(?:[^{}]|\{[^{}]{0,300}\}){0,600}\}")
+#: The most words a picture's credit has (``NASA/JPL-Caltech/MSSS``, ``Penn State``, ``Jane Doe/Getty Images``).
+_CREDIT_MOST_WORDS = 6
+#: The most sentences a caption has.
+_SCRIPTED_CAPTION_SENTENCES = 4
+_WORD = re.compile(r"\S+")
+#: A sentence's end and the space after it: where a caption's copy may start.
+_SENTENCE_END = re.compile(r"[.!?][\"”]? ")
+
+
+@attrs.frozen
+class ScriptedCaption:
+    """A picture's caption as a scrape of the article's text keeps it: twice, its credit, then the page's script.
+
+    ``… the team said. A rover photographs itself. A rover photographs itself. NASA/JPL-Caltech/MSSS
+    function toggleCap(){…} "We think …`` (real scraped text of 2024, one line). The script is
+    where the caption block ends; before it, the credit (a few words: a slash, or a credit's
+    vocabulary, :data:`_CREDIT_WORDS`) and, right before that, the same sentences twice, each copy
+    starting where a sentence does. The copies, the credit and the script go (the caption and
+    its credit to ``metadata.captions``); without the two copies only the script goes, as
+    furniture.
+    """
+
+    name: str = "newsweek-caption-script"
+    pattern: re.Pattern[str] = _TOGGLE_CAP
+
+    def apply(self, draft: Draft) -> None:
+        for index, block in enumerate(draft.blocks):
+            if "function toggleCap(" not in block.text:
+                continue  # (the usual block: one substring test)
+            text = block.text
+            for script in reversed(list(self.pattern.finditer(text))):  # (from the end: earlier spans stay put)
+                found = _doubled_caption(text[: script.start()].rstrip())
+                if found is None:
+                    continue
+                start, caption, credit = found
+                draft.add_metadata("captions", {"text": caption, "credit": credit}, many=True)
+                draft.record_strip(
+                    text[start : script.end()],
+                    "photo caption printed twice, its credit and the page's caption script",
+                    self.name,
+                    "metadata.captions",
+                )
+                text = " ".join((text[:start] + " " + text[script.end() :]).split())
+            if text != block.text:
+                draft.keep_cut(index, text)
+
+
+def _doubled_caption(before: str) -> tuple[int, str, str] | None:
+    """Where ``before`` ends with a caption twice and a credit: the first copy's start, the caption, the credit."""
+    words_at = [match.start() for match in _WORD.finditer(before)]
+    for count in range(1, _CREDIT_MOST_WORDS + 1):
+        if count >= len(words_at):
+            return None
+        credit = before[words_at[-count] :]
+        if "/" not in credit and not _CREDIT_WORDS.search(credit):
+            continue
+        copies = before[: words_at[-count]].rstrip()
+        if not copies.endswith((".", "!", "?", '"', "”")):
+            continue
+        # the second copy starts where one of the last sentences does; the first copy is the same text before it
+        starts = [match.end() for match in _SENTENCE_END.finditer(copies)]
+        for second in reversed(starts[-_SCRIPTED_CAPTION_SENTENCES:]):
+            caption = copies[second:]
+            first = second - 1 - len(caption)
+            if (
+                len(caption.split()) >= 5
+                and first >= 0
+                and copies[first : second - 1] == caption
+                and (first == 0 or copies[first - 1] == " ")
+            ):
+                return first, caption, credit
+    return None
 
 
 @attrs.frozen
@@ -554,7 +633,7 @@ class Newsweek(Plugin):
         ),
         CutInline(
             "newsweek-footer-inline",
-            r"(?:Uncommon Knowledge )?Newsweek is committed to challenging conventional wisdom[^\n]*$"
+            r"(?:Uncommon Knowledge ?)?Newsweek is committed to challenging conventional wisdom[^\n]*$"
             r"|About the writers? (?=[A-Z][\w.'’\-]+ [A-Z][\w.'’\-]+ is (?:a|an|the) )[^\n]*$"
             r"|To read how Newsweek uses AI as a newsroom tool[^\n]*$",
             "Newsweek footer glued to the last paragraph",
@@ -569,6 +648,7 @@ class Newsweek(Plugin):
             max_chars=800,
             needles="(@",
         ),
+        ScriptedCaption(),
         CutInline(
             "newsweek-furniture",
             "(?:" + "|".join(FURNITURE) + ")",

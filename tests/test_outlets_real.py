@@ -1169,3 +1169,52 @@ def test_english_lines_in_a_tribun_article_are_not_read_as_english_credits(line)
     article = newsingest.ingest(f"{lead}\n\n{line}\n\n{after}")
     assert article.outlet == "tribun"
     assert line in [p.text for p in article.paragraphs]
+
+
+#: The shape of real scraped Newsweek text (two articles of January 2024, kept in a public repository's API
+#: example: the text of ``#v_article > div.article-body.v_text``): one line, the page's paragraphs joined with
+#: nothing between them, a picture's caption twice (thumbnail and full) with its credit and the page's
+#: ``function toggleCap(){…}``, a reader call-out, the footer glued on (``Uncommon KnowledgeNewsweek is
+#: committed …`` twice) and the footer's script. The words ours.
+_TOGGLE_CAP = (
+    "function toggleCap(){const shortDesc=document.getElementById('short-cap-description');const fullDesc="
+    "document.getElementById('full-cap-description');if(fullDesc.style.display==='none'){shortDesc.style.display="
+    "'none';fullDesc.style.display='inline'}else{shortDesc.style.display='inline';fullDesc.style.display='none'}}"
+)
+_FOOTER_SCRIPT = (
+    "doFir.push(function(){jQuery(document).ready(function(){if(jQuery('.uncommon-list')[0]){jQuery('.uncommon-"
+    "knowledge').show()}})})"
+)
+
+
+@pytest.mark.parametrize(
+    ("caption", "credit"),
+    [
+        ("A rover photographs itself on the plain. The search for water goes on.", "NASA/JPL-Caltech/MSSS"),
+        ("Bacteria grow in lab dishes at the university. The study looked at packing plants.", "Penn State"),
+    ],
+)
+def test_newsweek_one_line_scrape_of_2024(caption, credit):
+    committed = "Newsweek is committed to challenging conventional wisdom and finding connections in the search for common ground."
+    more = [  # (a page's paragraphs, joined by the scrape with nothing between them)
+        f"The measurements were taken {when}, when the air over the crater is {state}."
+        for when, state in [("before sunrise", "still"), ("at noon", "warm"), ("after sunset", "cooling")] * 4
+    ]
+    text = (
+        "Scientists may have found why the planet burps.In recent years, the rover has measured methane in the air."
+        + "".join(more)
+        + f"The gas could be a sign of life, the team said. {caption} {caption} {credit} {_TOGGLE_CAP} "
+        '"We think these windows offer the best chance," the lead author said.The team used models of the rock.'
+        "Is there a health issue that's worrying you? Do you have a question about methane? Let us know via "
+        "science@newsweek.com. We can ask experts for advice, and your story could be featured on Newsweek. "
+        f"Uncommon Knowledge{committed}{committed} {_FOOTER_SCRIPT}"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "newsweek"
+    assert article.text == (
+        "Scientists may have found why the planet burps. In recent years, the rover has measured methane in the air. "
+        + " ".join(more)
+        + ' The gas could be a sign of life, the team said. "We think these windows offer the best chance," the lead '
+        "author said. The team used models of the rock."
+    )
+    assert [dict(found) for found in article.metadata["captions"]] == [{"text": caption, "credit": credit}]
