@@ -431,7 +431,8 @@ class Dateline:
 
         What stands before a dateline in capitals inside the first block is the headline when it
         reads as one (:func:`_headline`): it becomes the title (or goes, as the title repeated), and
-        the block opens with the dateline, cut as any other. True when the block was split.
+        the block opens with the dateline, cut as any other. Under another title it stays, a block
+        of its own. True when the block was split.
         """
         if not draft.blocks or (at := dateline_inside(draft.blocks[0].text)) is None:
             return False
@@ -440,7 +441,12 @@ class Dateline:
         if _LABELLED.match(head) or not _headline(head):
             return False
         if draft.title is not None and " ".join(draft.title.casefold().split()) != head.casefold():
-            return False  # another title: what stands before the dateline is not known to be it
+            # another title: what stands before the dateline is not known to be the headline, but it is no
+            # part of the first sentence either: a block of its own (a page's glued lines, property seed 1564),
+            # and the rules read both blocks again
+            draft.keep_cut(0, head)
+            draft.blocks.insert(1, type(block)(block.text[at:], block.kind, block.language))
+            return True
         if draft.title is None:
             draft.title = head
         draft.record_strip(head, "headline on the first line (moved to title)", self.name, "title")
