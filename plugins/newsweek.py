@@ -376,7 +376,7 @@ def _doubled_caption(before: str) -> tuple[int, str, str] | None:
                 len(caption.split()) >= 5
                 and first >= 0
                 and copies[first : second - 1] == caption
-                and (first == 0 or copies[first - 1] == " ")
+                and (first == 0 or copies[:first].rstrip().endswith((".", "!", "?", '"', "”")))
             ):
                 return first, caption, credit
     return None

@@ -68,10 +68,10 @@ def normalize_text(text: str) -> str:
 
 
 #: A sentence glued to the next one without a space (``… scientists have warned.Listeria is …``, ``… burp?In
-#: recent years``): what a scraper leaves when it joins a page's paragraphs with nothing between them, on one line. The word
-#: before it is all lower case, so a handle (``Rafi.Yudhika``), a place (``Lubuk Baja.Nagoya``), an amount or an
-#: abbreviation (``U.S.A.``, ``e.g.``) is no glue; the next word opens with a capital and a small letter, maybe
-#: after a quotation mark (whose sentence it belongs to is decided by the marks before it).
+#: recent years``): what a scraper leaves when it joins a page's paragraphs on one line with nothing between
+#: them. The word before it is all lower case, so a handle (``Rafi.Yudhika``), a place (``Lubuk Baja.Nagoya``),
+#: an amount or an abbreviation (``U.S.A.``, ``e.g.``) is no glue; the next word opens with a capital and a
+#: small letter, maybe after a quotation mark (whose sentence it belongs to is decided by the marks before it).
 _GLUED_SENTENCE = re.compile(r"\b[a-z]{3,}[.!?](?=[\"“”]?[A-Z][a-z])")
 #: A line longer than this is taken for paragraphs joined by a scraper, and searched for glued sentences
 #: (a search costs a tenth of a plain-text ingest: paragraphs as written are not searched).

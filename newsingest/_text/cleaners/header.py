@@ -88,7 +88,8 @@ class HeaderLines:
 
     ``By Jane Doe and John Roe, Reuters`` goes to ``authors`` (:func:`byline_names`),
     ``Jan. 17, 2022, 9:45 PM`` or ``Published …`` to ``published``, ``Updated …`` to
-    ``updated`` (:func:`~newsingest._html.dates.written_date`), each line whole. A first line in sentence case
+    ``updated`` (:func:`~newsingest._html.dates.written_date`), each line whole; a date label alone on
+    its line (``Posted On``, ``Last updated:``) goes, with the date under it. A first line in sentence case
     (``Council approves the bridge plan``) reads like a lead sentence that lost its
     full stop, and the title step, which knows Title Case, leaves it; above such
     lines it can only be the headline (:func:`~newsingest._text.blocks.looks_like_headline`),
