@@ -21,6 +21,7 @@ import re
 from types import MappingProxyType
 
 import attrs
+from lxml import etree
 
 from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
@@ -1077,17 +1078,35 @@ class Tribun(Plugin):
             draft.remove(len(draft.blocks) - 1, "closing attribution (name kept in authors)", "tribun-attribution")
 
     def read_page(self, tree, draft: Draft) -> None:
-        """Tribun pages name the writer and editor in their own meta tags.
+        """Tribun pages name the writer and editor in their own meta tags, or in the credit heading.
 
         ``<meta name="author">`` holds the site's name, not a person, so it is
-        never taken as an author here.
+        never taken as an author here. Without the meta tags, the credit heading's links
+        (``div#penulis a``, ``div#editor a``, as public scrapers of the pages read them)
+        name them: it stands above the picture, where the extraction does not read.
         """
         tags = draft.page.meta if draft.page is not None else {}  # scanned once by the pipeline
-        if tags.get("content_author") and not draft.authors:
-            draft.add_author(tags["content_author"])
-        if tags.get("content_editor"):
-            draft.metadata.setdefault("editor", tags["content_editor"])
+        writer = tags.get("content_author") or _credit_link(tree, _WRITER_LINK)
+        if writer and not draft.authors:
+            draft.add_author(writer)
+        editor = tags.get("content_editor") or _credit_link(tree, _EDITOR_LINK)
+        if editor:
+            draft.metadata.setdefault("editor", editor)
         draft.authors[:] = [a for a in draft.authors if not _is_site_name(a)]
+
+
+#: The credit heading's links to the writer's and the editor's pages.
+_WRITER_LINK = etree.XPath("//div[@id='penulis']//a")
+_EDITOR_LINK = etree.XPath("//div[@id='editor']//a")
+
+
+def _credit_link(tree, links: etree.XPath) -> str | None:
+    """The text of the first of the credit heading's links that names someone (not the site)."""
+    for link in links(tree):
+        name = " ".join(link.text_content().split())
+        if name and not _is_site_name(name):
+            return name
+    return None
 
 
 _SITE_NAME = re.compile(rf"{_SITE_ANY_CASE}\.?", flags=re.IGNORECASE)

@@ -1218,3 +1218,42 @@ def test_newsweek_one_line_scrape_of_2024(caption, credit):
         "author said. The team used models of the rock."
     )
     assert [dict(found) for found in article.metadata["captions"]] == [{"text": caption, "credit": credit}]
+
+
+#: A Tribun article page as public scrapers read it (``h1#arttitle``, the credit heading ``div.f20.credit.mt10 >
+#: h6 > div#penulis a, div#editor a``, the lead picture in ``div#artimg`` with its caption, the body in
+#: ``div.side-article.txt-article.multi-fontsize.editcontent`` holding ``div.reserved_box_ads``, ``p.baca`` and
+#: popIn's ``div._popIn_recommend_art_title``, the tags in ``div.tagcloud3``). Class names and nesting as
+#: those name them; the words ours.
+_TRIBUN_PAGE = (
+    '<html lang="id"><head><title>Banjir Rendam Ratusan Rumah di Kudus - Tribunnews.com</title></head><body>'
+    '<div id="article_con"><h1 id="arttitle" class="f50 black2 f400 crimson">Banjir Rendam Ratusan Rumah di Kudus</h1>'
+    '<div class="mt10"><time class="grey">Senin, 9 Juni 2025 10:15 WIB</time><div class="f20 credit mt10"><h6>'
+    '<div id="penulis">Penulis: <a href="/penulis/budi">Budi Santoso</a></div><div id="editor">Editor: '
+    '<a href="/editor/siti">Siti Aminah</a></div></h6></div></div><div id="artimg"><div class="pb20 ovh"><div '
+    'class="ovh imgfull_div"><a class="glightbox"><img class="imgfull" src="x.jpg"></a></div><div class="arial f12 '
+    'pt5 grey2">Warga melintasi genangan air di Desa Jati, Kudus. (TRIBUNJATENG.COM/Rifqi Gozali)</div></div></div>'
+    '<div class="side-article txt-article multi-fontsize editcontent"><p><strong>TRIBUNJATENG.COM, KUDUS</strong> - '
+    "Banjir merendam ratusan rumah warga di Kabupaten Kudus setelah hujan deras sejak Minggu malam.</p><p>Ketinggian "
+    'air di sejumlah desa mencapai lutut orang dewasa, dan warga mulai mengungsi.</p><div class="reserved_box_ads">'
+    '<div id="div-gpt-ad-2">ADVERTISEMENT</div></div><p class="baca">Baca juga: <a href="/x">Jalan Pantura Kudus '
+    'Macet Panjang</a></p><div class="_popIn_recommend_art_title">Pemkab Kudus Siapkan Dapur Umum untuk Korban '
+    "Banjir</div><p>Badan Penanggulangan Bencana Daerah setempat mendirikan posko dan membagikan makanan.</p><p>"
+    'Hingga Senin siang, belum ada laporan korban jiwa.</p></div><div class="side-article mb5"><div '
+    'class="tagcloud3"><a>banjir</a><a>Kudus</a></div></div></div></body></html>'
+)
+
+
+def test_tribun_page_credit_heading_names_the_writer_and_editor():
+    # the writer and editor stand in the credit heading above the picture, where the extraction does not
+    # read: the article had no author (the page's meta tags that name them are not on every template)
+    article = newsingest.ingest(_TRIBUN_PAGE, url="https://jateng.tribunnews.com/2025/06/09/banjir-kudus")
+    assert article.outlet == "tribun"
+    assert article.authors == ("Budi Santoso",)
+    assert article.metadata["editor"] == "Siti Aminah"
+    assert [p.text[:20] for p in article.paragraphs] == [
+        "Banjir merendam ratu",
+        "Ketinggian air di se",
+        "Badan Penanggulangan",
+        "Hingga Senin siang, ",
+    ]
