@@ -306,6 +306,8 @@ _CREDIT_WORDS = re.compile(
 )
 
 
+#: How a caption's last sentence ends (the credit follows it; a copy of the caption starts after one).
+_CAPTION_SENTENCE_END = (".", "!", "?", '"', "”")
 #: The page's caption script, which a scrape of the article's text keeps after the caption and its credit.
 _TOGGLE_CAP = re.compile(r"function toggleCap\(\) ?\{(?:[^{}]|\{[^{}]{0,300}\}){0,600}\}")
 #: The most words a picture's credit has (``NASA/JPL-Caltech/MSSS``, ``Penn State``, ``Jane Doe/Getty Images``).
@@ -365,7 +367,7 @@ def _doubled_caption(before: str) -> tuple[int, str, str] | None:
         if "/" not in credit and not _CREDIT_WORDS.search(credit):
             continue
         copies = before[: words_at[-count]].rstrip()
-        if not copies.endswith((".", "!", "?", '"', "”")):
+        if not copies.endswith(_CAPTION_SENTENCE_END):
             continue
         # the second copy starts where one of the last sentences does; the first copy is the same text before it
         starts = [match.end() for match in _SENTENCE_END.finditer(copies)]
@@ -376,7 +378,7 @@ def _doubled_caption(before: str) -> tuple[int, str, str] | None:
                 len(caption.split()) >= 5
                 and first >= 0
                 and copies[first : second - 1] == caption
-                and (first == 0 or copies[:first].rstrip().endswith((".", "!", "?", '"', "”")))
+                and (first == 0 or copies[:first].rstrip().endswith(_CAPTION_SENTENCE_END))
             ):
                 return first, caption, credit
     return None
@@ -520,7 +522,7 @@ class CaptionCopies:
         """
         lowest = max(floor, credit_start - _CAPTION_CHARS)
         window = text[lowest:credit_start]  # (only this much is read: linear however many credits a text holds)
-        if not window.rstrip().endswith((".", "!", "?", '"', "”")):
+        if not window.rstrip().endswith(_CAPTION_SENTENCE_END):
             return None  # a caption is a sentence: a credit after anything else is not one's
         credit = text[credit_start:end].strip()
         start = credit_start

@@ -103,8 +103,7 @@ def split_blocks(text: str) -> list[Block]:
     kinds: list[str] = []
     more: list[str] = []  # the lines continuing the last block (rare), joined to it once it is done
     previous_line = ""
-    text = normalize_text(text)
-    lines = text.split("\n")
+    lines = normalize_text(text).split("\n")
     if max(map(len, lines)) > GLUED_LINE_CHARS:  # (a scrape that joined the page's paragraphs: rare, and searched)
         lines = [spaced_sentences(line) if len(line) > GLUED_LINE_CHARS else line for line in lines]
     for number, raw_line in enumerate(lines):
