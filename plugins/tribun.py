@@ -62,15 +62,18 @@ TRIBUN_DOMAINS = (
     "tribunsolo.com",
     "suryamalang.com",
     "prohaba.co",
+    "posbelitung.co",
 )
 
 #: The network's brands as its datelines, attributions and reporter lines write them (any case),
 #: enumerated from 785 real articles of 30 regional sites: ``TRIBUNJATENG.COM``, ``Tribun-Medan.com``,
 #: ``SURYAMALANG.COM``, ``PROHABA.CO``, ``BANGKAPOS.COM``, ``SRIPOKU.COM``, ``SERAMBINEWS.COM``,
-#: ``BANJARMASINPOST.CO.ID``, ``WARTAKOTALIVE.COM``, ``POS-KUPANG.COM`` (also ``POS KUPANG.COM``).
+#: ``BANJARMASINPOST.CO.ID``, ``WARTAKOTALIVE.COM``, ``POS-KUPANG.COM`` (also ``POS KUPANG.COM``);
+#: and ``PosBelitung.co``, the network's Belitung paper (belitung.tribunnews.com), seen in a real
+#: syndication footer outside that corpus.
 BRAND = (
     r"(?:tribun[a-z\-]{0,20}|surya(?:malang)?|sripoku|serambinews|bangkapos|banjarmasinpost"
-    r"|wartakota(?:live)?|pos[\- ]kupang|prohaba)"
+    r"|wartakota(?:live)?|pos[\- ]kupang|posbelitung|prohaba)"
 )
 #: The top-level domain after a brand, as written (``.com``, ``.co.id``, ``.id``, ``.co``; ``,COM`` once,
 #: ``,co,id`` once).
@@ -88,6 +91,7 @@ BRAND_NEEDLES = (
     "wartakota",
     "pos-kupang",
     "pos kupang",
+    "posbelitung",
     "prohaba",
 )
 

@@ -76,6 +76,7 @@ def test_indonesian_habits_are_not_tribun_evidence():
         "SURYA.co.id | BLITAR - ",
         "TRIBUN-MEDAN.COM,- ",
         "POS KUPANG.COM -- ",
+        "POSBELITUNG.CO, BELITUNG - ",  # (a network paper whose own name holds no "tribun")
     ],
 )
 def test_a_network_dateline_is_tribun_evidence_and_is_cut(dateline):
@@ -83,6 +84,25 @@ def test_a_network_dateline_is_tribun_evidence_and_is_cut(dateline):
     article = newsingest.ingest(dateline + sentence + "\nPetugas pemadam tiba sepuluh menit kemudian.\n")
     assert article.outlet == "tribun"
     assert article.paragraphs[0].text == sentence
+
+
+def test_a_network_paper_named_in_the_syndication_footer_is_tribun_evidence():
+    # a Pos Belitung text as a reader copied it (kept in a public repository's data; the words ours):
+    # its one piece of evidence is the footer, whose paper and address name no "tribun" brand
+    text = (
+        "Warga Desa Selinsing menggelar acara ramah tamah di gedung pertemuan desa pada Senin (16/10/2023).\n\n"
+        "Acara itu dihadiri perangkat desa, tokoh adat dan para pemuda dari sebelas desa di kabupaten itu.\n\n"
+        "Penulis: Rafli Noer Khairam\n\n"
+        "Artikel ini telah tayang di PosBelitung.co dengan judul Warga Selinsing Gelar Ramah Tamah, "
+        "https://belitung.tribunnews.com/2023/10/17/warga-selinsing-gelar-ramah-tamah.\n"
+        "Penulis: Iklan Bangkapos | Editor: Edwardi\n"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "tribun"
+    assert article.metadata["first_published"]["site"] == "PosBelitung.co"
+    assert article.metadata["editor"] == "Edwardi"
+    assert "Rafli Noer Khairam" in article.authors
+    assert article.text.endswith("sebelas desa di kabupaten itu.")
 
 
 def test_nbc_is_recognised_by_its_furniture_alone():
