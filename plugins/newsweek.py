@@ -235,6 +235,10 @@ FURNITURE = (
     r"Do you have (?:a tip|a story|a question|any questions|questions)[^?\n]{0,160}\?(?: Do you have [^?\n]{0,160}\?)?"
     r"(?: (?:Let us know via|Contact|Email|Reach out (?:to|via))[^\n]{0,120}?(?:\.(?= |$)|$))?"
     r"(?: We can ask experts for advice,? and your story could be featured on Newsweek\.)?",
+    # (a desk's call for readers' pictures: ``… you want to share? Send them to … our Pet of the Week lineup.``,
+    # the address often gone from the scrape)
+    r"Do you have [^?\n]{1,160}\? (?:Send|Share|Email) (?:them|it|yours|us)\b[^\n]{0,200}?"
+    r"(?:Pet of the Week|featured on Newsweek|@newsweek\.com|\[email protected\])[^\n]{0,120}?(?:\.(?= |$)|$)",
     # streaming and affiliate promos
     r"Regional restrictions may apply\.",
     r"If you (?:purchase|buy) a product or register for an account through (?:a |one of the )?links? on our site,? "

@@ -1240,6 +1240,29 @@ def test_newsweek_one_line_scrape_of_2024(caption, credit):
     assert [dict(found) for found in article.metadata["captions"]] == [{"text": caption, "credit": credit}]
 
 
+#: The pets desk's call-out (a public cleaning script strips it from newsweek.com text, the address already
+#: gone): its question is no ``Do you have a tip``; the request after it names the desk's feature.
+_PETS_CALL_OUT = (
+    "Do you have funny and adorable videos or pictures of your pet you want to share? Send them to "
+    "life@newsweek.com with some details about your best friend and they could appear in our Pet of the Week lineup."
+)
+
+
+@pytest.mark.parametrize("address", ["life@newsweek.com", "[email protected]", ""])
+@pytest.mark.parametrize("glued", [False, True], ids=["own-line", "glued"])
+def test_newsweek_reader_call_out_that_asks_for_pictures_goes(address, glued):
+    call_out = _PETS_CALL_OUT.replace("life@newsweek.com ", f"{address} " if address else "")
+    body = [
+        "The dog had never done anything like it before, its owner said, and the clip has been viewed two million times.",
+        "Several viewers said their own pets had done the same thing when they were left alone for an afternoon.",
+    ]
+    committed = "Newsweek is committed to challenging conventional wisdom and finding connections in the search for common ground."
+    joiner = " " if glued else "\n\n"
+    article = newsingest.ingest(joiner.join([*body, call_out, f"Uncommon Knowledge{joiner}{committed}"]))
+    assert article.outlet == "newsweek"
+    assert article.text == joiner.join(body)
+
+
 #: A Tribun article page as public scrapers read it (``h1#arttitle``, the credit heading ``div.f20.credit.mt10 >
 #: h6 > div#penulis a, div#editor a``, the lead picture in ``div#artimg`` with its caption, the body in
 #: ``div.side-article.txt-article.multi-fontsize.editcontent`` holding ``div.reserved_box_ads``, ``p.baca`` and
