@@ -54,6 +54,17 @@ BOXES = (
     r"Get a head start on the morning['’]s top stories\.",
     r"[A-Z][\w'’]{1,20}(?: [A-Z][\w'’]{1,20}){0,3} Newsletter Get [^.\n]{1,200}\.(?: This site is protected by recaptcha\.?)?",
     r"This site is protected by recaptcha\.?",
+    # a section's box (NBC BLK, NBC Asian America, …) and a local site's, its link's words sometimes gone
+    # from the scrape (``… to your inbox. ’s newsletters.``)
+    r"For more from NBC [A-Z][\w]{1,20}(?: [A-Z][\w]{1,20}){0,2}, sign up for our [\w ]{0,20}newsletters?\.",
+    r"Get [A-Z][\w.'’ ]{1,30} local news, weather forecasts[^.\n]{0,100}? to your inbox\.(?:\s[^.\n]{0,60}?newsletters ?\.)?",
+)
+#: A republication note: ``This story first appeared on TODAY.com. More from TODAY:``, and an NBC local
+#: site's link to the network's story (both as a public cleaning script strips them from NBC sites' text).
+REPUBLISHED = (
+    r"This (?:story|article) (?:was )?(?:originally|first) (?:published|appeared) (?:on|in) [\w.]{0,40}\w ?\."
+    r"(?: More from [\w. ]{1,30}:)?",
+    r"Read the full story (?:on|at) NBCNews\.com(?: here)?\.?",
 )
 #: The old video player: ``Play Facebook``, ``Twitter``, ``Embed <title> 2:26 autoplay autoplay Copy this code …``.
 VIDEO_EMBED = r"(?:Play Facebook\s+)?(?:Twitter\s+)?Embed\b[^\n]{0,200}?autoplay Copy this code to your website or blog"
@@ -186,6 +197,12 @@ class NBCNews(Plugin):
                 "breaking news alerts",
                 "a head start on the morning",
             ),
+        ),
+        CutInline(
+            "nbc-republished",
+            "(?:" + "|".join(REPUBLISHED) + ")",
+            "republication note or link to the network's story",
+            needles=("appeared on", "appeared in", "published on", "published in", "read the full story"),
         ),
         CutInline("nbc-video", VIDEO_EMBED, "video-player furniture (embed code)", needles="copy this code"),
         DropLine(

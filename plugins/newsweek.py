@@ -38,6 +38,11 @@ FOOTER_MARKERS = (
     r"Enjoy ad-free browsing on Newsweek\.com",
     r"Request Reprint (?:&|and) Licensing",
     r"Newsweek Is A Trust Project Member",
+    # the rating box above the writer's bio
+    r"(?i:fairness meter)",
+    r"Newsweek is committed to journalism that['’]s factual and fair\..*",
+    r"Hold us accountable and submit your rating of this article on the meter\..*",
+    r"Click On Meter To Rate This Article",
 )
 
 
@@ -641,7 +646,8 @@ class Newsweek(Plugin):
             "newsweek-footer-inline",
             r"(?:Uncommon Knowledge ?)?Newsweek is committed to challenging conventional wisdom[^\n]*$"
             r"|About the writers? (?=[A-Z][\w.'’\-]+ [A-Z][\w.'’\-]+ is (?:a|an|the) )[^\n]*$"
-            r"|To read how Newsweek uses AI as a newsroom tool[^\n]*$",
+            r"|To read how Newsweek uses AI as a newsroom tool[^\n]*$"
+            r"|(?:(?i:fairness meter) ?)?Newsweek is committed to journalism that['’]s factual and fair[^\n]*$",
             "Newsweek footer glued to the last paragraph",
             needles=("newsweek is committed", "about the writer", "to read how newsweek"),
         ),
@@ -672,8 +678,15 @@ class Newsweek(Plugin):
     )
     signatures = (
         Signature(r"Newsweek is committed to challenging conventional wisdom", 2.0),
+        Signature(r"Newsweek is committed to journalism that['’]s factual and fair", 2.0),
         Signature(r"To read how Newsweek uses AI", 1.0),
         Signature(r"is a Newsweek (?:reporter|writer|editor|correspondent)", 1.0),
+        # (the bio's other wording: ``is a Weekend Reporter at Newsweek based in New York``)
+        Signature(
+            r"is an? (?:[A-Z][\w\-]{1,20} ){0,3}(?:[Rr]eporter|[Ww]riter|[Ee]ditor|[Cc]orrespondent) (?:at|for) Newsweek\b",
+            1.0,
+            needles=("at newsweek", "for newsweek"),
+        ),
         Signature(r"Newsweek (?:has )?(?:reached out to|contacted)\b", 1.0),
         Signature(r"\b(?:told|tells) Newsweek\b", 0.5, needles=("told newsweek", "tells newsweek")),
         Signature(r"Uncommon Knowledge", 0.5),

@@ -105,6 +105,34 @@ def test_a_network_paper_named_in_the_syndication_footer_is_tribun_evidence():
     assert article.text.endswith("sebelas desa di kabupaten itu.")
 
 
+#: NBC sections' and local sites' boxes and republication notes, as a public cleaning script strips them from
+#: nbcnews.com and NBC local sites' text (the local box once with its link's words gone: ``’s newsletters.``).
+_NBC_BOXES = [
+    "For more from NBC BLK, sign up for our weekly newsletter.",
+    "For more from NBC Asian America, sign up for our weekly newsletter.",
+    "Get Boston local news, weather forecasts, lifestyle and entertainment stories to your inbox. "
+    "Sign up for NBC Boston’s newsletters.",
+    "Get Boston local news, weather forecasts, lifestyle and entertainment stories to your inbox. ’s newsletters.",
+    "Get Chicago local news, weather forecasts, sports and entertainment stories to your inbox.",
+    "Read the full story on NBCNews.com here.",
+    "This story first appeared on TODAY.com. More from TODAY:",
+    "This story first appeared on NBCNews.com. More from NBC News:",
+]
+
+
+@pytest.mark.parametrize("box", _NBC_BOXES)
+@pytest.mark.parametrize("glued", [False, True], ids=["own-line", "glued"])
+def test_nbc_newsletter_boxes_and_republication_notes_go(box, glued):
+    body = [
+        "The city council approved the new budget late Tuesday after a lengthy debate over police funding.",
+        "Several members said they would push for more changes when the council meets again next month.",
+    ]
+    joiner = " " if glued else "\n\n"
+    article = newsingest.ingest(joiner.join([body[0], box, body[1]]), url="https://www.nbcboston.com/news/local/x/1/")
+    assert article.outlet == "nbc"
+    assert article.text == joiner.join(body)
+
+
 def test_nbc_is_recognised_by_its_furniture_alone():
     text = (
         "Play Facebook\n\nTwitter\n\nEmbed Senate Passes Relief Bill 2:26 autoplay autoplay Copy this code to "
@@ -1259,6 +1287,28 @@ def test_newsweek_reader_call_out_that_asks_for_pictures_goes(address, glued):
     committed = "Newsweek is committed to challenging conventional wisdom and finding connections in the search for common ground."
     joiner = " " if glued else "\n\n"
     article = newsingest.ingest(joiner.join([*body, call_out, f"Uncommon Knowledge{joiner}{committed}"]))
+    assert article.outlet == "newsweek"
+    assert article.text == joiner.join(body)
+
+
+#: The rating box above the writer's bio (a public cleaning script strips these lines from newsweek.com text).
+_FAIRNESS_METER = [
+    "fairness meter",
+    "Newsweek is committed to journalism that's factual and fair.",
+    "Hold us accountable and submit your rating of this article on the meter.",
+    "Click On Meter To Rate This Article",
+]
+
+
+@pytest.mark.parametrize("glued", [False, True], ids=["own-lines", "glued"])
+def test_newsweek_fairness_meter_goes_and_is_newsweek_evidence(glued):
+    body = [
+        "The school board voted to keep the program for another year after hours of public comment on Tuesday.",
+        "Parents who spoke at the meeting said the classes had helped their children catch up after the pandemic.",
+    ]
+    bio = ["About the writer", "Jane Roe is a Weekend Reporter at Newsweek based in New York."]
+    joiner = " " if glued else "\n\n"
+    article = newsingest.ingest(joiner.join([*body, *_FAIRNESS_METER[1 if glued else 0 :], *bio]))
     assert article.outlet == "newsweek"
     assert article.text == joiner.join(body)
 
