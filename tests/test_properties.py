@@ -242,6 +242,9 @@ def test_a_reporter_name_stops_at_the_line_end():
 )
 @example("ini\nTRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.")  # a word line taken whole
 @example(_PARAGRAPH + "\n<html><html>\n<html><html>")  # read as HTML: the tags are no line of text
+@example(  # a read-also link cut across three lines, ending at a one-word piece of the third (seed 1746)
+    "Zoe Strozewski is a Newsweek reporter based in New Jersey. Zoe ... Read more\na\n0 0\n date 2023-05-01 The first"
+)
 @given(st.one_of(articles, mutated_seeds()))
 def test_removed_and_kept_account_for_every_line(text):
     article = ingest_or_input_error(text)
@@ -283,13 +286,15 @@ def _without_overlap(line: str, strip: str) -> str:
 
     A block joined from several lines (``… Read more`` / ``You May Also Like``) may lose a
     piece that began on one line and went on to the next: each line holds only part of it.
+    A piece's end may be one short word (seed 1746: ``Read more`` / ``a`` / ``0 0`` lost ``Read more a 0``
+    and kept the second ``0``): what is left of the line must then still be in the article.
     """
     words = strip.split(" ")
     for count in range(len(words) - 1, 0, -1):
         head, tail = " ".join(words[:count]), " ".join(words[-count:])
-        if len(head) > 3 and (line == head or line.endswith(" " + head)):
+        if head and (line == head or line.endswith(" " + head)):
             return line[: len(line) - len(head)].strip()
-        if len(tail) > 3 and (line == tail or line.startswith(tail + " ")):
+        if tail and (line == tail or line.startswith(tail + " ")):
             return line[len(tail) :].strip()
     return line
 
