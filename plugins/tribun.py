@@ -866,9 +866,11 @@ class Tribun(Plugin):
             needles="oleh",
             may_apply=may_hold_opinion_writer,
         ),
+        # (each takes the ``|`` before it, if one stands there: ``Penulis: A | Editor: B`` inside a paragraph
+        # leaves no separator behind)
         GatedExtract(
             "tribun-writer",
-            r"(?i)penulis\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            r"(?i)(?:\|\s*)?penulis\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "authors",
             "credit line: writer",
             convert=lambda value: clean_name(value) or value,
@@ -879,7 +881,7 @@ class Tribun(Plugin):
         ),
         GatedExtract(
             "tribun-editor",
-            r"(?i)editor\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            r"(?i)(?:\|\s*)?editor\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.editor",
             "credit line: editor",
             max_chars=200,
@@ -888,7 +890,7 @@ class Tribun(Plugin):
         ),
         GatedExtract(
             "tribun-source",
-            r"(?i)sumber\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
+            r"(?i)(?:\|\s*)?sumber\s*:\s*(?P<value>[^|\n]{2,80}?)\s*(?=\||$)",
             "metadata.source",
             "credit line: source",
             max_chars=200,

@@ -133,6 +133,20 @@ def test_nbc_newsletter_boxes_and_republication_notes_go(box, glued):
     assert article.text == joiner.join(body)
 
 
+@pytest.mark.parametrize(
+    "credits",
+    ["Penulis: Budi Santoso | Editor: Siti Aminah", "Editor: Siti Aminah | Penulis: Budi Santoso"],
+)
+def test_tribun_credit_line_glued_to_the_last_sentence_leaves_no_separator(credits):
+    # a page scraped as one line: the credit line closes the last paragraph (seed 1767 found it behind "0-")
+    last = "Petugas masih berjaga di lokasi hingga malam hari, kata dia."
+    text = "TRIBUNNEWS.COM, JAKARTA - Warga diminta tetap waspada terhadap banjir susulan. " + last + " " + credits
+    article = newsingest.ingest(text)
+    assert article.outlet == "tribun"
+    assert article.text == "Warga diminta tetap waspada terhadap banjir susulan. " + last
+    assert article.authors == ("Budi Santoso",) and article.metadata["editor"] == "Siti Aminah"
+
+
 def test_nbc_is_recognised_by_its_furniture_alone():
     text = (
         "Play Facebook\n\nTwitter\n\nEmbed Senate Passes Relief Bill 2:26 autoplay autoplay Copy this code to "

@@ -115,7 +115,16 @@ def _without_strips(text: str, article: Article) -> str:
     return flat
 
 
+#: A credit line joined to the line above it (``0-``): the writer and the editor were cut from inside the block
+#: and the ``|`` between them stayed (``0- |``, seed 1767).
+CREDITS_AFTER_A_DASH = (
+    "0-\nPenulis: Budi Santoso | Editor: Siti Aminah\nLaporan Wartawan Tribunnews.com, Budi Santoso\n"
+    "Penulis: Budi Santoso | Editor: Siti Aminah"
+)
+
+
 @example("Zoe Strozewski is a Newsweek reporter. Zoe ... Read more\nYou May Also Like\n. 0")  # (seed 1553)
+@example(CREDITS_AFTER_A_DASH)  # (seed 1767)
 @given(st.one_of(articles, mutated_seeds()))
 def test_cleaning_only_removes(text):
     article = ingest_or_input_error(text)
