@@ -803,6 +803,63 @@ class LongLastBlockExtract(Extract):
             Extract.apply(self, draft)
 
 
+#: A credit's label as the footer prints it (``Penulis``, ``Editor``, ``Sumber``; capitalised or in capitals).
+_CREDIT_LABEL = r"(?:[Pp]enulis|PENULIS|[Ee]ditor|EDITOR|[Ss]umber|SUMBER)"
+#: One to four credits closing a paragraph, after its last sentence: ``… kata dia. Penulis: A | Editor: B``.
+_CLOSING_CREDITS = re.compile(
+    rf"(?<=[.!?\"”)] ){_CREDIT_LABEL}\s*:\s*[^|\n:]{{2,80}}?(?:\s*\|?\s*{_CREDIT_LABEL}\s*:\s*[^|\n:]{{2,80}}?){{0,3}}\s*$"
+)
+#: One credit of those, its label and its name (up to the next label or the end).
+_ONE_CREDIT = re.compile(
+    rf"\|?\s*(?P<label>{_CREDIT_LABEL})\s*:\s*(?P<name>[^|\n:]{{2,80}}?)\s*(?=\|?\s*{_CREDIT_LABEL}\s*:|$)"
+)
+
+#: What each credit is, as the credit line rules record it.
+_CREDIT_REASONS = {"penulis": "credit line: writer", "editor": "credit line: editor", "sumber": "credit line: source"}
+
+
+@attrs.frozen
+class ClosingCredits:
+    """The footer's credits closing a long last paragraph: a page scraped as one line.
+
+    ``… kata dia. Penulis: Budi Santoso | Editor: Siti Aminah`` (a bar between them or not): the
+    writer goes to ``authors``, the editor and the source to ``metadata``, and the paragraph ends at
+    its last sentence. A last block of up to ``max_line_chars`` characters is the credit line rules'
+    (they read a whole line); only the end of a longer one is searched. Runs before the syndication
+    footer's rules, whose value would otherwise run on into the credits after it.
+    """
+
+    name: str = "tribun-closing-credits"
+    pattern: re.Pattern[str] = _CLOSING_CREDITS
+    #: the last block is read again when a later step changes it (an attribution cut after the credits)
+    last_blocks: int = 1
+    max_line_chars: int = 200
+    #: how much of the block's end is searched: four credits fit
+    tail_chars: int = 400
+
+    def apply(self, draft: Draft) -> None:
+        if not draft.blocks:
+            return
+        block = draft.blocks[-1]
+        text = block.text
+        start = len(text) - self.tail_chars
+        if len(text) <= self.max_line_chars or ":" not in text[start:]:
+            return  # (the usual last paragraph: no colon near its end)
+        match = self.pattern.search(text, max(0, start))
+        if match is None:
+            return
+        for credit in _ONE_CREDIT.finditer(match.group(0)):
+            label, name = credit.group("label").casefold(), credit.group("name")
+            if label == "penulis":
+                draft.add_author(clean_name(name) or name)
+                moved_to = "authors"
+            else:
+                moved_to = "metadata.editor" if label == "editor" else "metadata.source"
+                draft.metadata.setdefault(moved_to.split(".")[1], name)
+            draft.record_strip(credit.group(0).strip(), _CREDIT_REASONS[label], self.name, moved_to)
+        draft.blocks[-1] = Block(text[: match.start()].rstrip(), block.kind, block.language)
+
+
 #: A site's Google News prompt: ``Baca berita TRIBUN MEDAN lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM
 #: lain di GOOGLE NEWS``, ``Simak berita menarik lainnya di sripoku.com dengan mengklik Google News.``
 _GOOGLE_NEWS_INLINE = (
@@ -897,6 +954,7 @@ class Tribun(Plugin):
             needles="sumber",
             may_apply=may_hold_credit_line,
         ),
+        ClosingCredits(),
         _CLOSING_ATTRIBUTION,
         Extract(
             "tribun-syndication",

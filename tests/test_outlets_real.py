@@ -147,6 +147,37 @@ def test_tribun_credit_line_glued_to_the_last_sentence_leaves_no_separator(credi
     assert article.authors == ("Budi Santoso",) and article.metadata["editor"] == "Siti Aminah"
 
 
+_LONG_LAST_PARAGRAPH = " ".join(
+    f"Petugas masih berjaga di lokasi {place} hingga malam hari untuk memastikan tidak ada warga yang tertinggal."
+    for place in ("pasar", "sekolah", "masjid", "terminal", "kantor desa", "puskesmas")
+)
+
+
+@pytest.mark.parametrize(
+    ("closing", "first_published"),
+    [
+        ("Penulis: Budi Santoso | Editor: Siti Aminah", None),
+        ("Penulis: Budi Santoso Editor: Siti Aminah", None),
+        (
+            "Artikel ini telah tayang di Tribunnews.com dengan judul Banjir Susulan Mengancam Warga, "
+            "https://www.tribunnews.com/regional/2025/06/09/banjir-susulan-mengancam-warga. "
+            "Penulis: Budi Santoso Editor: Siti Aminah",
+            "https://www.tribunnews.com/regional/2025/06/09/banjir-susulan-mengancam-warga",
+        ),
+    ],
+)
+def test_tribun_credits_closing_a_one_line_scrape_go_to_metadata(closing, first_published):
+    # a page scraped as one line: the footer's credits (and the syndication line before them) close a long paragraph
+    text = f"TRIBUNNEWS.COM, JAKARTA - Warga diminta tetap waspada terhadap banjir susulan. {_LONG_LAST_PARAGRAPH} {closing}"
+    article = newsingest.ingest(text)
+    assert article.outlet == "tribun"
+    assert article.text == "Warga diminta tetap waspada terhadap banjir susulan. " + _LONG_LAST_PARAGRAPH
+    assert article.authors == ("Budi Santoso",) and article.metadata["editor"] == "Siti Aminah"
+    if first_published:
+        assert article.metadata["first_published"]["url"] == first_published
+        assert article.metadata["first_published"]["title"] == "Banjir Susulan Mengancam Warga"
+
+
 def test_nbc_is_recognised_by_its_furniture_alone():
     text = (
         "Play Facebook\n\nTwitter\n\nEmbed Senate Passes Relief Bill 2:26 autoplay autoplay Copy this code to "
