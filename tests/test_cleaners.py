@@ -840,6 +840,13 @@ def test_a_table_of_contents_under_a_header_that_lists_nothing_goes_too():
         ["Contents", "What the box holds", BODY],  # a section called Contents: its line is not repeated below
         [BODY, "Table of Contents"],  # a header alone
         ["Daftar Isi", BODY, BODY],  # a long line is never an entry, even repeated
+        # a short sentence printed twice (a scrape's doubled quote) is no entry: entries are headings (seed 1793)
+        [
+            "In this article",
+            "“Decisions are made emotionally,” she added.",
+            "“Decisions are made emotionally,” she added.",
+        ],
+        ["Contents", "The box holds two cables and a charger.", BODY, "The box holds two cables and a charger."],
     ],
 )
 def test_a_contents_header_without_repeated_entries_is_left_alone(lines):

@@ -367,6 +367,11 @@ def _without_overlap(line: str, strip: str) -> str:
     "Jakarta</p><p>0</p><h2>TRIBUNNEWS.COM, JAKARTA - Kalimat pertama berita ini panjang sekali.</h2>"
     "<aside>You May Also Like</aside></article></body></html>"
 )
+@example(  # a read-also line under a contents header, a quote printed twice under it (seed 1793)
+    _PARAGRAPH
+    + "\nIN THIS ARTICLE\nBaca juga: Sesuatu yang lain terjadi di Jakarta\n"
+    + "“Excessively high losses of personnel do not stop the enemy. Decisions are made emotionally,” she added.\n" * 2
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

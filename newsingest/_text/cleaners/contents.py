@@ -36,10 +36,11 @@ class DropContents:
     """Drop a table of contents: its header and the entries the article repeats below.
 
     An entry is a short line (at most ``max_entry_words`` words) that stands again,
-    word for word, further down. The table ends at the first line that does not, so
-    the article's first sentence or a heading it does not repeat is never taken; a
-    header without such an entry under it is left alone (``Contents`` can head a
-    section of its own).
+    word for word, further down, and reads as a heading: it does not end in a full
+    stop (a question may, as ``Apa itu …?`` entries do). The table ends at the first
+    line that is no entry, so the article's first sentence, a heading it does not
+    repeat, or a sentence a scrape printed twice is never taken; a header without an
+    entry under it is left alone (``Contents`` can head a section of its own).
     """
 
     name: str = "contents"
@@ -71,7 +72,15 @@ class DropContents:
 
     def _is_entry(self, texts: list[str], at: int) -> bool:
         text = texts[at]
-        return 0 < len(text.split()) <= self.max_entry_words and text in texts[at + 1 :]
+        return (
+            0 < len(text.split()) <= self.max_entry_words
+            and not text.rstrip(_CLOSERS).endswith(".")
+            and text in texts[at + 1 :]
+        )
+
+
+#: What may close a sentence after its full stop: quotation marks and brackets.
+_CLOSERS = "\"'”’»)]"
 
 
 CONTENTS = DropContents()
