@@ -136,7 +136,10 @@ _NAME_WORDS = re.compile(r"[A-Z][\w.'’\-]*(?: (?:[A-Z][\w.'’\-]*|bin|binti|d
 _REPORTER = re.compile(
     r"(?i)^(?:laporan(?: langsung)?(?P<role> (?:wartawan|reporter|kontributor|jurnalis))?|reporter\s*:)\s+(?P<rest>[^\n]{2,140})$"
 )
-_REPORTER_SITE = re.compile(rf"(?i)^(?:{BRAND}(?:{TLD})?|tribun [a-z]{{2,20}})\s*,?\s*")
+#: The site opening what follows ``Laporan Wartawan``, and the comma or slash after it (``Tribun Medan / Name``).
+_REPORTER_SITE = re.compile(
+    rf"(?i)^(?:tribun [a-z]{{2,20}}(?=\s*[,/])|{BRAND}(?:{TLD})?|tribun [a-z]{{2,20}})\s*[,/]?\s*"
+)
 #: What follows a reporter's name on the line: where from (``dari Osaka``) or the place (``I Lhokseumawe``,
 #: ``| Banda Aceh``, and ``l Aceh Singkil`` where a lower-case L stands for the bar).
 _AFTER_NAME = re.compile(r"\s+(?:dari|I|l|\||-|–)\s+.*$")

@@ -493,6 +493,22 @@ def test_a_serambi_reporter_line_names_the_place_after_a_bar(separator):
 
 
 @pytest.mark.parametrize(
+    "line",
+    [
+        # a 2019 Tribun Medan article as a reader copied it (kept in a public repository's data): a slash
+        # between the site and the reporter
+        "Laporan Wartawan Tribun Medan / Tommy Simatupang",
+        "Laporan Wartawan Tribunnews.com / Tommy Simatupang",
+        "Laporan Wartawan Tribun Medan, Tommy Simatupang",
+    ],
+)
+def test_a_reporter_line_with_a_slash_after_the_site_names_an_author(line):
+    article = newsingest.ingest(line + "\n\nTRIBUN-MEDAN.com, SIANTAR - " + _TRIBUN_BODY)
+    assert article.outlet == "tribun"
+    assert article.authors == ("Tommy Simatupang",) and article.title is None
+
+
+@pytest.mark.parametrize(
     "credit",
     [
         "Istimewa/Tribunnews",
