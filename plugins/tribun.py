@@ -694,10 +694,11 @@ class RelatedBullets:
 #: Words in a closing attribution that name no person: a press release (``Rilis``), a press office (``Humas``).
 _NOT_NAMES = r"rilis|release|humas"
 #: ``(Tribunnews.com/Name)``, ``( Tribunjogja.com / Name )``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``,
-#: ``(Rilis/Bangkapos.com/Name)``;
+#: ``(Rilis/Bangkapos.com/Name)``, the brand without its domain before a name (``(Surya/Name)``);
 #: ``(*)`` and its coded forms ``(*/E3)``, ``(*/adv)`` (an advertorial), ``(*/tio-tribun-medan.com)``.
 _ATTRIBUTION = (
-    rf"(?i)\(\s*(?:(?P<value>(?:(?:[a-z]{{2,4}}\d{{0,3}}|{_NOT_NAMES})\s*/\s*)?{BRAND}{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}"
+    rf"(?i)\(\s*(?:(?P<value>(?:(?:[a-z]{{2,4}}\d{{0,3}}|{_NOT_NAMES})\s*/\s*)?{BRAND}"
+    rf"(?:{TLD}(?:\s*/\s*[^()\n/]{{1,60}}){{0,3}}|(?:\s*/\s*[^()\n/]{{1,60}}){{1,3}})"
     rf"|[^()\n/]{{1,60}}/\s*{BRAND}{TLD})|\*(?:\s*/\s*[\w.\-]{{1,40}})?)\s*\)\s*\.?$"
 )
 #: A short sign-off after the last sentence: a reporter's (``… kata dia. (Ito)``, ``(Lampura).``, ``(cr3)``),
@@ -970,7 +971,8 @@ class Tribun(Plugin):
         ),
         LongLastBlockExtract(  # the same footer closing a text that came as one line: cut with what follows it
             "tribun-syndication",
-            r"(?i)(?<=[.!?\"”)] )(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})$",
+            # (after the last sentence, a space between them or not: ``… desa tersebut.Artikel ini telah tayang …``)
+            r"(?i)(?<=[.!?\"”)])\s?(?:artikel|berita) ini (?:telah|sudah) (?:tayang|terbit|dimuat) di (?P<value>[^\n]{2,400})$",
             "metadata.first_published",
             "syndication footer",
             convert=parse_syndication,
@@ -1066,7 +1068,8 @@ class Tribun(Plugin):
             needles=BRAND_NEEDLES,
         ),
         # the closing attribution: ``(Tribunnews.com/Name)``, ``(Name/Tribunnews.com)``, ``(cr3/tribun-medan.com)``
-        Signature(rf"(?i)\(\s*(?:[^()\n/]{{1,60}}/\s*)?{BRAND}{TLD}\s*[/)]", 2.0, needles=BRAND_NEEDLES),
+        # (and a regional paper crediting the network: ``Kepada Surya (TribunJatim.com Network), …``)
+        Signature(rf"(?i)\(\s*(?:[^()\n/]{{1,60}}/\s*)?{BRAND}{TLD}(?: network)?\s*[/)]", 2.0, needles=BRAND_NEEDLES),
         Signature(
             rf"(?i)laporan (?:langsung )?(?:wartawan|reporter|kontributor|jurnalis)\s+(?:{BRAND}|tribun\b)",
             2.0,
@@ -1086,8 +1089,10 @@ class Tribun(Plugin):
     def process(self, draft: Draft) -> None:
         """Reporters named in the closing attributions become authors; a short sign-off or credit is cut."""
         for value in draft.metadata.get("attribution", []):
-            for part in value.split("/"):
+            for number, part in enumerate(value.split("/")):
                 part = part.strip()
+                if number == 0 and _BRAND_ALONE.fullmatch(part):
+                    continue  # (``Surya/Name``: the paper, without its domain)
                 if part and not _CODE.fullmatch(part):
                     name = clean_name(part)
                     if name and not _is_photo_credit(name):
@@ -1177,6 +1182,8 @@ def _credit_link(tree, links: etree.XPath) -> str | None:
 
 
 _SITE_NAME = re.compile(rf"{_SITE_ANY_CASE}\.?", flags=re.IGNORECASE)
+#: A brand without its domain (``Surya``, ``Tribunnews``).
+_BRAND_ALONE = re.compile(BRAND, flags=re.IGNORECASE)
 
 
 def _is_photo_credit(name: str) -> bool:

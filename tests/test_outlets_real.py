@@ -508,6 +508,22 @@ def test_a_reporter_line_with_a_slash_after_the_site_names_an_author(line):
     assert article.authors == ("Tommy Simatupang",) and article.title is None
 
 
+def test_a_surya_article_credited_to_the_network_with_a_closing_brand_and_reporter():
+    # a 2019 Surya article as a reader copied it (kept in a public repository's data): the network named in
+    # a sentence, "(TribunJatim.com Network)", and the closing attribution without the brand's domain
+    text = (
+        "Warga berkumpul di alun-alun untuk mensyukuri keberhasilan kabupaten mempertahankan Piala Adipura.\n\n"
+        "Kepada Surya (TribunJatim.com Network), bupati mengaku sangat bersyukur atas penghargaan tahun ini.\n\n"
+        "“Penilaiannya banyak, mulai dari kebersihan, pertamanan, pasar dan lain sebagainya,” urainya. "
+        "(Surya/Galih Lintartika)"
+    )
+    article = newsingest.ingest(text)
+    assert article.outlet == "tribun"
+    assert article.authors == ("Galih Lintartika",)
+    assert article.text.endswith("dan lain sebagainya,” urainya.")
+    assert "(TribunJatim.com Network)" in article.text  # (a sentence's words, kept)
+
+
 @pytest.mark.parametrize(
     "credit",
     [
@@ -643,6 +659,17 @@ def test_tribun_one_line_footer_prompt_and_syndication_are_cut(prompt):
     article = newsingest.ingest(frame + _ONE_LINE_BODY + " " + prompt + " " + footer)
     assert article.text == _ONE_LINE_BODY
     assert article.metadata["first_published"]["title"] == "Diculik 3 Orang Tak Dikenal"
+
+
+def test_tribun_one_line_syndication_footer_glued_to_the_last_sentence_is_cut():
+    # a 2019 Tribun Jambi article as a reader copied it (kept in a public repository's data): the footer
+    # follows the last sentence's full stop with no space ("… di desa tersebut.Artikel ini telah tayang …")
+    footer = "Artikel ini telah tayang di Tribunjambi.com dengan judul Warga Lapor Inspektorat Batanghari,"
+    body = " ".join([_ONE_LINE_BODY] * 4)  # (a long line: over 500 characters with the footer)
+    article = newsingest.ingest(body + footer)
+    assert article.outlet == "tribun"
+    assert article.text == body
+    assert article.metadata["first_published"]["title"] == "Warga Lapor Inspektorat Batanghari"
 
 
 def test_tribun_a_teaser_closing_the_dateline_window_goes_with_the_dateline_under_it():
