@@ -1162,6 +1162,18 @@ def test_inline_read_also_is_cut_and_the_sentences_kept():
     assert draft.removed[0].text == "Baca juga: Harga Cabai Naik di Pasar Kramat Jati"
 
 
+@pytest.mark.parametrize("opening", ["Artikel ini telah tayang di", "Berita ini telah tayang di"])
+def test_inline_read_also_stops_before_the_syndication_footer(opening):
+    # realdata joined into one line: the last read-also headline ate "Artikel", and the footer after it
+    # ("ini telah tayang di …") was left in the body
+    headline = "Kantor Guru SDN 13 Peudada Bireuen Terbakar, Damkar Kerahkan 3 Mobil"
+    text = f"Kerugian ditaksir Rp 250 juta, ujar Syamsul. Baca juga: {headline} {opening} TribunJakarta.com dengan judul X"
+    draft = Draft(blocks=[Block(text)])
+    INLINE_READ_ALSO.apply(draft)
+    assert draft.removed[0].text == f"Baca juga: {headline}"
+    assert draft.blocks[0].text.endswith(f"ujar Syamsul. {opening} TribunJakarta.com dengan judul X")
+
+
 def test_read_more_in_a_sentence_is_body():
     draft = Draft(blocks=[Block("Read more about the storm in our guide to the season, which has plenty of detail.")])
     INLINE_READ_ALSO.apply(draft)

@@ -215,6 +215,9 @@ SENTENCE_STARTERS = frozenset(
         "Hal",
         "Kini",
         "Kemudian",
+        # (the syndication footer after the last read-also line: ``Artikel ini telah tayang di …``)
+        "Artikel",
+        "Berita",
     ]
 )
 _SENTENCE_END = (".", "!", "?", "…")
