@@ -1167,7 +1167,9 @@ def test_inline_read_also_stops_before_the_syndication_footer(opening):
     # realdata joined into one line: the last read-also headline ate "Artikel", and the footer after it
     # ("ini telah tayang di …") was left in the body
     headline = "Kantor Guru SDN 13 Peudada Bireuen Terbakar, Damkar Kerahkan 3 Mobil"
-    text = f"Kerugian ditaksir Rp 250 juta, ujar Syamsul. Baca juga: {headline} {opening} TribunJakarta.com dengan judul X"
+    text = (
+        f"Kerugian ditaksir Rp 250 juta, ujar Syamsul. Baca juga: {headline} {opening} TribunJakarta.com dengan judul X"
+    )
     draft = Draft(blocks=[Block(text)])
     INLINE_READ_ALSO.apply(draft)
     assert draft.removed[0].text == f"Baca juga: {headline}"
