@@ -25,6 +25,7 @@ from lxml import etree
 
 from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
+from newsingest._text.match import folded_block
 from newsingest.model import Block
 
 from ._rules import GatedExtract, MatchFirstDropLine
@@ -818,6 +819,57 @@ _ONE_CREDIT = re.compile(
     rf"\|?\s*(?P<label>{_CREDIT_LABEL})\s*:\s*(?P<name>[^|\n:]{{2,80}}?)\s*(?=\|?\s*{_CREDIT_LABEL}\s*:|$)"
 )
 
+#: A regional site's follow prompt closing a paragraph, after its last sentence, attribution or end mark
+#: (``… (TribunManado.co.id/Ico) Ikuti Saluran WhatsApp Tribun Manado dan Google News …``,
+#: ``… (*) Baca berita Wartakotalive.com lainnya di WhatsApp.``): it runs to the paragraph's end.
+_CLOSING_PROMPT = re.compile(
+    r"(?i)(?<=[.!?\"”)*] )(?:\*+\s*)?(?:ikuti|baca|update|simak|akses|dapatkan|artikel lainnya|bergabung|gabung|follow)\b"
+    r"[^\n]{0,200}?\b(?:google ?news|whats ?app)\b[^\n]{0,200}$"
+)
+#: What makes such a sentence a prompt rather than the last sentence of a story that names WhatsApp: Google
+#: News, the site, or its channel.
+_PROMPT_TARGET = re.compile(rf"(?i)google ?news|saluran|channel|{BRAND}")
+#: An end mark (``***``) right before such a prompt.
+_END_MARK_BEFORE = re.compile(r"\s\*{3,}\s*$")
+
+
+@attrs.frozen
+class ClosingPrompt:
+    """A follow prompt closing a long last paragraph (a page scraped as one line): cut to the end.
+
+    On a line of its own it is the prompt rules' (``tribun-google-news``, ``tribun-prompts``); glued after the
+    last sentence it is cut here when it names Google News, the site or its WhatsApp channel. A
+    story's last sentence that only mentions WhatsApp (``… melalui grup WhatsApp warga.``) is no prompt.
+    """
+
+    name: str = "tribun-closing-prompt"
+    pattern: re.Pattern[str] = _CLOSING_PROMPT
+    #: the last block is read again when a later step changes it
+    last_blocks: int = 1
+    max_line_chars: int = 200
+    tail_chars: int = 420
+
+    def apply(self, draft: Draft) -> None:
+        if not draft.blocks:
+            return
+        block = draft.blocks[-1]
+        text = block.text
+        if len(text) <= self.max_line_chars:
+            return
+        tail = folded_block(text[-self.tail_chars :])
+        if "google" not in tail and "whats" not in tail:
+            return  # (the usual last paragraph)
+        match = self.pattern.search(text, max(0, len(text) - self.tail_chars))
+        if match is None or not _PROMPT_TARGET.search(match.group(0)):
+            return
+        start = match.start()
+        end_mark = _END_MARK_BEFORE.search(text, 0, start)  # (``… Glad in it *** Ikuti …``: the story's end mark)
+        if end_mark is not None:
+            start = end_mark.start()
+        draft.record_strip(text[start:].strip(), "Google News / WhatsApp prompt", self.name)
+        draft.blocks[-1] = Block(text[:start].rstrip(), block.kind, block.language)
+
+
 #: What each credit is, as the credit line rules record it.
 _CREDIT_REASONS = {"penulis": "credit line: writer", "editor": "credit line: editor", "sumber": "credit line: source"}
 
@@ -979,6 +1031,7 @@ class Tribun(Plugin):
             last_blocks=1,
             needles=("artikel ini", "berita ini"),
         ),
+        ClosingPrompt(),  # (after the syndication footer's rules: a prompt may stand before the footer)
         DropLine(
             "tribun-pagination",
             r"(?i)(?:halaman (?:selanjutnya|berikutnya|sebelumnya)|selanjutnya|berikutnya|halaman\s+\d+\s*(?:/|dari)\s*\d+|halaman\s+\d+(?:\s+\d+){0,9}\s*|(?:«|‹)?\s*(?:sebelumnya|prev)\s*(?:\d+(?:\s+\d+){0,9}\s*)?(?:selanjutnya|next)?\s*(?:»|›)?)\s*[»›>]*",

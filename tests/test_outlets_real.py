@@ -672,6 +672,51 @@ def test_tribun_one_line_syndication_footer_glued_to_the_last_sentence_is_cut():
     assert article.metadata["first_published"]["title"] == "Warga Lapor Inspektorat Batanghari"
 
 
+@pytest.mark.parametrize(
+    ("closing", "prompt"),
+    [
+        # the regional sites' closing prompts (realdata, joined into one line), after an attribution,
+        # a sign-off, the end mark or the last sentence
+        (
+            "(TribunManado.co.id/Ico)",
+            "Ikuti Saluran WhatsApp Tribun Manado dan Google News Tribun Manado untuk pembaharuan lebih lanjut "
+            "tentang berita populer lainnya.",
+        ),
+        ("(TribunJakarta.com/Elga Hikari Putra)", "Baca berita Wartakotalive.com lainnya di WhatsApp."),
+        ("(*)", "Update berita lainnya di PROHABA.co dan Google News"),
+        ("", "Ikuti dan Bergabung di Saluran Whatsapp Tribunsumsel.com"),
+        ("", "Ikuti saluran WartaKotaLive.Com di WhatsApp: https://www.whatsapp.com/channel/0029VaYZ6CQFsn0dfcPLvk09"),
+        ("***", "** Artikel lainnya di google news. Ikuti dan bergabung disaluran WhatsApp Tribunsumsel."),
+        (
+            "(*)",
+            "Baca Wartakotalive.com berita lainnya di Google News Dapatkan informasi lain dari WartaKotaLive.Com "
+            "lewat WhatsApp : di sini",
+        ),
+        ("", "Simak berota menarik lainnya di sripoku.com dengan mengklik Google News."),
+    ],
+)
+def test_tribun_closing_prompt_of_a_one_line_text_is_cut(closing, prompt):
+    body = " ".join([_ONE_LINE_BODY] * 3)
+    text = "TRIBUNNEWS.COM, JAKARTA - " + " ".join(part for part in (body, closing, prompt) if part)
+    article = newsingest.ingest(text)
+    assert article.outlet == "tribun"
+    assert article.text == body
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Kabar itu beredar di grup WhatsApp warga Aceh Singkil.",
+        "Untuk informasi lebih lanjut, pelanggan dapat menghubungi nomor WhatsApp resmi hotel itu.",
+        "Ikuti perkembangan kasus ini, kata polisi yang dihubungi melalui WhatsApp.",
+    ],
+)
+def test_tribun_a_last_sentence_that_names_whatsapp_is_body(last):
+    body = " ".join([_ONE_LINE_BODY] * 3)
+    article = newsingest.ingest("TRIBUNNEWS.COM, JAKARTA - " + body + " " + last)
+    assert article.text == body + " " + last
+
+
 def test_tribun_a_teaser_closing_the_dateline_window_goes_with_the_dateline_under_it():
     """The teaser as the window's fifth block, the article's dateline just past it (found by the property tests)."""
     body = [
