@@ -1221,6 +1221,31 @@ def test_inline_read_also_stops_before_the_syndication_footer(opening):
     assert draft.blocks[0].text.endswith(f"ujar Syamsul. {opening} TribunJakarta.com dengan judul X")
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a link line glued on at the end of a paragraph, its headline in sentence case
+        (
+            "Polisi masih menyelidiki kasus itu. Read more: Another story about something",
+            "Polisi masih menyelidiki kasus itu.",
+        ),
+        (
+            "Polisi masih menyelidiki kasus itu. Baca juga: Polisi tangkap dua pelaku pencurian motor",
+            "Polisi masih menyelidiki kasus itu.",
+        ),
+        # glued to the last word, as adjacent inline elements of a page read (property seed 1894)
+        (
+            "Laporan Wartawan Tribunnews.com, Budi SantosoRead more: Another story about something",
+            "Laporan Wartawan Tribunnews.com, Budi Santoso",
+        ),
+    ],
+)
+def test_inline_read_also_closing_a_block_is_cut_whatever_its_case(text, kept):
+    draft = Draft(blocks=[Block(text)])
+    INLINE_READ_ALSO.apply(draft)
+    assert draft.blocks[0].text == kept
+
+
 def test_read_more_in_a_sentence_is_body():
     draft = Draft(blocks=[Block("Read more about the storm in our guide to the season, which has plenty of detail.")])
     INLINE_READ_ALSO.apply(draft)

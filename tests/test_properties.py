@@ -372,6 +372,11 @@ def _without_overlap(line: str, strip: str) -> str:
     + "\nIN THIS ARTICLE\nBaca juga: Sesuatu yang lain terjadi di Jakarta\n"
     + "“Excessively high losses of personnel do not stop the enemy. Decisions are made emotionally,” she added.\n" * 2
 )
+@example(  # a reporter line and a read-also link in adjacent inline elements: "Budi SantosoRead" (seed 1894)
+    "<!DOCTYPE html><html><body><article><p>Baca juga: Sesuatu yang lain terjadi di Jakarta</p><span>Laporan "
+    "Wartawan Tribunnews.com, Budi Santoso</span><span>Read more: Another story about something</span>"
+    "</article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

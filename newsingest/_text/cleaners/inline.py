@@ -326,14 +326,29 @@ class InlineReadAlso:
         for match in self.pattern.finditer(text):
             if cuts and match.start() < cuts[-1][1]:
                 continue
-            tokens = text[match.end() :].split(" ")
+            rest = text[match.end() :]
+            tokens = rest.split(" ")
             count = headline_end(tokens)
             if count:
                 cuts.append((match.start(), match.end() + len(" ".join(tokens[:count]))))
+            elif match.group(0).rstrip().endswith(":") and _closing_headline(rest):
+                # the link closes the block: its headline, in any case, runs to the end (``… Read more: Another
+                # story about something``), where a Title Case run could not be told from a sentence after it
+                cuts.append((match.start(), len(text)))
         return cuts
 
 
 INLINE_READ_ALSO = InlineReadAlso()
+
+
+def _closing_headline(rest: str) -> bool:
+    """``rest``, what follows a read-also lead to the end of its block, reads as one headline: 2 to 25 words, one line."""
+    words = rest.split()
+    return 2 <= len(words) <= MAX_CLOSING_HEADLINE_WORDS and "\n" not in rest and not rest.rstrip().endswith(":")
+
+
+#: The most words of a headline a read-also link closing its block may have.
+MAX_CLOSING_HEADLINE_WORDS = 25
 
 
 @attrs.frozen
