@@ -246,9 +246,14 @@ FURNITURE = (
     r"(?:Pet of the Week|featured on Newsweek|@newsweek\.com|\[email protected\])[^\n]{0,120}?(?:\.(?= |$)|$)",
     # streaming and affiliate promos
     r"Regional restrictions may apply\.",
+    # a "How to Watch" piece's line above its stream promo
+    r"This is a great [^.;\n]{1,80} (?:matchup|game|match|fight|race|event|showdown) that you (?:will not|won['’]t) want "
+    r"to miss; make sure to tune in and catch all the action\.",
     r"If you (?:purchase|buy) a product or register for an account through (?:a |one of the )?links? on our site,? "
     r"we may receive compensation\.",
-    r"You can (?:live )?stream [^.\n]{1,200}?\b(?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,120}(?:\.|$)",
+    r"You can (?:live )?stream [^.\n]{1,200}?\b(?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,120}(?:\.|$)"
+    # (and the service's pitch after it: ``They carry all the channels you need, never to miss the action, …``)
+    r"(?: They carry all the channels you need[^.\n]{0,240}\.)?",
     # the line promo of the stream-promo rule, glued between two sentences
     r"(?<=[.!?] )Live stream [^.\n]{1,120} (?:with|on) (?:Fubo(?:TV)?|Sling(?: TV)?|DirecTV Stream|Peacock|Paramount\+|ESPN\+)\b[^.\n]{0,80}\.",
     # embedded posts: the picture link and the signature line
@@ -274,6 +279,7 @@ FURNITURE_NEEDLES = (
     "pic.twitter",
     "(@",
     "sign up for",
+    "tune in",
 )
 #: A credit on a line of its own under a caption: ``PIYASET/GETTY``, ``NASA/JPL-Caltech/MSSS``.
 CREDIT_LINE = (
@@ -687,10 +693,38 @@ class Newsweek(Plugin):
             1.0,
             needles=("at newsweek", "for newsweek"),
         ),
-        Signature(r"Newsweek (?:has )?(?:reached out to|contacted)\b", 1.0),
+        Signature(r"Newsweek (?:has |had |also )?(?:reached out to|contacted)\b", 1.0),
+        # the newsroom asking for comment in its own name (``Newsweek called the members of Congress … for comment``)
+        Signature(
+            r"Newsweek (?:has |had |also )?(?:called|emailed|asked|messaged)\b[^.\n]{0,160}?\bfor (?:a )?(?:comment|further "
+            r"comment|additional comment|a response)",
+            1.0,
+        ),
         Signature(r"\b(?:told|tells) Newsweek\b", 0.5, needles=("told newsweek", "tells newsweek")),
+        Signature(
+            r"\b(?:shared with|provided to|in an? (?:email|statement|interview) (?:to|with)) Newsweek\b",
+            0.5,
+            needles=("with newsweek", "to newsweek"),
+        ),
+        # the house format's section headings, each a line of its own (two make the outlet; one, as other
+        # outlets print ``What to Know``, does not); one needle for the four: a line opening ``Wh``
+        *(
+            Signature(rf"(?m)^{heading}$", 0.5, needles="\nwh")
+            for heading in (
+                r"Why It Matters",
+                r"What [Tt]o Know",
+                r"What People Are Saying",
+                r"What Happens Next",
+            )
+        ),
         Signature(r"Uncommon Knowledge", 0.5),
         Signature(r"Newsweek Is A Trust Project Member", 2.0),
+        # the affiliate disclaimer closing its sports and shopping pieces, both sentences
+        Signature(
+            r"Regional restrictions may apply\. If you purchase a product or register for an account through "
+            r"(?:one of the |a )?links? on our site,? we may receive compensation",
+            1.0,
+        ),
         Signature(r"(?i)\bNewsweek (?:newsletter|subscription|magazine delivered)", 1.0, needles="newsweek"),
         Signature(r"LiveNews@newsweek\.com", 2.0, needles="@newsweek.com"),
         # page furniture as scrapers keep it
@@ -715,12 +749,16 @@ class Newsweek(Plugin):
         if (
             len(first.split()) <= 30
             and any(char.isalpha() for char in first)
-            and not first.endswith((".", ":", ";", ","))
+            and not first.rstrip(_CLOSING_QUOTES).endswith((".", ":", ";", ","))  # (``… calling it an "all-timer."``)
             and len(first) < len(draft.blocks[1].text)
         ):
             draft.title = draft.remove(
                 0, "headline on the first line (moved to title)", "newsweek-headline", moved_to="title"
             ).text
+
+
+#: What may close a sentence after its full stop: a first line ending so is a sentence, not the headline.
+_CLOSING_QUOTES = "\"'”’»)"
 
 
 # Newsweek credits its own photos and maps "Newsweek": a caption credit here, not in generic code
