@@ -356,8 +356,10 @@ def flat_html_draft(
 def prepare_tree(tree: HtmlElement, plugin: Plugin | None, draft: Draft) -> None:
     """Drop generic and plugin furniture and run the plugin's page hooks, before extraction.
 
+    List items outside any list are put into one first (:func:`~newsingest._html.extract.wrap_loose_list_items`).
     Selectors are pre-checked against the page's class and id values, read once.
     """
+    htmlextract.wrap_loose_list_items(tree)
     marks = htmlextract.page_marks(tree)
     htmlextract.drop_selectors(
         tree,

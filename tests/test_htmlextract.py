@@ -287,6 +287,26 @@ def test_a_nested_list_gives_each_item_once():
     ]
 
 
+def test_list_items_outside_a_list_are_items_of_their_own():
+    """``<li>`` with no ``<ul>`` around it: trafilatura glued their texts (``… bombardments.Neither …``), property seed 1910."""
+    first = "Neither side has won the battle for the eastern town after months of brutal fighting there."
+    items = [
+        "The grueling battle has seen both sides suffer heavy losses in the eastern town.",
+        "Much of the city has been cratered by the constant bombardments of recent weeks.",
+        "The White House gave a new estimate of Russia's losses on Monday, officials said.",
+    ]
+    page = (
+        "<!DOCTYPE html><html><body><article><p>"
+        + first
+        + "</p>"
+        + "".join(f"<li>{item}</li>" for item in items)
+        + "</article></body></html>"
+    )
+    article = newsingest.ingest(page)
+    assert [p.text for p in article.paragraphs] == [first, *items]
+    assert [p.kind for p in article.paragraphs][1:] == ["list_item"] * 3
+
+
 def test_text_after_a_paragraph_in_the_body_is_kept():
     """``<p>…</p>It stands for …`` on the page: trafilatura keeps the loose text as the paragraph's tail."""
     from lxml import etree

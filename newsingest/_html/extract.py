@@ -183,6 +183,30 @@ def drop_selectors(
 _HIDDEN_TAGS = ("script", "style", "noscript", "template")
 
 
+#: The elements a list item belongs in.
+_LISTS = frozenset(["ul", "ol", "menu", "dir"])
+
+
+def wrap_loose_list_items(tree: lxml_html.HtmlElement) -> None:
+    """Put list items that stand outside any list into one: each run of them into a ``<ul>`` of its own.
+
+    A browser shows such ``<li>`` as list items; trafilatura reads them as loose text and glues
+    them together, with no space between one item's last sentence and the next item's first
+    (``… bombardments.Neither …``, property seed 1910). The text each item holds, and what follows
+    it, stays where it was.
+    """
+    loose = [item for item in tree.iter("li") if (parent := item.getparent()) is not None and parent.tag not in _LISTS]
+    wrapper: lxml_html.HtmlElement | None = None
+    for item in loose:
+        previous = item.getprevious()
+        if wrapper is None or previous is not wrapper or (wrapper.tail or "").strip():
+            wrapper = lxml_html.Element("ul")
+            item.addprevious(wrapper)
+        tail, item.tail = item.tail, None
+        wrapper.append(item)
+        wrapper.tail = tail  # (the text after the item now follows the list)
+
+
 def visible_chars(node: lxml_html.HtmlElement) -> int:
     """Characters of text under ``node`` a reader sees: scripts, styles and ``<head>`` left out.
 
