@@ -275,6 +275,22 @@ class NBCNews(Plugin):
         # older pages open a photo caption with its credit, spaced: ``Name / AFP - Getty Images President …``
         Signature("(?m)" + _CREDIT_FIRST.pattern, 1.0, needles=" / "),
         Signature(r"NBC News (?:has )?(?:reached out|contacted|asked)", 0.5),
+        # the newsroom asking for comment in its own name: body text with no furniture names the outlet so
+        Signature(
+            r"NBC News (?:has |had |also )?(?:reached out to|contacted|emailed|called|asked)\b[^.\n]{0,160}?\bfor (?:a )?comment",
+            1.0,
+        ),
+        Signature(
+            r"(?:respond|reply|responded|replied) to (?:a |an |multiple |repeated )?(?:requests?|emails?|messages?|calls?) "
+            r"(?:for|seeking) comment from NBC News",
+            1.0,
+            needles="comment from nbc news",
+        ),
+        Signature(
+            r"\b(?:in an? (?:statement|email|interview) (?:to|with)|shared with) NBC News\b",
+            0.5,
+            needles=("to nbc news", "with nbc news"),
+        ),
         Signature(
             r"\b(?:told|tells|said to) NBC News\b", 0.5, needles=("told nbc news", "tells nbc news", "said to nbc news")
         ),

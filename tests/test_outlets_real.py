@@ -178,6 +178,35 @@ def test_tribun_credits_closing_a_one_line_scrape_go_to_metadata(closing, first_
         assert article.metadata["first_published"]["title"] == "Banjir Susulan Mengancam Warga"
 
 
+_NBC_LEAD = "The Senate passed the bill late on Wednesday after days of talks between the two parties, aides said."
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the newsroom's own request for comment (realdata: "did not respond to a request for comment from NBC News")
+        "The senator's office did not immediately respond to a request for comment from NBC News.",
+        "NBC News has reached out to the White House for comment.",
+        # two ways of quoting what was said to it
+        "A spokesperson said in a statement to NBC News that the bill was rushed. The senator told NBC News he would vote no.",
+    ],
+    ids=["no-response", "reached-out-for-comment", "statement-and-told"],
+)
+def test_nbc_body_text_is_recognised_by_the_newsrooms_own_phrases(sentence):
+    assert newsingest.ingest(f"{_NBC_LEAD}\n\n{sentence}").outlet == "nbc"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The senator told NBC News in 2019 that he would never vote for such a bill.",  # another outlet citing NBC
+        "NBC News reported on Tuesday that the vote would be delayed.",
+    ],
+)
+def test_nbc_is_not_claimed_on_one_citation(sentence):
+    assert newsingest.ingest(f"{_NBC_LEAD}\n\n{sentence}").outlet is None
+
+
 def test_nbc_is_recognised_by_its_furniture_alone():
     text = (
         "Play Facebook\n\nTwitter\n\nEmbed Senate Passes Relief Bill 2:26 autoplay autoplay Copy this code to "
