@@ -834,7 +834,43 @@ _END_MARK_BEFORE = re.compile(r"\s\*{3,}\s*$")
 
 
 @attrs.frozen
-class ClosingPrompt:
+class _ClosingRun:
+    """What closes a long last block (a page scraped as one line): found in the block's end only.
+
+    A last block of up to ``max_line_chars`` characters is the line rules' (they read a whole line);
+    of a longer one the last ``tail_chars`` characters are searched, when :meth:`_may_hold` says
+    they may hold a match. The last block is read again when a later step changes it
+    (``last_blocks``).
+    """
+
+    name: str
+    pattern: re.Pattern[str]
+    last_blocks: int = 1
+    max_line_chars: int = 200
+    tail_chars: int = 400
+
+    def _closing(self, draft: Draft) -> re.Match[str] | None:
+        """The pattern's match in the end of the last block, if the block is long and one is there."""
+        if not draft.blocks:
+            return None
+        text = draft.blocks[-1].text
+        if len(text) <= self.max_line_chars or not self._may_hold(text[-self.tail_chars :]):
+            return None  # (the usual last paragraph)
+        return self.pattern.search(text, max(0, len(text) - self.tail_chars))
+
+    def _may_hold(self, tail: str) -> bool:
+        """A cheap test of the block's end: false where the pattern cannot match."""
+        return True
+
+    @staticmethod
+    def _end_before(draft: Draft, start: int) -> None:
+        """The last block, cut at ``start`` (what follows was recorded as taken)."""
+        block = draft.blocks[-1]
+        draft.blocks[-1] = Block(block.text[:start].rstrip(), block.kind, block.language)
+
+
+@attrs.frozen
+class ClosingPrompt(_ClosingRun):
     """A follow prompt closing a long last paragraph (a page scraped as one line): cut to the end.
 
     On a line of its own it is the prompt rules' (``tribun-google-news``, ``tribun-prompts``); glued after the
@@ -844,30 +880,22 @@ class ClosingPrompt:
 
     name: str = "tribun-closing-prompt"
     pattern: re.Pattern[str] = _CLOSING_PROMPT
-    #: the last block is read again when a later step changes it
-    last_blocks: int = 1
-    max_line_chars: int = 200
     tail_chars: int = 420
 
+    def _may_hold(self, tail: str) -> bool:
+        folded = folded_block(tail)
+        return "google" in folded or "whats" in folded
+
     def apply(self, draft: Draft) -> None:
-        if not draft.blocks:
-            return
-        block = draft.blocks[-1]
-        text = block.text
-        if len(text) <= self.max_line_chars:
-            return
-        tail = folded_block(text[-self.tail_chars :])
-        if "google" not in tail and "whats" not in tail:
-            return  # (the usual last paragraph)
-        match = self.pattern.search(text, max(0, len(text) - self.tail_chars))
+        match = self._closing(draft)
         if match is None or not _PROMPT_TARGET.search(match.group(0)):
             return
-        start = match.start()
+        text, start = match.string, match.start()
         end_mark = _END_MARK_BEFORE.search(text, 0, start)  # (``… Glad in it *** Ikuti …``: the story's end mark)
         if end_mark is not None:
             start = end_mark.start()
         draft.record_strip(text[start:].strip(), "Google News / WhatsApp prompt", self.name)
-        draft.blocks[-1] = Block(text[:start].rstrip(), block.kind, block.language)
+        self._end_before(draft, start)
 
 
 #: What each credit is, as the credit line rules record it.
@@ -875,33 +903,24 @@ _CREDIT_REASONS = {"penulis": "credit line: writer", "editor": "credit line: edi
 
 
 @attrs.frozen
-class ClosingCredits:
+class ClosingCredits(_ClosingRun):
     """The footer's credits closing a long last paragraph: a page scraped as one line.
 
     ``… kata dia. Penulis: Budi Santoso | Editor: Siti Aminah`` (a bar between them or not): the
     writer goes to ``authors``, the editor and the source to ``metadata``, and the paragraph ends at
-    its last sentence. A last block of up to ``max_line_chars`` characters is the credit line rules'
-    (they read a whole line); only the end of a longer one is searched. Runs before the syndication
-    footer's rules, whose value would otherwise run on into the credits after it.
+    its last sentence. Runs before the syndication footer's rules, whose value would otherwise run
+    on into the credits after it; the last block is read again when a later step changes it (an
+    attribution cut after the credits).
     """
 
     name: str = "tribun-closing-credits"
     pattern: re.Pattern[str] = _CLOSING_CREDITS
-    #: the last block is read again when a later step changes it (an attribution cut after the credits)
-    last_blocks: int = 1
-    max_line_chars: int = 200
-    #: how much of the block's end is searched: four credits fit
-    tail_chars: int = 400
+
+    def _may_hold(self, tail: str) -> bool:
+        return ":" in tail  # (every credit has its colon)
 
     def apply(self, draft: Draft) -> None:
-        if not draft.blocks:
-            return
-        block = draft.blocks[-1]
-        text = block.text
-        start = len(text) - self.tail_chars
-        if len(text) <= self.max_line_chars or ":" not in text[start:]:
-            return  # (the usual last paragraph: no colon near its end)
-        match = self.pattern.search(text, max(0, start))
+        match = self._closing(draft)
         if match is None:
             return
         for credit in _ONE_CREDIT.finditer(match.group(0)):
@@ -913,7 +932,7 @@ class ClosingCredits:
                 moved_to = "metadata.editor" if label == "editor" else "metadata.source"
                 draft.metadata.setdefault(moved_to.split(".")[1], name)
             draft.record_strip(credit.group(0).strip(), _CREDIT_REASONS[label], self.name, moved_to)
-        draft.blocks[-1] = Block(text[: match.start()].rstrip(), block.kind, block.language)
+        self._end_before(draft, match.start())
 
 
 #: A site's Google News prompt: ``Baca berita TRIBUN MEDAN lainnya di Google News``, ``Ikuti berita POS-KUPANG.COM
