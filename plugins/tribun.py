@@ -898,6 +898,38 @@ class ClosingPrompt(_ClosingRun):
         self._end_before(draft, start)
 
 
+#: A reporter line closing a paragraph, after its last sentence or sign-off: ``… (*) Laporan Kontributor
+#: Tribunjabar.id, Subang, Ahya Nurdin`` (what follows the role is :func:`closing_reporter_name`'s to read).
+_GLUED_CLOSING_REPORTER = re.compile(
+    r"(?<=[.!?\"”)] )(?i:laporan(?: langsung)? (?:wartawan|reporter|kontributor|jurnalis))\s+(?P<rest>[^\n]{2,140})$"
+)
+
+
+@attrs.frozen
+class ClosingReporter(_ClosingRun):
+    """The reporter line under the article, glued to the last paragraph (a page scraped as one line).
+
+    As a line of its own it is :class:`ReporterLine`'s; glued, it goes when it names the site
+    before the person, as down there it must, and the person becomes an author.
+    """
+
+    name: str = "tribun-closing-reporter"
+    pattern: re.Pattern[str] = _GLUED_CLOSING_REPORTER
+    tail_chars: int = 240
+
+    def _may_hold(self, tail: str) -> bool:
+        return "aporan" in tail or "APORAN" in tail
+
+    def apply(self, draft: Draft) -> None:
+        match = self._closing(draft)
+        name = closing_reporter_name(match.group("rest")) if match else None
+        if match is None or name is None:
+            return
+        draft.add_author(name)
+        draft.record_strip(match.group(0).strip(), "reporter line (name kept in authors)", self.name, "authors")
+        self._end_before(draft, match.start())
+
+
 #: What each credit is, as the credit line rules record it.
 _CREDIT_REASONS = {"penulis": "credit line: writer", "editor": "credit line: editor", "sumber": "credit line: source"}
 
@@ -1030,6 +1062,7 @@ class Tribun(Plugin):
             may_apply=may_hold_credit_line,
         ),
         ClosingCredits(),
+        ClosingReporter(),
         _CLOSING_ATTRIBUTION,
         Extract(
             "tribun-syndication",

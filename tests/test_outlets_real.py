@@ -733,6 +733,29 @@ def test_tribun_closing_prompt_of_a_one_line_text_is_cut(closing, prompt):
 
 
 @pytest.mark.parametrize(
+    ("closing", "reporter"),
+    [
+        # realdata joined into one line: the reporter line printed under the article, after the sign-off
+        ("(*) Laporan Kontributor Tribunjabar.id, Subang, Ahya Nurdin", "Ahya Nurdin"),
+        ("Laporan Wartawan Tribunnews.com, M Alivio Mubarak Junior", "M Alivio Mubarak Junior"),
+    ],
+)
+def test_tribun_reporter_line_closing_a_one_line_text_names_an_author(closing, reporter):
+    body = " ".join([_ONE_LINE_BODY] * 3)
+    article = newsingest.ingest("TRIBUNNEWS.COM, JAKARTA - " + body + " " + closing)
+    assert article.outlet == "tribun"
+    assert article.text == body
+    assert article.authors == (reporter,)
+
+
+def test_tribun_a_last_sentence_opening_with_laporan_is_body():
+    body = " ".join([_ONE_LINE_BODY] * 3)
+    last = "Laporan itu diterima Kapolres pada Senin malam, kata Budi Santoso."
+    article = newsingest.ingest("TRIBUNNEWS.COM, JAKARTA - " + body + " " + last)
+    assert article.text == body + " " + last and article.authors == ()
+
+
+@pytest.mark.parametrize(
     "last",
     [
         "Kabar itu beredar di grup WhatsApp warga Aceh Singkil.",
