@@ -447,7 +447,13 @@ class Dateline:
             return False
         block = draft.blocks[0]
         head = block.text[:at].strip()
-        if _LABELLED.match(head) or not _headline(head):
+        if _LABELLED.match(head):
+            # a credit (``Penulis: Dede Rosadi I Aceh Singkil``) or a reporter line the reporter rule could not
+            # read: a line of its own, for the credit rules to read (and the dateline is first in the next block)
+            draft.keep_cut(0, head)
+            draft.blocks.insert(1, type(block)(block.text[at:], block.kind, block.language))
+            return True
+        if not _headline(head):
             return False
         if draft.title is not None and " ".join(draft.title.casefold().split()) != head.casefold():
             # another title: what stands before the dateline is not known to be the headline, but it is no

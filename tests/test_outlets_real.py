@@ -748,6 +748,15 @@ def test_tribun_reporter_line_closing_a_one_line_text_names_an_author(closing, r
     assert article.authors == (reporter,)
 
 
+def test_tribun_writer_credit_glued_before_the_dateline_of_a_one_line_text():
+    # realdata joined into one line: Serambi's credit line opens the text, the dateline follows it
+    body = " ".join([_ONE_LINE_BODY] * 3)
+    article = newsingest.ingest("Penulis: Dede Rosadi I Aceh Singkil SERAMBINEWS.COM, SINGKIL - " + body)
+    assert article.outlet == "tribun"
+    assert article.text == body
+    assert article.authors == ("Dede Rosadi",) and article.metadata["dateline"] == "SINGKIL"
+
+
 def test_tribun_a_last_sentence_opening_with_laporan_is_body():
     body = " ".join([_ONE_LINE_BODY] * 3)
     last = "Laporan itu diterima Kapolres pada Senin malam, kata Budi Santoso."
