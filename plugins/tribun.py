@@ -243,8 +243,10 @@ class ReporterLine:
         reach = self.first_blocks
         if draft.title is not None and draft.blocks and looks_like_heading(draft.blocks[0].text):
             # a heading-like first block under a title from elsewhere (the page's): read again as text,
-            # it becomes the title and every block moves up one, so the window reaches one further now
-            reach += 1
+            # it becomes the title and every block moves up one, so the window reaches one further now;
+            # and one further again when the second block is heading-like too, since that reading widens
+            # its window for it in turn (property seed 2030)
+            reach += 2 if len(draft.blocks) > 1 and looks_like_heading(draft.blocks[1].text) else 1
         for block in draft.blocks[:reach]:
             if block.text[:1] in REPORTER_OPENINGS:
                 break

@@ -115,6 +115,25 @@ def _without_strips(text: str, article: Article) -> str:
     return flat
 
 
+_LONG = (
+    "Neither a much-anticipated Ukrainian withdrawal nor a seemingly inevitable Russian victory has come to fruition"
+    " after months of brutal fighting in the eastern industrial town. The grueling battle has seen both sides suffer"
+    " heavy losses and much of the city cratered by the constant bombardments."
+)
+_MOSCOW = (
+    "Moscow and Kyiv continue to double down even as supplying front-line troops with key ammunition and artillery"
+    " has become increasingly challenging."
+)
+#: A page's title from its ``<h2>``, two heading-like lines at the top, a reporter line as the sixth block: read
+#: again, the first line became the title and the second widened the reporter line's window (seed 2030).
+REPORTER_UNDER_TWO_HEADING_LINES = (
+    "<!DOCTYPE html><html><body><article><p>Uncommon Knowledge</p><p>B</p>"
+    + "".join(
+        f"<p>{text}</p>"
+        for text in (_LONG, _MOSCOW, _LONG, "Laporan Wartawan Tribunnews.com, Budi Santoso", _LONG, _MOSCOW)
+    )
+    + f"<h2>{_LONG}</h2></article></body></html>"
+)
 #: A credit line joined to the line above it (``0-``): the writer and the editor were cut from inside the block
 #: and the ``|`` between them stayed (``0- |``, seed 1767).
 CREDITS_AFTER_A_DASH = (
@@ -384,6 +403,7 @@ def _without_overlap(line: str, strip: str) -> str:
     + ("<li>" + _PARAGRAPH + "</li>") * 12
     + "</article></body></html>"
 )
+@example(REPORTER_UNDER_TWO_HEADING_LINES)  # (seed 2030)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.
