@@ -273,6 +273,9 @@ def test_a_reporter_name_stops_at_the_line_end():
 @example(  # a read-also link cut across three lines, ending at a one-word piece of the third (seed 1746)
     "Zoe Strozewski is a Newsweek reporter based in New Jersey. Zoe ... Read more\na\n0 0\n date 2023-05-01 The first"
 )
+@example(  # a credit cut up to a ")" the next line opened with, "|0" kept (seed 2073)
+    "Laporan Wartawan Tribunnews.com, Budi Santoso\nPenulis: Budi Santoso | Editor: Siti Aminah\n)|0"
+)
 @given(st.one_of(articles, mutated_seeds()))
 def test_removed_and_kept_account_for_every_line(text):
     article = ingest_or_input_error(text)
@@ -324,7 +327,17 @@ def _without_overlap(line: str, strip: str) -> str:
             return line[: len(line) - len(head)].strip()
         if tail and (line == tail or line.startswith(tail + " ")):
             return line[len(tail) :].strip()
+    # punctuation split between a cut and what was kept (seed 2073: ``… Editor: Siti Aminah`` / ``)|0``, the
+    # credit cut up to the ``)``, the ``|0`` kept): the line's opening marks end the piece
+    marks = len(line) - len(line.lstrip(_MARKS))
+    for count in range(marks, 0, -1):
+        if strip.endswith(line[:count]):
+            return line[count:].strip()
     return line
+
+
+#: Punctuation a cut may split from the line it ends on.
+_MARKS = ")]}”’\"'.,;:!?|"
 
 
 @example(REPORTER_BEHIND_WORDLESS)
