@@ -787,6 +787,10 @@ PROMPTS = (
     r"isi komentar sepenuhnya (?:adalah |menjadi )?tanggung ?jawab pengguna[^\n]{0,80}",
     # the standard disclaimer under horoscope, primbon and prediction pieces
     r"disclaimer\s*:[^\n]{10,400}",
+    # Surya's channel promo closing an article, the channels' links gone from the scrape
+    r"harian [\w ]{2,30} atau [\w.\-]{3,40} akan mengirimkan rekomendasi bacaan[^\n]{0,240}",
+    # a link's label in capitals: ``KLIK LINK lagu daerah NTT …``
+    r"klik link\b[^\n]{0,120}",
 )
 #: The same prompts glued into a paragraph (a scraper joined the lines): cut, the sentences kept.
 INLINE_PROMPTS = (
@@ -1131,6 +1135,8 @@ class Tribun(Plugin):
                 "di sini",
                 "disini",
                 "kumpulan artikel",
+                "rekomendasi bacaan",
+                "klik link",
             ),
         ),
         RelatedBullets(),

@@ -874,6 +874,10 @@ def test_a_contributor_credit_in_parentheses_under_the_article_names_an_author()
         "Berita terbaru Tribun Manado: klik di sini.",
         "Baca berita lain di Pos Kupang.com KLIK >>> GOOGLE.NEWS",
         "Pastikan Tribunners sudah install aplikasi WhatsApp ya",
+        # Surya's channel promo closing an article, its links gone from the scrape (realdata), and a link label
+        "Harian Surya atau SURYA.co.id akan mengirimkan rekomendasi bacaan menarik Surabaya, Sidoarjo, Gresik, "
+        "Persebaya dari seluruh daerah di Jawa Timur, melalui:",
+        "KLIK LINK lagu daerah NTT dari Flores Timur Tate Telepa",
     ],
 )
 def test_tribun_link_lines_and_prompts_are_dropped(line):
