@@ -108,11 +108,17 @@ def _flat(text: str) -> str:
 def _without_strips(text: str, article: Article) -> str:
     """The input with every documented strip (dateline, prefix, attribution) taken out."""
     flat = _flat(text)
-    for removed in article.removed:
+    for removed in _longest_first(article.removed):
         piece = _flat(removed.text)
         if piece and removed.rule not in ("title-line", "newsweek-headline"):
             flat = _flat(flat.replace(piece, " "))
     return flat
+
+
+def _longest_first(removed: tuple) -> list:
+    """The removed pieces, the longest first: a short one may be part of a longer one's text and would break it up
+    if taken out first (seed 2114: ``You May Also Like`` inside the read-also cut ``Read more You May Also``)."""
+    return sorted(removed, key=lambda piece: -len(piece.text))
 
 
 _LONG = (
@@ -143,6 +149,9 @@ CREDITS_AFTER_A_DASH = (
 
 
 @example("Zoe Strozewski is a Newsweek reporter. Zoe ... Read more\nYou May Also Like\n. 0")  # (seed 1553)
+@example(  # (seed 2114)
+    "Zoe Strozewski is a Newsweek reporter. Zoe ... Read more\nYou May Also Like\nb\nYou May Also Like"
+)
 @example(CREDITS_AFTER_A_DASH)  # (seed 1767)
 @given(st.one_of(articles, mutated_seeds()))
 def test_cleaning_only_removes(text):
@@ -154,7 +163,7 @@ def test_cleaning_only_removes(text):
     # spaces aside: a line that starts with punctuation joins the word before it (``Gaza`` / ``.``), in
     # what a rule took out too (seed 1553: ``Read more`` / ``You May Also Like`` / ``. 0``)
     squeezed_stripped = "".join(stripped_input.split())
-    for removed in article.removed:
+    for removed in _longest_first(article.removed):
         piece = "".join(removed.text.split())
         if piece and removed.rule not in ("title-line", "newsweek-headline"):
             squeezed_stripped = squeezed_stripped.replace(piece, "")
