@@ -30,7 +30,7 @@ from newsingest._outlets.plugin import Plugin
 from newsingest._outlets.registry import PluginRegistry, default_registry
 from newsingest._source.decode import DEFAULT_MAX_BYTES, Source, read_source
 from newsingest._source.formats import detect_format
-from newsingest._text.blocks import blocks_in_nfc, looks_like_heading, split_blocks, to_nfc
+from newsingest._text.blocks import blocks_in_nfc, looks_like_heading, spaced_long_blocks, split_blocks, to_nfc
 from newsingest._text.cleaners import GENERIC_RULES
 from newsingest._text.draft import Draft
 from newsingest._text.match import FoldedText
@@ -312,7 +312,8 @@ def html_draft(
     draft = Draft(url=url or page.canonical_url, input_format="html", page=page)
     apply_page_metadata(draft, page.metadata)
     prepare_tree(tree, plugin, draft)
-    draft.blocks = blocks_in_nfc(htmlextract.extract_main_blocks(tree, url=draft.url))  # as split_blocks gives them
+    # as split_blocks gives them: in NFC, a long block's glued sentences spaced
+    draft.blocks = spaced_long_blocks(blocks_in_nfc(htmlextract.extract_main_blocks(tree, url=draft.url)))
     if not draft.blocks:
         draft.blocks = split_blocks(htmlextract.flat_text(html))
         if draft.blocks:

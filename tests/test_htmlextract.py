@@ -307,6 +307,19 @@ def test_list_items_outside_a_list_are_items_of_their_own():
     assert [p.kind for p in article.paragraphs][1:] == ["list_item"] * 3
 
 
+def test_sentences_of_adjacent_inline_elements_are_spaced_in_a_long_block():
+    """``<span>…bombardments.</span><span>Neither …</span>``: glued as a browser shows them; in a block as long as
+    a plain text's glued line (``GLUED_LINE_CHARS``) they are spaced as there, or the text read again changed
+    (property seeds 2195, 2205)."""
+    sentence = "The grueling battle has seen both sides suffer heavy losses in the eastern town of the region."
+    spans = "".join(f"<span>{sentence}</span>" for _ in range(18))  # (over 1,500 characters in one block)
+    page = f"<!DOCTYPE html><html><body><article><p>{sentence}</p>{spans}</article></body></html>"
+    article = newsingest.ingest(page)
+    assert "region.The" not in article.text and "region. The" in article.text
+    again = newsingest.ingest(article.text)
+    assert [p.text for p in again.paragraphs] == [p.text for p in article.paragraphs]
+
+
 def test_text_after_a_paragraph_in_the_body_is_kept():
     """``<p>…</p>It stands for …`` on the page: trafilatura keeps the loose text as the paragraph's tail."""
     from lxml import etree

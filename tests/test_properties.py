@@ -426,6 +426,13 @@ _MARKS = ")]}”’\"'.,;:!?|"
     + "</article></body></html>"
 )
 @example(REPORTER_UNDER_TWO_HEADING_LINES)  # (seed 2030)
+@example(  # adjacent inline elements glue their sentences, spaced when the text is read again (seeds 2195, 2205)
+    "<!DOCTYPE html><html><body><article><p>"
+    + _LONG
+    + "</p>"
+    + ("<span>" + _LONG + "</span><span>" + _MOSCOW + "</span>") * 4
+    + "</article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

@@ -57,6 +57,22 @@ def blocks_in_nfc(blocks: list[Block]) -> list[Block]:
     ]
 
 
+def spaced_long_blocks(blocks: list[Block]) -> list[Block]:
+    """``blocks`` with the glued sentences of those longer than :data:`GLUED_LINE_CHARS` spaced (:func:`spaced_sentences`).
+
+    For a page's extracted blocks: adjacent inline elements glue their sentences as a browser
+    shows them (``<span>… bombardments.</span><span>Neither …</span>``). Plain text of such a block
+    is spaced when it is read (:func:`split_blocks`), so the page's is spaced the same way: the
+    article's text, read again, gives the same blocks.
+    """
+    return [
+        Block(spaced, block.kind, block.language)
+        if len(block.text) > GLUED_LINE_CHARS and (spaced := spaced_sentences(block.text)) != block.text
+        else block
+        for block in blocks
+    ]
+
+
 def normalize_text(text: str) -> str:
     """Unify line endings, Unicode form and invisible characters so rules see one spelling of each."""
     if text.isascii():  # (a flag Python keeps: no invisible characters, already NFC)
