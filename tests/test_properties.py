@@ -433,6 +433,13 @@ _MARKS = ")]}”’\"'.,;:!?|"
     + ("<span>" + _LONG + "</span><span>" + _MOSCOW + "</span>") * 4
     + "</article></body></html>"
 )
+@example(  # a lone "·" above a bulleted line: one bullet taken off, the other the second time (seed 2285)
+    "<!DOCTYPE html><html><body><article><p>·</p><p>  • Newsweek magazine delivered to your door</p><p>"
+    + _MOSCOW
+    + "</p><h2>"
+    + _MOSCOW
+    + "</h2></article></body></html>"
+)
 @given(st.one_of(articles, mutated_seeds(), html_pages))
 def test_idempotent(source):
     """Ingesting an article's own text removes nothing more.

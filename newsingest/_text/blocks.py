@@ -15,8 +15,9 @@ import unicodedata
 from newsingest._text.leads import lead_alternation
 from newsingest.model import Block
 
-#: A list bullet and the spaces after it, at the start of a line.
-BULLET_PREFIX = re.compile(r"^\s*(?:[•·▪●◦‣∙]|[-*](?=\s))\s*")
+#: A list bullet and the spaces after it, at the start of a line; several in a row all go (``· • item``: one
+#: taken off would leave the other for a second reading to take, property seed 2285).
+BULLET_PREFIX = re.compile(r"^\s*(?:(?:[•·▪●◦‣∙]|[-*](?=\s))\s*)+")
 _SENTENCE_END = (".", "!", "?", "…", ":", ";", '"', "”", "’", "'", ")", "»", "。", "！", "？")
 _HEADING_NOT_END = (".", "!", "?", "…", ":", ";", ",", "。", "！", "？")
 _ZERO_WIDTH_CHARS = "\u200b\u200c\u200d\u2060\ufeff"
