@@ -25,7 +25,7 @@ from lxml import etree
 
 from newsingest import CutInline, Draft, DropLine, Extract, Plugin, Signature
 from newsingest._text.blocks import looks_like_heading
-from newsingest._text.match import folded_block
+from newsingest._text.match import fold
 from newsingest.model import Block
 
 from ._rules import GatedExtract, MatchFirstDropLine
@@ -895,7 +895,7 @@ class ClosingPrompt(_ClosingRun):
     tail_chars: int = 420
 
     def _may_hold(self, tail: str) -> bool:
-        folded = folded_block(tail)
+        folded = fold(tail)  # (not the remembered folding of blocks: a tail is folded once, and would push blocks out)
         return "google" in folded or "whats" in folded
 
     def apply(self, draft: Draft) -> None:
