@@ -23,6 +23,7 @@ import re
 import attrs
 
 from newsingest import Captions, CutInline, Draft, DropFrom, DropLine, Extract, Plugin, Signature
+from newsingest._text.blocks import CLOSING_MARKS
 from newsingest._text.cleaners import credit_tail, split_names
 from newsingest._text.cleaners.inline import is_headline
 
@@ -749,16 +750,12 @@ class Newsweek(Plugin):
         if (
             len(first.split()) <= 30
             and any(char.isalpha() for char in first)
-            and not first.rstrip(_CLOSING_QUOTES).endswith((".", ":", ";", ","))  # (``… calling it an "all-timer."``)
+            and not first.rstrip(CLOSING_MARKS).endswith((".", ":", ";", ","))  # (``… calling it an "all-timer."``)
             and len(first) < len(draft.blocks[1].text)
         ):
             draft.title = draft.remove(
                 0, "headline on the first line (moved to title)", "newsweek-headline", moved_to="title"
             ).text
-
-
-#: What may close a sentence after its full stop: a first line ending so is a sentence, not the headline.
-_CLOSING_QUOTES = "\"'”’»)"
 
 
 # Newsweek credits its own photos and maps "Newsweek": a caption credit here, not in generic code

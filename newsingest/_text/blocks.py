@@ -67,9 +67,7 @@ def spaced_long_blocks(blocks: list[Block]) -> list[Block]:
     article's text, read again, gives the same blocks.
     """
     return [
-        Block(spaced, block.kind, block.language)
-        if len(block.text) > GLUED_LINE_CHARS and (spaced := spaced_sentences(block.text)) != block.text
-        else block
+        Block(spaced, block.kind, block.language) if (spaced := spaced_if_long(block.text)) != block.text else block
         for block in blocks
     ]
 
@@ -114,6 +112,15 @@ def spaced_sentences(line: str) -> str:
     return " ".join(pieces)
 
 
+def spaced_if_long(line: str) -> str:
+    """``line`` with its glued sentences spaced when it is longer than :data:`GLUED_LINE_CHARS`, else as it is."""
+    return spaced_sentences(line) if len(line) > GLUED_LINE_CHARS else line
+
+
+#: Quotation marks and brackets that may close a sentence after its full stop (``… "all-timer."``, ``… (sic.)``).
+CLOSING_MARKS = "\"'”’»)]"
+
+
 def split_blocks(text: str) -> list[Block]:
     """Turn plain text into paragraph, heading and list-item blocks."""
     texts: list[str] = []  # each block's first line, then its text
@@ -122,7 +129,7 @@ def split_blocks(text: str) -> list[Block]:
     previous_line = ""
     lines = normalize_text(text).split("\n")
     if max(map(len, lines)) > GLUED_LINE_CHARS:  # (a scrape that joined the page's paragraphs: rare, and searched)
-        lines = [spaced_sentences(line) if len(line) > GLUED_LINE_CHARS else line for line in lines]
+        lines = [spaced_if_long(line) for line in lines]
     for number, raw_line in enumerate(lines):
         words = raw_line.split()
         if not words:

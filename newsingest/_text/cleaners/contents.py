@@ -12,6 +12,7 @@ import re
 
 import attrs
 
+from newsingest._text.blocks import CLOSING_MARKS
 from newsingest._text.draft import Draft
 
 #: Headers of a table of contents, alone on their line (Indonesian, English, German, French, Spanish).
@@ -74,13 +75,9 @@ class DropContents:
         text = texts[at]
         return (
             0 < len(text.split()) <= self.max_entry_words
-            and not text.rstrip(_CLOSERS).endswith(".")
+            and not text.rstrip(CLOSING_MARKS).endswith(".")
             and text in texts[at + 1 :]
         )
-
-
-#: What may close a sentence after its full stop: quotation marks and brackets.
-_CLOSERS = "\"'”’»)]"
 
 
 CONTENTS = DropContents()
